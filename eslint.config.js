@@ -1,0 +1,54 @@
+import js from '@eslint/js';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import ts from 'typescript-eslint';
+import svelteConfig from './svelte.config.js';
+
+export default ts.config(
+	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'playwright-report/'] },
+	js.configs.recommended,
+	...ts.configs.recommended,
+	...svelte.configs.recommended,
+	{ languageOptions: { globals: { ...globals.browser, ...globals.node } } },
+	{
+		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
+		languageOptions: {
+			parserOptions: {
+				projectService: true,
+				extraFileExtensions: ['.svelte'],
+				parser: ts.parser,
+				svelteConfig
+			}
+		}
+	},
+	{
+		rules: {
+			// Deck content is untrusted: it is rendered as text, never as HTML.
+			'svelte/no-at-html-tags': 'error',
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+			// Plain hrefs are fine: the app has no base path.
+			'svelte/no-navigation-without-resolve': 'off'
+		}
+	},
+	{
+		// The layers point one way (STYLE.md): bank, srs and storage know nothing of Svelte or the app.
+		files: ['src/lib/bank/**', 'src/lib/srs/**', 'src/lib/storage/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['svelte', 'svelte/*', '$app/*'],
+							message: 'This layer must not import Svelte or the app.'
+						},
+						{
+							group: ['$lib/session/*', '$lib/components/*'],
+							message: 'Imports point down the layers only.'
+						}
+					]
+				}
+			]
+		}
+	}
+);

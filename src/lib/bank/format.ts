@@ -1,0 +1,93 @@
+/**
+ * The exam's fixed wording, generated rather than stored, so that every deck words it the same way
+ * as UPSC does: the closing question of a statements or pairs item and the four options of an
+ * assertion–reason item.
+ */
+import type { Question, QuestionOf } from './schema';
+
+export const TYPE_LABELS: Record<Question['type'], string> = {
+	flashcard: 'Flashcard',
+	mcq: 'Multiple choice',
+	multi: 'Select all that apply',
+	true_false: 'True or false',
+	cloze: 'Fill in the blank',
+	numeric: 'Number',
+	match: 'Match the columns',
+	order: 'Put in order',
+	statements: 'Statements',
+	pairs: 'Pairs',
+	assertion_reason: 'Assertion and reason'
+};
+
+/** The question that closes a statements or pairs item, in the exam's words. */
+export function closingQuestion(q: QuestionOf<'statements'> | QuestionOf<'pairs'>): string {
+	if (q.type === 'statements')
+		return q.mode === 'which'
+			? 'Which of the statements given above is/are correct?'
+			: 'How many of the statements given above are correct?';
+	return q.mode === 'which'
+		? 'Which of the pairs given above is/are correctly matched?'
+		: 'How many of the pairs given above are correctly matched?';
+}
+
+/** The labels of the two parts of an assertion–reason item. */
+export function arLabels(style: QuestionOf<'assertion_reason'>['style']): [string, string] {
+	return style === 'assertion_reason'
+		? ['Assertion (A)', 'Reason (R)']
+		: ['Statement-I', 'Statement-II'];
+}
+
+/** The four options of an assertion–reason item, as UPSC prints them. */
+export function arOptions(style: QuestionOf<'assertion_reason'>['style']): string[] {
+	if (style === 'assertion_reason')
+		return [
+			'Both A and R are true, and R is the correct explanation of A',
+			'Both A and R are true, but R is not the correct explanation of A',
+			'A is true, but R is false',
+			'A is false, but R is true'
+		];
+	return [
+		'Both Statement-I and Statement-II are correct, and Statement-II explains Statement-I',
+		'Both Statement-I and Statement-II are correct, but Statement-II does not explain Statement-I',
+		'Statement-I is correct, but Statement-II is incorrect',
+		'Statement-I is incorrect, but Statement-II is correct'
+	];
+}
+
+/** The index of the right option of an assertion–reason item (derived from its parts). */
+export function arAnswer(q: QuestionOf<'assertion_reason'>): number {
+	if (q.assertion.correct && q.reason.correct) return q.explains ? 0 : 1;
+	return q.assertion.correct ? 2 : 3;
+}
+
+/** Option letters as printed in the exam: (a), (b), … */
+export const optionLetter = (i: number) => String.fromCharCode(97 + i);
+
+/** The answer to a question, in words, for answer keys and the deck page. */
+export function answerText(q: Question): string {
+	switch (q.type) {
+		case 'flashcard':
+			return q.answer;
+		case 'mcq':
+			return `(${optionLetter(q.answer)}) ${q.options[q.answer]}`;
+		case 'multi':
+			return q.answers.map((i) => `(${optionLetter(i)}) ${q.options[i]}`).join('; ');
+		case 'true_false':
+			return q.answer ? 'True' : 'False';
+		case 'cloze':
+			return q.accepted[0];
+		case 'numeric':
+			return `${q.answer}${q.unit ? ` ${q.unit}` : ''}${q.tolerance ? ` (± ${q.tolerance})` : ''}`;
+		case 'match':
+			return q.pairs.map((p) => `${p.left} → ${p.right}`).join('; ');
+		case 'order':
+			return q.items.map((it, i) => `${i + 1}. ${it.text}`).join('  ');
+		case 'statements':
+		case 'pairs':
+			return `(${optionLetter(q.answer)}) ${q.options[q.answer].text}`;
+		case 'assertion_reason': {
+			const i = arAnswer(q);
+			return `(${optionLetter(i)}) ${arOptions(q.style)[i]}`;
+		}
+	}
+}

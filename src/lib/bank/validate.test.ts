@@ -1,0 +1,281 @@
+import { describe, expect, test } from 'vitest';
+import { normaliseForQuote, validateDeck } from './validate';
+import type { Deck, Question } from './schema';
+
+const FILE = 'questions/test/deck.json';
+const SOURCE = `Test headline
+The SHANTI Bill opens the door for limited “private participation” in the nuclear sector.
+Pax Silica is focused on semiconductors,
+advanced manufacturing, and AI.`;
+
+/** A small valid deck: two facts, each tested by two questions of different types. */
+function makeDeck(overrides: Partial<Deck> = {}): Deck {
+	return {
+		id: 'test',
+		title: 'Test deck',
+		language: 'en',
+		version: 1,
+		asOf: '2026-01-13',
+		source: { title: 'Test headline', published: '2026-01-13', file: 'source.txt' },
+		topics: [{ id: 'nuclear', label: 'Nuclear' }],
+		facts: [
+			{
+				id: 'shanti',
+				statement: 'The SHANTI Bill opens the nuclear sector to limited private participation.',
+				quote: 'opens the door for limited "private participation" in the nuclear sector',
+				topics: ['nuclear'],
+				asOf: '2026-01-13',
+				volatile: false
+			},
+			{
+				id: 'pax',
+				statement: 'Pax Silica focuses on semiconductors, advanced manufacturing and AI.',
+				quote: 'focused on semiconductors, advanced manufacturing, and AI',
+				topics: ['nuclear'],
+				asOf: '2026-01-13',
+				volatile: false
+			}
+		],
+		questions: [
+			{
+				id: 'q-mcq',
+				type: 'mcq',
+				prompt: 'What does the SHANTI Bill open?',
+				explanation: 'It opens the nuclear sector.',
+				facts: ['shanti'],
+				difficulty: 1,
+				options: ['Nuclear sector', 'Dairy sector', 'Grain market', 'Oil fields'],
+				answer: 0
+			},
+			{
+				id: 'q-statements',
+				type: 'statements',
+				mode: 'which',
+				prompt: 'Consider the following statements:',
+				explanation: 'Both are stated.',
+				facts: ['shanti', 'pax'],
+				difficulty: 2,
+				statements: [
+					{ text: 'SHANTI opens the nuclear sector.', fact: 'shanti', correct: true },
+					{ text: 'Pax Silica focuses on dairy.', fact: 'pax', correct: false }
+				],
+				options: [
+					{ text: '1 only', claims: [1] },
+					{ text: '2 only', claims: [2] },
+					{ text: 'Both 1 and 2', claims: [1, 2] },
+					{ text: 'Neither 1 nor 2', claims: [] }
+				],
+				answer: 0
+			},
+			{
+				id: 'q-cloze',
+				type: 'cloze',
+				prompt: 'Pax Silica focuses on ___, advanced manufacturing and AI.',
+				explanation: 'Semiconductors.',
+				facts: ['pax'],
+				difficulty: 2,
+				accepted: ['semiconductors', 'chips']
+			}
+		],
+		...overrides
+	};
+}
+
+/** The deck with one question replaced by a modified copy. */
+function withQuestion(id: string, change: (q: Question) => unknown): Deck {
+	const deck = makeDeck();
+	deck.questions = deck.questions.map((q) =>
+		q.id === id ? (change(structuredClone(q)) as Question) : q
+	);
+	return deck;
+}
+
+function problemsOf(deck: unknown): string[] {
+	return validateDeck(deck, SOURCE, FILE).problems;
+}
+
+describe('validateDeck', () => {
+	test('a well-formed deck passes with no problems', () => {
+		const result = validateDeck(makeDeck(), SOURCE, FILE);
+		expect(result.problems).toEqual([]);
+		expect(result.ok).toBe(true);
+	});
+
+	test('a schema error names the file, the question and the field', () => {
+		const deck = withQuestion('q-mcq', (q) => ({ ...q, options: ['only one'] }));
+		expect(problemsOf(deck)).toEqual([
+			`${FILE}: question "q-mcq": options: Too small: expected array to have >=2 items`
+		]);
+	});
+
+	test('an unknown question type is reported at its question', () => {
+		const deck = withQuestion('q-cloze', (q) => ({ ...q, type: 'essay' }));
+		expect(problemsOf(deck)[0]).toMatch(/^questions\/test\/deck\.json: question "q-cloze": type: /);
+	});
+
+	test('an extra field is refused rather than silently ignored', () => {
+		const deck = withQuestion('q-mcq', (q) => ({ ...q, answr: 1 }));
+		expect(problemsOf(deck)).toEqual([`${FILE}: question "q-mcq": Unrecognized key: "answr"`]);
+	});
+
+	test('a repeated option is named with both indices', () => {
+		const deck = withQuestion('q-mcq', (q) => ({
+			...q,
+			options: ['Nuclear sector', 'Dairy sector', 'Grain market', ' dairy  sector']
+		}));
+		expect(problemsOf(deck)).toEqual([`${FILE}: question "q-mcq": options[3] repeats options[1]`]);
+	});
+
+	test('an answer index out of range is reported', () => {
+		const deck = withQuestion('q-mcq', (q) => ({ ...q, answer: 4 }));
+		expect(problemsOf(deck)).toEqual([
+			`${FILE}: question "q-mcq": answer 4 is out of range (options has 4)`
+		]);
+	});
+
+	test('a repeated fact id is reported', () => {
+		const deck = makeDeck();
+		deck.facts.push({ ...deck.facts[0] });
+		expect(problemsOf(deck)).toContain(`${FILE}: fact "shanti": id repeats facts[0] (facts[2])`);
+	});
+
+	test('a repeated question id is reported', () => {
+		const deck = makeDeck();
+		deck.questions.push({ ...deck.questions[0] });
+		expect(problemsOf(deck)).toContain(
+			`${FILE}: question "q-mcq": id repeats questions[0] (questions[3])`
+		);
+	});
+
+	test('a reference to a fact that does not exist is reported', () => {
+		const deck = withQuestion('q-mcq', (q) => ({ ...q, facts: ['shanti', 'shanty'] }));
+		expect(problemsOf(deck)).toContain(
+			`${FILE}: question "q-mcq": facts[1] "shanty" is not a fact of this deck`
+		);
+	});
+
+	test('a part whose fact the question does not list is reported', () => {
+		const deck = withQuestion('q-statements', (q) => ({ ...q, facts: ['shanti'] }));
+		expect(problemsOf(deck)).toContain(
+			`${FILE}: question "q-statements": statements[1].fact "pax" is missing from facts`
+		);
+	});
+
+	test('a quote that is not in the source text is reported', () => {
+		const deck = makeDeck();
+		deck.facts[1].quote = 'focused on semiconductors and AI';
+		expect(problemsOf(deck)).toEqual([
+			`${FILE}: fact "pax": quote does not occur verbatim in the source text "source.txt"`
+		]);
+	});
+
+	test('quotes match across line breaks, extra spaces and curly quotes', () => {
+		expect(normaliseForQuote('“a”  ‘b’\n c')).toBe(`"a" 'b' c`);
+		// The fixture's pax quote spans a line break and its shanti quote uses straight quotes.
+		expect(problemsOf(makeDeck())).toEqual([]);
+	});
+
+	test('a fact tested only once is reported', () => {
+		const deck = makeDeck();
+		deck.questions = deck.questions.filter((q) => q.id !== 'q-cloze');
+		expect(problemsOf(deck)).toEqual([
+			`${FILE}: fact "pax": tested by 1 question(s); at least 2 required`
+		]);
+	});
+
+	test('a fact tested twice by one type of question is reported', () => {
+		const deck = withQuestion('q-cloze', ({ id, explanation, difficulty }) => ({
+			id,
+			explanation,
+			difficulty,
+			facts: ['pax'],
+			type: 'statements',
+			mode: 'how_many',
+			prompt: 'Consider the following statements:',
+			statements: [
+				{ text: 'Pax Silica covers AI.', fact: 'pax', correct: true },
+				{ text: 'Pax Silica covers dairy.', fact: 'pax', correct: false }
+			],
+			options: [
+				{ text: 'Only one', count: 1 },
+				{ text: 'Only two', count: 2 },
+				{ text: 'None', count: 0 }
+			],
+			answer: 0
+		}));
+		expect(problemsOf(deck)).toEqual([
+			`${FILE}: fact "pax": tested by questions of 1 type(s); at least 2 required`
+		]);
+	});
+
+	test('a statements answer that disagrees with the statements is reported', () => {
+		const deck = withQuestion('q-statements', (q) => ({ ...q, answer: 2 }));
+		expect(problemsOf(deck)).toEqual([
+			`${FILE}: question "q-statements": answer 2 disagrees with the statements: the correct option is 0 ("1 only")`
+		]);
+	});
+
+	test('a statements question with no option for the truth is reported', () => {
+		const deck = withQuestion('q-statements', (q) => ({
+			...q,
+			options: [
+				{ text: '2 only', claims: [2] },
+				{ text: 'Both 1 and 2', claims: [1, 2] }
+			],
+			answer: 0
+		}));
+		expect(problemsOf(deck)).toEqual([
+			`${FILE}: question "q-statements": no option matches the correct statements (1)`
+		]);
+	});
+
+	test('an option claiming a statement that does not exist is reported', () => {
+		const deck = withQuestion('q-statements', (q) => {
+			const s = q as Extract<Question, { type: 'statements'; mode: 'which' }>;
+			s.options[3] = { text: '3 only', claims: [3] };
+			return s;
+		});
+		expect(problemsOf(deck)).toEqual([
+			`${FILE}: question "q-statements": options[3].claims[0] 3 is out of range (statements has 2)`
+		]);
+	});
+
+	test('an assertion and reason that are both false are refused', () => {
+		const deck = makeDeck();
+		deck.questions.push({
+			id: 'q-ar',
+			type: 'assertion_reason',
+			style: 'assertion_reason',
+			prompt: 'Read the assertion and reason:',
+			explanation: 'Both false.',
+			facts: ['shanti', 'pax'],
+			difficulty: 3,
+			assertion: { text: 'SHANTI bans private firms.', fact: 'shanti', correct: false },
+			reason: { text: 'Pax Silica is about dairy.', fact: 'pax', correct: false },
+			explains: false
+		});
+		expect(problemsOf(deck)).toEqual([
+			`${FILE}: question "q-ar": assertion and reason are both incorrect: no option of the exam format fits`
+		]);
+	});
+
+	test('a cloze prompt without a blank is reported', () => {
+		const deck = withQuestion('q-cloze', (q) => ({ ...q, prompt: 'Pax Silica focuses on what?' }));
+		expect(problemsOf(deck)).toEqual([
+			`${FILE}: question "q-cloze": prompt has no blank (write it as ___)`
+		]);
+	});
+
+	test('a topic outside the closed list is reported', () => {
+		const deck = makeDeck();
+		deck.facts[0].topics = ['nuclear', 'space'];
+		expect(problemsOf(deck)).toEqual([
+			`${FILE}: fact "shanti": topics[1] "space" is not one of the deck's topics`
+		]);
+	});
+
+	test('a deck that is not an object at all is rejected with one clear line', () => {
+		expect(problemsOf([])).toHaveLength(1);
+		expect(problemsOf([])[0]).toMatch(/^questions\/test\/deck\.json: \(root\): /);
+	});
+});
