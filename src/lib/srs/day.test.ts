@@ -1,0 +1,62 @@
+import { describe, expect, test } from 'vitest';
+import { nextDayStart, studyDay, toVirtual, fromVirtual, zoneOffsetMinutes } from './day';
+
+describe('study days in Asia/Kolkata (UTC+05:30), day starting at 4 AM', () => {
+	const tz = 'Asia/Kolkata';
+	test('03:59 IST still belongs to the previous study day, 04:00 IST starts the next', () => {
+		// 03:59 IST on 14 Jan = 22:29 UTC on 13 Jan.
+		expect(studyDay(new Date('2026-01-13T22:29:00Z'), tz, 4)).toBe('2026-01-13');
+		expect(studyDay(new Date('2026-01-13T22:30:00Z'), tz, 4)).toBe('2026-01-14');
+	});
+
+	test('the UTC date flips at 05:30 IST, but the study day does not', () => {
+		const before = new Date('2026-01-13T23:59:00Z'); // 05:29 IST, 14 Jan
+		const after = new Date('2026-01-14T00:01:00Z'); // 05:31 IST, 14 Jan
+		expect(before.toISOString().slice(0, 10)).not.toBe(after.toISOString().slice(0, 10));
+		expect(studyDay(before, tz, 4)).toBe(studyDay(after, tz, 4));
+	});
+
+	test('the next day starts at 04:00 IST', () => {
+		expect(nextDayStart(new Date('2026-01-13T10:00:00Z'), tz, 4).toISOString()).toBe(
+			'2026-01-13T22:30:00.000Z'
+		);
+		// At 02:00 IST the day that is ending started yesterday; the next starts at 04:00 today.
+		expect(nextDayStart(new Date('2026-01-13T20:30:00Z'), tz, 4).toISOString()).toBe(
+			'2026-01-13T22:30:00.000Z'
+		);
+	});
+
+	test('the offset is +330 minutes', () => {
+		expect(zoneOffsetMinutes(new Date('2026-01-13T00:00:00Z'), tz)).toBe(330);
+	});
+});
+
+describe('study days across daylight saving time (America/New_York)', () => {
+	const tz = 'America/New_York';
+	test('on the night clocks spring forward, the day still starts at 04:00 local (08:00 UTC)', () => {
+		// 8 March 2026: 02:00 EST jumps to 03:00 EDT.
+		expect(nextDayStart(new Date('2026-03-07T17:00:00Z'), tz, 4).toISOString()).toBe(
+			'2026-03-08T08:00:00.000Z'
+		);
+		expect(nextDayStart(new Date('2026-03-08T17:00:00Z'), tz, 4).toISOString()).toBe(
+			'2026-03-09T08:00:00.000Z'
+		);
+	});
+
+	test('the study day that contains the fall-back night is 25 hours long', () => {
+		// 1 November 2026: 02:00 EDT falls back to 01:00 EST; 31 October's study day runs
+		// from 04:00 EDT (08:00 UTC) to 04:00 EST on 1 November (09:00 UTC).
+		const start = nextDayStart(new Date('2026-10-30T12:00:00Z'), tz, 4);
+		const end = nextDayStart(new Date('2026-10-31T12:00:00Z'), tz, 4);
+		expect(start.toISOString()).toBe('2026-10-31T08:00:00.000Z');
+		expect(end.toISOString()).toBe('2026-11-01T09:00:00.000Z');
+		expect((end.getTime() - start.getTime()) / 3_600_000).toBe(25);
+	});
+
+	test('the virtual clock round-trips', () => {
+		for (const iso of ['2026-03-08T06:59:00Z', '2026-03-08T07:30:00Z', '2026-11-01T05:30:00Z']) {
+			const at = new Date(iso);
+			expect(fromVirtual(toVirtual(at, tz, 4), tz, 4).toISOString()).toBe(at.toISOString());
+		}
+	});
+});

@@ -1,0 +1,76 @@
+/**
+ * Local study days. A day starts at `dayStartHour` (default 4 AM) in the learner's time zone,
+ * as in Anki; ts-fsrs counts days by UTC date, which in India flips at 05:30 local time.
+ *
+ * The trick that makes ts-fsrs count local days: run it on a "virtual clock" shifted so that
+ * UTC midnight of the virtual clock is the local day start. Learning steps (minutes) are
+ * unaffected; day counts (elapsed days, intervals) become local days.
+ */
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+	let f = formatters.get(timeZone);
+	if (!f) {
+		f = new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: 'numeric',
+			day: 'numeric',
+			hour: 'numeric',
+			minute: 'numeric',
+			second: 'numeric'
+		});
+		formatters.set(timeZone, f);
+	}
+	return f;
+}
+
+/** Minutes to add to UTC to get local wall-clock time in `timeZone` at instant `at`. */
+export function zoneOffsetMinutes(at: Date, timeZone: string): number {
+	const parts: Record<string, number> = {};
+	for (const p of formatter(timeZone).formatToParts(at))
+		if (p.type !== 'literal') parts[p.type] = Number(p.value);
+	const wall = Date.UTC(
+		parts.year,
+		parts.month - 1,
+		parts.day,
+		parts.hour,
+		parts.minute,
+		parts.second
+	);
+	return Math.round((wall - Math.floor(at.getTime() / 1000) * 1000) / 60000);
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** The instant on the virtual clock whose UTC date is the local study day of `at`. */
+export function toVirtual(at: Date, timeZone: string, dayStartHour: number): Date {
+	return new Date(at.getTime() + zoneOffsetMinutes(at, timeZone) * 60000 - dayStartHour * HOUR);
+}
+
+/** The real instant of a virtual-clock time (inverse of toVirtual, exact outside DST gaps). */
+export function fromVirtual(v: Date, timeZone: string, dayStartHour: number): Date {
+	const wall = v.getTime() + dayStartHour * HOUR;
+	let real = wall - zoneOffsetMinutes(new Date(wall), timeZone) * 60000;
+	real = wall - zoneOffsetMinutes(new Date(real), timeZone) * 60000;
+	return new Date(real);
+}
+
+/** The study day of `at` as "YYYY-MM-DD" (a day starting at dayStartHour local time). */
+export function studyDay(at: Date, timeZone: string, dayStartHour: number): string {
+	return toVirtual(at, timeZone, dayStartHour).toISOString().slice(0, 10);
+}
+
+/** The instant the next study day starts: "due today" means due before this. */
+export function nextDayStart(at: Date, timeZone: string, dayStartHour: number): Date {
+	const v = toVirtual(at, timeZone, dayStartHour).getTime();
+	return fromVirtual(new Date(Math.floor(v / DAY) * DAY + DAY), timeZone, dayStartHour);
+}
+
+/** Whole study days from day `a` to day `b` ("YYYY-MM-DD"). */
+export function daysBetween(a: string, b: string): number {
+	return Math.round((Date.parse(b) - Date.parse(a)) / DAY);
+}

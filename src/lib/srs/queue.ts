@@ -1,0 +1,96 @@
+/**
+ * Today's queue (Anki's order): learning and relearning facts due now, then reviews due today
+ * (most overdue first, up to the daily review limit), then new facts in deck order (up to the
+ * daily new limit). Suspended and buried facts stay out; a fact whose statement changed since
+ * it was last answered comes back for a fresh look.
+ */
+import { State } from 'ts-fsrs';
+import { nextDayStart } from './day';
+import { memoryKey, type MemoryState } from './memory';
+import type { SchedulingSettings } from './settings';
+
+export interface QueueFact {
+	deck: string;
+	fact: string;
+	/** Hash of the fact's current statement (memory.statementHash). */
+	statementHash: string;
+}
+
+export interface QueueInput {
+	/** The facts in study order (deck order, decks in the learner's order). */
+	facts: readonly QueueFact[];
+	states: ReadonlyMap<string, MemoryState>;
+	now: Date;
+	settings: SchedulingSettings;
+	/** New facts introduced and reviews done so far today (from today's log). */
+	done: { newToday: number; reviewsToday: number };
+	/** Learning facts due within this many minutes count as due now (Anki's learn-ahead limit). */
+	learnAheadMinutes?: number;
+}
+
+export interface QueueEntry {
+	key: string;
+	deck: string;
+	fact: string;
+	kind: 'learning' | 'review' | 'new' | 'changed';
+}
+
+export interface Queue {
+	entries: QueueEntry[];
+	/** Learning facts due later today: they come back within the session. */
+	laterToday: Array<{ key: string; due: Date }>;
+	/** Reviews due today beyond the daily limit, and new facts beyond the new limit. */
+	overLimit: { reviews: number; new: number };
+}
+
+/** Build today's queue. Pure; `now` is passed in. */
+export function buildQueue(input: QueueInput): Queue {
+	const { now, settings, states } = input;
+	const dayEnd = nextDayStart(now, settings.timeZone, settings.dayStartHour).getTime();
+	const learnAhead = now.getTime() + (input.learnAheadMinutes ?? 0) * 60_000;
+	const learning: Array<QueueEntry & { due: number }> = [];
+	const reviews: Array<QueueEntry & { due: number }> = [];
+	const changed: QueueEntry[] = [];
+	const fresh: QueueEntry[] = [];
+	const laterToday: Queue['laterToday'] = [];
+
+	for (const f of input.facts) {
+		const key = memoryKey(f.deck, f.fact);
+		const s = states.get(key);
+		const entry = { key, deck: f.deck, fact: f.fact };
+		if (s && (s.suspended || (s.buriedUntil && s.buriedUntil.getTime() > now.getTime()))) continue;
+		if (!s || s.card.state === State.New) {
+			fresh.push({ ...entry, kind: 'new' });
+			continue;
+		}
+		const due = s.card.due.getTime();
+		if (s.card.state === State.Learning || s.card.state === State.Relearning) {
+			if (due <= learnAhead) learning.push({ ...entry, kind: 'learning', due });
+			else if (due < dayEnd) laterToday.push({ key, due: s.card.due });
+		} else if (s.statementHash !== null && s.statementHash !== f.statementHash) {
+			changed.push({ ...entry, kind: 'changed' });
+		} else if (due < dayEnd) {
+			reviews.push({ ...entry, kind: 'review', due });
+		}
+	}
+
+	learning.sort((a, b) => a.due - b.due);
+	reviews.sort((a, b) => a.due - b.due);
+	laterToday.sort((a, b) => a.due.getTime() - b.due.getTime());
+	const reviewRoom = Math.max(0, settings.reviewsPerDay - input.done.reviewsToday);
+	const newRoom = Math.max(0, settings.newPerDay - input.done.newToday);
+	const strip = ({ key, deck, fact, kind }: QueueEntry): QueueEntry => ({ key, deck, fact, kind });
+	return {
+		entries: [
+			...learning.map(strip),
+			...changed,
+			...reviews.slice(0, reviewRoom).map(strip),
+			...fresh.slice(0, newRoom)
+		],
+		laterToday,
+		overLimit: {
+			reviews: Math.max(0, reviews.length - reviewRoom),
+			new: Math.max(0, fresh.length - newRoom)
+		}
+	};
+}

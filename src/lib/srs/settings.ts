@@ -1,0 +1,81 @@
+/**
+ * Scheduling settings: what the learner can tune, and the part of it that a replay of the
+ * review log needs (the `ScheduleParams` copied into every log entry).
+ */
+import * as z from 'zod/mini';
+
+const Step = z
+	.string()
+	.check(z.regex(/^\d+(\.\d+)?[mhd]$/, 'must be a step like "1m", "10m", "1h" or "1d"'));
+
+/** The parameters that decide a fact's next state: a log entry carries them, so replays are exact. */
+export const ScheduleParamsSchema = z.strictObject({
+	desiredRetention: z.number().check(z.minimum(0.7), z.maximum(0.99)),
+	maximumInterval: z.int().check(z.minimum(1), z.maximum(36500)),
+	fuzz: z.boolean(),
+	learningSteps: z.array(Step).check(z.maxLength(10)),
+	relearningSteps: z.array(Step).check(z.maxLength(10)),
+	/** The local hour at which a study day starts (Anki's "next day starts at"). */
+	dayStartHour: z.int().check(z.minimum(0), z.maximum(23)),
+	/** IANA time zone of the learner's days, e.g. "Asia/Kolkata". */
+	timeZone: z.string().check(z.minLength(1))
+});
+
+export const SchedulingSettingsSchema = z.strictObject({
+	...ScheduleParamsSchema.shape,
+	newPerDay: z.int().check(z.minimum(0), z.maximum(9999)),
+	reviewsPerDay: z.int().check(z.minimum(0), z.maximum(99999)),
+	/** Lapses after which a fact is flagged as a leech. */
+	leechThreshold: z.int().check(z.minimum(1), z.maximum(99))
+});
+
+export type ScheduleParams = z.infer<typeof ScheduleParamsSchema>;
+export type SchedulingSettings = z.infer<typeof SchedulingSettingsSchema>;
+
+/** The device's time zone, or UTC where the platform cannot tell. */
+export function deviceTimeZone(): string {
+	try {
+		return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+	} catch {
+		return 'UTC';
+	}
+}
+
+/** Defaults as the issue and Anki set them: 90% retention, steps 1m 10m, relearn 10m, 4 AM. */
+export function defaultSettings(timeZone = deviceTimeZone()): SchedulingSettings {
+	return {
+		desiredRetention: 0.9,
+		maximumInterval: 36500,
+		fuzz: true,
+		learningSteps: ['1m', '10m'],
+		relearningSteps: ['10m'],
+		dayStartHour: 4,
+		timeZone,
+		newPerDay: 20,
+		reviewsPerDay: 200,
+		leechThreshold: 8
+	};
+}
+
+/** The replay-relevant part of the settings. */
+export function scheduleParams(s: SchedulingSettings): ScheduleParams {
+	return {
+		desiredRetention: s.desiredRetention,
+		maximumInterval: s.maximumInterval,
+		fuzz: s.fuzz,
+		learningSteps: [...s.learningSteps],
+		relearningSteps: [...s.relearningSteps],
+		dayStartHour: s.dayStartHour,
+		timeZone: s.timeZone
+	};
+}
+
+/** True if the zone is one the platform knows. */
+export function isValidTimeZone(zone: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en', { timeZone: zone });
+		return true;
+	} catch {
+		return false;
+	}
+}
