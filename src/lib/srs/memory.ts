@@ -39,6 +39,8 @@ export type MemoryEvent =
 			params: ScheduleParams;
 			/** Hash of the fact's statement when it was answered: a later change asks for a fresh look. */
 			statementHash: string;
+			/** The card's state before this answer (a review of a Review card counts against the daily limit). */
+			stateBefore: State;
 	  })
 	| (EventBase & { kind: 'reset' })
 	| (EventBase & { kind: 'suspend' })

@@ -29,6 +29,7 @@ export function makeReview(
 		source: 'review',
 		params: scheduleParams(settings),
 		statementHash: 'h1',
+		stateBefore: 0,
 		...overrides
 	};
 }

@@ -1,0 +1,179 @@
+/**
+ * Backup: everything (states, log, settings) as one versioned JSON file. Import validates the
+ * whole file first, then applies all of it or nothing: replace, or merge (the union of both
+ * logs, replayed through the scheduler, so that nothing conflicts).
+ */
+import * as z from 'zod/mini';
+import { memoryKey, replay } from '../srs/memory';
+import { BackupError, StaleRecordError } from './errors';
+import {
+	eventFromRecord,
+	logKey,
+	readRecord,
+	SCHEMA_VERSION,
+	stateToRecord,
+	type LogRecord,
+	type StateRecord
+} from './records';
+import type { Repository } from './repository';
+import type { SchedulingSettings } from '../srs/settings';
+
+export const BACKUP_FORMAT = 'current-affairs-recall-backup';
+
+const EnvelopeSchema = z.object({
+	format: z.literal(BACKUP_FORMAT),
+	schemaVersion: z.int().check(z.minimum(1)),
+	exportedAt: z.string(),
+	settings: z.nullable(z.unknown()),
+	states: z.array(z.unknown()),
+	log: z.array(z.unknown())
+});
+
+export interface Backup {
+	format: typeof BACKUP_FORMAT;
+	schemaVersion: number;
+	exportedAt: string;
+	settings: { schemaVersion: number; settings: SchedulingSettings } | null;
+	states: StateRecord[];
+	log: LogRecord[];
+}
+
+/** A backup, read and validated in full: nothing is written until every record passed. */
+export interface ParsedBackup {
+	settings: SchedulingSettings | null;
+	states: StateRecord[];
+	log: LogRecord[];
+}
+
+/** Everything stored, as one JSON-safe object. */
+export async function exportBackup(repo: Repository, now = new Date()): Promise<Backup> {
+	return repo.kv.run(['states', 'log', 'settings'], 'readonly', async (tx) => {
+		const [states, log, settings] = await Promise.all([
+			tx.entries('states'),
+			tx.entries('log'),
+			tx.get('settings', 'scheduling')
+		]);
+		return {
+			format: BACKUP_FORMAT,
+			schemaVersion: SCHEMA_VERSION,
+			exportedAt: now.toISOString(),
+			settings: (settings ?? null) as Backup['settings'],
+			states: states.map(([, v]) => v as StateRecord),
+			log: log.map(([, v]) => v as LogRecord)
+		};
+	});
+}
+
+const MAX_PROBLEMS = 20;
+
+/** Parse a backup file's text; every problem names the place in the file. */
+export function parseBackup(text: string): ParsedBackup {
+	let raw: unknown;
+	try {
+		raw = JSON.parse(text);
+	} catch (e) {
+		throw new BackupError([`The file is not valid JSON: ${(e as Error).message}`]);
+	}
+	const envelope = z.safeParse(EnvelopeSchema, raw);
+	if (!envelope.success) {
+		const issue = envelope.error.issues[0];
+		const where = issue.path.map(String).join('.') || '(file)';
+		const hint =
+			issue.path[0] === 'format' ? ' (this is not a Current Affairs Recall backup file)' : '';
+		throw new BackupError([`${where}: ${issue.message}${hint}`]);
+	}
+	const file = envelope.data;
+	if (file.schemaVersion > SCHEMA_VERSION)
+		throw new BackupError([
+			`schemaVersion: the file was written by a newer version of the app (${file.schemaVersion}; this app reads up to ${SCHEMA_VERSION}). Update the app first.`
+		]);
+	const problems: string[] = [];
+	const note = (p: string) => problems.length < MAX_PROBLEMS && problems.push(p);
+	// Records carry their own version; an old file's records are migrated one by one.
+	const withVersion = (r: unknown) =>
+		typeof r === 'object' && r !== null && !('schemaVersion' in r)
+			? { ...r, schemaVersion: file.schemaVersion }
+			: r;
+
+	let settings: SchedulingSettings | null = null;
+	if (file.settings !== null) {
+		const read = readRecord('settings', withVersion(file.settings));
+		if (read.ok) settings = read.value.settings;
+		else note(`settings.${read.error}`);
+	}
+	const states: StateRecord[] = [];
+	file.states.forEach((r, i) => {
+		const read = readRecord('state', withVersion(r));
+		if (read.ok) states.push(read.value);
+		else note(`states[${i}].${read.error}`);
+	});
+	const log: LogRecord[] = [];
+	const ids = new Map<string, number>();
+	file.log.forEach((r, i) => {
+		const read = readRecord('log', withVersion(r));
+		if (!read.ok) return void note(`log[${i}].${read.error}`);
+		const first = ids.get(read.value.id);
+		if (first !== undefined)
+			return void note(`log[${i}].id: "${read.value.id}" repeats log[${first}]`);
+		ids.set(read.value.id, i);
+		log.push(read.value);
+	});
+	const stateKeys = new Map<string, number>();
+	states.forEach((s, i) => {
+		const key = memoryKey(s.deck, s.fact);
+		const first = stateKeys.get(key);
+		if (first !== undefined) note(`states[${i}]: fact "${key}" repeats states[${first}]`);
+		stateKeys.set(key, i);
+	});
+	if (problems.length) {
+		const total = problems.length >= MAX_PROBLEMS ? `${MAX_PROBLEMS}+` : String(problems.length);
+		throw new BackupError([...problems, `${total} problem(s): nothing was imported.`]);
+	}
+	return { settings, states, log };
+}
+
+export type ImportMode = 'replace' | 'merge';
+
+/**
+ * Apply a parsed backup, all or nothing. `replace` swaps in the file's progress and settings;
+ * `merge` keeps both: the union of the two logs by entry id, replayed, and the current settings.
+ */
+export async function importBackup(
+	repo: Repository,
+	backup: ParsedBackup,
+	mode: ImportMode
+): Promise<{ states: number; log: number }> {
+	if (mode === 'replace') {
+		await repo.kv.run(['states', 'log', 'settings'], 'readwrite', async (tx) => {
+			tx.clear('states');
+			tx.clear('log');
+			for (const s of backup.states) tx.put('states', memoryKey(s.deck, s.fact), s);
+			for (const e of backup.log) tx.put('log', logKey(e), e);
+			if (backup.settings)
+				tx.put('settings', 'scheduling', {
+					schemaVersion: SCHEMA_VERSION,
+					settings: backup.settings
+				});
+		});
+		return { states: backup.states.length, log: backup.log.length };
+	}
+	// Merge: replay the union. Retry if another tab wrote to the log meanwhile.
+	for (let attempt = 0; attempt < 3; attempt++) {
+		const { events } = await repo.readLog();
+		const known = new Set(events.map((e) => e.id));
+		const added = backup.log.filter((e) => !known.has(e.id));
+		const union = [...events, ...added.map(eventFromRecord)];
+		const states = replay(union);
+		try {
+			await repo.kv.run(['states', 'log'], 'readwrite', async (tx) => {
+				if ((await tx.count('log')) !== events.length) throw new StaleRecordError('log');
+				for (const e of added) tx.add('log', logKey(e), e);
+				for (const [key, s] of states) tx.put('states', key, stateToRecord(s));
+			});
+			return { states: states.size, log: union.length };
+		} catch (e) {
+			if (!(e instanceof StaleRecordError)) throw e;
+		}
+	}
+	throw new StaleRecordError('log');
+}

@@ -1,0 +1,179 @@
+/**
+ * The storage's key-value layer: named stores, and transactions over several of them that
+ * commit all or nothing. Two implementations share one repository: IndexedDB (through
+ * idb-keyval's helpers, the only importer of idb-keyval) and memory (the fallback when
+ * IndexedDB is unavailable, and the same semantics for tests).
+ */
+import { promisifyRequest } from 'idb-keyval';
+import { StorageError } from './errors';
+
+export const STORES = ['states', 'log', 'settings', 'meta', 'quarantine', 'decks'] as const;
+export type StoreName = (typeof STORES)[number];
+
+export interface KvTx {
+	get(store: StoreName, key: string): Promise<unknown>;
+	/** Every [key, value] of a store in key order, optionally from a key on. */
+	entries(store: StoreName, from?: string): Promise<Array<[string, unknown]>>;
+	count(store: StoreName): Promise<number>;
+	put(store: StoreName, key: string, value: unknown): void;
+	/** Insert; the transaction fails if the key exists (the log is append-only). */
+	add(store: StoreName, key: string, value: unknown): void;
+	delete(store: StoreName, key: string): void;
+	clear(store: StoreName): void;
+}
+
+export interface Kv {
+	readonly backend: 'indexeddb' | 'memory';
+	/**
+	 * Run `body` in one transaction. If it throws, nothing is written and the error is rethrown.
+	 * In IndexedDB, `body` must await only this transaction's requests (or it auto-commits).
+	 */
+	run<T>(
+		stores: readonly StoreName[],
+		mode: IDBTransactionMode,
+		body: (tx: KvTx) => Promise<T>
+	): Promise<T>;
+	close(): void;
+}
+
+export const DB_NAME = 'current-affairs-recall';
+export const DB_VERSION = 1;
+
+/** Open (and create or upgrade) the app's database. */
+export function openIndexedDb(name = DB_NAME): Promise<IDBDatabase> {
+	if (typeof indexedDB === 'undefined')
+		return Promise.reject(new StorageError('IndexedDB is not available in this browser'));
+	const request = indexedDB.open(name, DB_VERSION);
+	request.onupgradeneeded = () => {
+		const db = request.result;
+		for (const store of STORES)
+			if (!db.objectStoreNames.contains(store)) db.createObjectStore(store);
+	};
+	request.onblocked = () => {
+		// Another tab holds an older version open; it closes on versionchange (below).
+	};
+	return promisifyRequest(request).then((db) => {
+		// A newer version of the app opened in another tab: let it upgrade.
+		db.onversionchange = () => db.close();
+		return db;
+	});
+}
+
+export function indexedDbKv(db: IDBDatabase): Kv {
+	return {
+		backend: 'indexeddb',
+		async run<T>(
+			stores: readonly StoreName[],
+			mode: IDBTransactionMode,
+			body: (tx: KvTx) => Promise<T>
+		): Promise<T> {
+			const tx = db.transaction(stores as StoreName[], mode);
+			const done = promisifyRequest(tx as unknown as IDBRequest);
+			const os = (s: StoreName) => tx.objectStore(s);
+			const api: KvTx = {
+				get: (s, key) => promisifyRequest(os(s).get(key)),
+				async entries(s, from) {
+					const range = from === undefined ? undefined : IDBKeyRange.lowerBound(from);
+					const [keys, values] = await Promise.all([
+						promisifyRequest(os(s).getAllKeys(range)),
+						promisifyRequest(os(s).getAll(range))
+					]);
+					return keys.map((k, i) => [String(k), values[i]]);
+				},
+				count: (s) => promisifyRequest(os(s).count()),
+				put: (s, key, value) => void os(s).put(value, key),
+				add: (s, key, value) => void os(s).add(value, key),
+				delete: (s, key) => void os(s).delete(key),
+				clear: (s) => void os(s).clear()
+			};
+			let result: T;
+			try {
+				result = await body(api);
+			} catch (e) {
+				try {
+					tx.abort();
+				} catch {
+					// Already finished or aborted: the error below is the one that matters.
+				}
+				done.catch(() => {});
+				throw e;
+			}
+			try {
+				await done;
+			} catch (e) {
+				throw toStorageError(e);
+			}
+			return result;
+		},
+		close: () => db.close()
+	};
+}
+
+/** Explain an IndexedDB failure in words a learner can act on. */
+export function toStorageError(e: unknown): StorageError {
+	if (e instanceof StorageError) return e;
+	const name = (e as DOMException | null)?.name ?? '';
+	if (name === 'QuotaExceededError')
+		return new StorageError('The browser refused to store more: storage is full', { cause: e });
+	if (name === 'ConstraintError')
+		return new StorageError('A record with this key already exists', { cause: e });
+	return new StorageError(`The browser's storage failed: ${String((e as Error)?.message ?? e)}`, {
+		cause: e
+	});
+}
+
+/**
+ * In-memory stores with the same all-or-nothing transactions (copy on write; transactions run
+ * one at a time). Used when IndexedDB is unavailable, so that the app keeps working.
+ */
+export function memoryKv(): Kv {
+	const data = new Map<StoreName, Map<string, unknown>>(STORES.map((s) => [s, new Map()]));
+	let queue: Promise<unknown> = Promise.resolve();
+	const clone = <V>(v: V): V => (v === undefined ? v : structuredClone(v));
+	return {
+		backend: 'memory',
+		run<T>(
+			stores: readonly StoreName[],
+			mode: IDBTransactionMode,
+			body: (tx: KvTx) => Promise<T>
+		): Promise<T> {
+			const job = queue.then(async () => {
+				const work = new Map<StoreName, Map<string, unknown>>();
+				const store = (s: StoreName) => {
+					if (!stores.includes(s))
+						throw new StorageError(`store "${s}" is not in this transaction`);
+					let m = work.get(s);
+					if (!m) work.set(s, (m = new Map(data.get(s))));
+					return m;
+				};
+				const write = (s: StoreName) => {
+					if (mode !== 'readwrite') throw new StorageError('write in a read-only transaction');
+					return store(s);
+				};
+				const api: KvTx = {
+					get: async (s, key) => clone(store(s).get(key)),
+					entries: async (s, from) =>
+						[...store(s).entries()]
+							.filter(([k]) => from === undefined || k >= from)
+							.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+							.map(([k, v]) => [k, clone(v)] as [string, unknown]),
+					count: async (s) => store(s).size,
+					put: (s, key, value) => void write(s).set(key, clone(value)),
+					add: (s, key, value) => {
+						const m = write(s);
+						if (m.has(key)) throw new StorageError(`A record with key "${key}" already exists`);
+						m.set(key, clone(value));
+					},
+					delete: (s, key) => void write(s).delete(key),
+					clear: (s) => void write(s).clear()
+				};
+				const result = await body(api);
+				if (mode === 'readwrite') for (const [s, m] of work) data.set(s, m);
+				return result;
+			});
+			queue = job.catch(() => {});
+			return job;
+		},
+		close() {}
+	};
+}

@@ -1,0 +1,308 @@
+/**
+ * The learner's progress in the browser: fact states, the append-only review log, settings.
+ *
+ * - A key per record: two tabs never overwrite each other's work, and a write that finds a
+ *   record changed since it was read refuses (StaleRecordError) instead of overwriting it.
+ * - An answer is durable before the next question shows: the new states and their log entries
+ *   are written in one transaction.
+ * - Records are validated when read; a bad one is moved aside to the quarantine store (never
+ *   dropped) and its fact rebuilt from the log, which is the source of truth.
+ */
+import { State } from 'ts-fsrs';
+import { memoryKey, replay, type MemoryEvent, type MemoryState } from '../srs/memory';
+import { defaultSettings, type SchedulingSettings } from '../srs/settings';
+import { StaleRecordError, StorageError } from './errors';
+import {
+	indexedDbKv,
+	memoryKv,
+	openIndexedDb,
+	toStorageError,
+	type Kv,
+	type KvTx,
+	type StoreName
+} from './kv';
+import {
+	eventFromRecord,
+	eventToRecord,
+	logKey,
+	readRecord,
+	SCHEMA_VERSION,
+	settingsToRecord,
+	stateFromRecord,
+	stateToRecord,
+	type RecordKind
+} from './records';
+
+export interface StorageStatus {
+	backend: 'indexeddb' | 'memory';
+	/** Why progress is only kept in memory, when it is. */
+	problem?: string;
+}
+
+/** A record that failed validation, kept aside with the reason. */
+export interface QuarantinedRecord {
+	store: StoreName;
+	key: string;
+	error: string;
+	record: unknown;
+	at: string;
+}
+
+/** A fact state to write, with the revision (`lastEvent`) it was computed from. */
+export interface StateChange {
+	expected: string | null;
+	next: MemoryState;
+}
+
+/** To undo an answer: the state to restore, expected to still be at the undone answer's revision. */
+export interface StateRestore {
+	key: string;
+	expected: string | null;
+	previous: MemoryState | null;
+}
+
+const STATE_STORES: StoreName[] = ['states', 'log', 'quarantine'];
+const KIND_OF: Partial<Record<StoreName, RecordKind>> = { states: 'state', log: 'log' };
+
+export class Repository {
+	readonly kv: Kv;
+	readonly status: StorageStatus;
+
+	constructor(kv: Kv, status: StorageStatus = { backend: kv.backend }) {
+		this.kv = kv;
+		this.status = status;
+	}
+
+	/**
+	 * Open IndexedDB; when it is unavailable (blocked, private mode, an old browser), keep
+	 * working in memory and say why, so the UI can warn that progress will not be saved.
+	 */
+	static async open(dbName?: string): Promise<Repository> {
+		try {
+			const db = await openIndexedDb(dbName);
+			const repo = new Repository(indexedDbKv(db));
+			await repo.ensureMeta();
+			return repo;
+		} catch (e) {
+			const reason = toStorageError(e).message;
+			const repo = new Repository(memoryKv(), { backend: 'memory', problem: reason });
+			await repo.ensureMeta();
+			return repo;
+		}
+	}
+
+	/** Write the meta record (schema version) on first use; refuse data from a newer app. */
+	private async ensureMeta(): Promise<void> {
+		await this.kv.run(['meta'], 'readwrite', async (tx) => {
+			const raw = await tx.get('meta', 'meta');
+			if (raw === undefined) {
+				tx.put('meta', 'meta', {
+					schemaVersion: SCHEMA_VERSION,
+					createdAt: new Date().toISOString()
+				});
+				return;
+			}
+			const read = readRecord('meta', raw);
+			if (!read.ok) throw new StorageError(`The stored data cannot be read: meta ${read.error}`);
+			if (read.migrated) tx.put('meta', 'meta', read.value);
+		});
+	}
+
+	/** Every fact state, validated; bad records are moved aside and their facts rebuilt from the log. */
+	async loadStates(): Promise<Map<string, MemoryState>> {
+		const { good, bad, migrated } = await this.kv.run(['states'], 'readonly', async (tx) =>
+			sortRecords('states', await tx.entries('states'))
+		);
+		const states = new Map(good.map(([k, r]) => [k, stateFromRecord(r)] as const));
+		if (migrated.length)
+			await this.kv.run(['states'], 'readwrite', async (tx) => {
+				for (const [k, r] of migrated) tx.put('states', k, r);
+			});
+		if (bad.length) {
+			const rebuilt = await this.quarantineStates(bad);
+			for (const [k, s] of rebuilt) states.set(k, s);
+		}
+		return states;
+	}
+
+	/** Move bad state records aside and rebuild those facts from the log, in one transaction. */
+	private async quarantineStates(
+		bad: Array<[string, unknown, string]>
+	): Promise<Map<string, MemoryState>> {
+		const { events } = await this.readLog();
+		const keys = new Set(bad.map(([k]) => k));
+		const rebuilt = replay(events.filter((e) => keys.has(memoryKey(e.deck, e.fact))));
+		await this.kv.run(STATE_STORES, 'readwrite', async (tx) => {
+			for (const [key, record, error] of bad) {
+				// Another tab may have handled it already: only act on what is still there.
+				if ((await tx.get('states', key)) === undefined) continue;
+				putQuarantine(tx, 'states', key, record, error);
+				const s = rebuilt.get(key);
+				if (s) tx.put('states', key, stateToRecord(s));
+				else tx.delete('states', key);
+			}
+		});
+		return rebuilt;
+	}
+
+	/** One fact's state, or undefined if it has none (or its record is bad). */
+	async loadState(key: string): Promise<MemoryState | undefined> {
+		const raw = await this.kv.run(['states'], 'readonly', (tx) => tx.get('states', key));
+		if (raw === undefined) return undefined;
+		const read = readRecord('state', raw);
+		return read.ok ? stateFromRecord(read.value) : undefined;
+	}
+
+	/**
+	 * Write new fact states and their log entries in one transaction. Each state is written only
+	 * if the stored one is still at `expected` (the revision it was computed from); otherwise
+	 * nothing at all is written and StaleRecordError says which fact changed.
+	 */
+	async commit(changes: readonly StateChange[], events: readonly MemoryEvent[]): Promise<void> {
+		await this.kv.run(['states', 'log'], 'readwrite', async (tx) => {
+			const current = await Promise.all(changes.map((c) => tx.get('states', keyOf(c.next))));
+			changes.forEach((c, i) => {
+				const stored = current[i] as { lastEvent?: unknown } | undefined;
+				if ((stored?.lastEvent ?? null) !== c.expected) throw new StaleRecordError(keyOf(c.next));
+			});
+			for (const c of changes) tx.put('states', keyOf(c.next), stateToRecord(c.next));
+			for (const e of events) tx.add('log', logKey(e), eventToRecord(e));
+		});
+	}
+
+	/** Undo answers: restore the previous states and remove their log entries, all or nothing. */
+	async undo(restores: readonly StateRestore[], events: readonly MemoryEvent[]): Promise<void> {
+		await this.kv.run(['states', 'log'], 'readwrite', async (tx) => {
+			const current = await Promise.all(restores.map((r) => tx.get('states', r.key)));
+			restores.forEach((r, i) => {
+				const stored = current[i] as { lastEvent?: unknown } | undefined;
+				if ((stored?.lastEvent ?? null) !== r.expected) throw new StaleRecordError(r.key);
+			});
+			for (const r of restores) {
+				if (r.previous) tx.put('states', r.key, stateToRecord(r.previous));
+				else tx.delete('states', r.key);
+			}
+			for (const e of events) tx.delete('log', logKey(e));
+		});
+	}
+
+	/** New facts introduced and reviews done since `dayStart` (for the daily limits). */
+	async todayCounts(dayStart: Date): Promise<{ newToday: number; reviewsToday: number }> {
+		const rows = await this.kv.run(['log'], 'readonly', (tx) =>
+			tx.entries('log', dayStart.toISOString())
+		);
+		let newToday = 0;
+		let reviewsToday = 0;
+		for (const [, raw] of rows) {
+			const r = raw as { kind?: unknown; stateBefore?: unknown; source?: unknown };
+			if (r.kind !== 'review') continue;
+			if (r.stateBefore === State.New) newToday++;
+			else if (r.stateBefore === State.Review && r.source === 'review') reviewsToday++;
+		}
+		return { newToday, reviewsToday };
+	}
+
+	/** The whole log in key (time) order; bad entries are moved aside and reported in `bad`. */
+	async readLog(): Promise<{ events: MemoryEvent[]; bad: number }> {
+		const { good, bad, migrated } = await this.kv.run(['log'], 'readonly', async (tx) =>
+			sortRecords('log', await tx.entries('log'))
+		);
+		if (bad.length || migrated.length)
+			await this.kv.run(['log', 'quarantine'], 'readwrite', async (tx) => {
+				for (const [key, record, error] of bad) {
+					if ((await tx.get('log', key)) === undefined) continue;
+					putQuarantine(tx, 'log', key, record, error);
+					tx.delete('log', key);
+				}
+				for (const [key, r] of migrated) tx.put('log', key, r);
+			});
+		return { events: good.map(([, r]) => eventFromRecord(r)), bad: bad.length };
+	}
+
+	/** The states the log alone gives: what a backup merge or another device would compute. */
+	async rebuildFromLog(): Promise<Map<string, MemoryState>> {
+		return replay((await this.readLog()).events);
+	}
+
+	async loadSettings(): Promise<SchedulingSettings> {
+		const raw = await this.kv.run(['settings'], 'readonly', (tx) =>
+			tx.get('settings', 'scheduling')
+		);
+		if (raw === undefined) return defaultSettings();
+		const read = readRecord('settings', raw);
+		if (read.ok) return read.value.settings;
+		await this.kv.run(['settings', 'quarantine'], 'readwrite', async (tx) => {
+			putQuarantine(tx, 'settings', 'scheduling', raw, read.error);
+			tx.delete('settings', 'scheduling');
+		});
+		return defaultSettings();
+	}
+
+	async saveSettings(settings: SchedulingSettings): Promise<void> {
+		await this.kv.run(['settings'], 'readwrite', async (tx) =>
+			tx.put('settings', 'scheduling', settingsToRecord(settings))
+		);
+	}
+
+	/** Records kept aside because they failed validation, for the UI to report. */
+	async quarantined(): Promise<QuarantinedRecord[]> {
+		const rows = await this.kv.run(['quarantine'], 'readonly', (tx) => tx.entries('quarantine'));
+		return rows.map(([, v]) => v as QuarantinedRecord);
+	}
+
+	async counts(): Promise<{ states: number; log: number; quarantined: number }> {
+		return this.kv.run(['states', 'log', 'quarantine'], 'readonly', async (tx) => {
+			const [states, log, quarantined] = await Promise.all([
+				tx.count('states'),
+				tx.count('log'),
+				tx.count('quarantine')
+			]);
+			return { states, log, quarantined };
+		});
+	}
+
+	/** Forget all progress (states and log); settings stay. */
+	async resetProgress(): Promise<void> {
+		await this.kv.run(['states', 'log'], 'readwrite', async (tx) => {
+			tx.clear('states');
+			tx.clear('log');
+		});
+	}
+}
+
+const keyOf = (s: MemoryState) => memoryKey(s.deck, s.fact);
+
+function putQuarantine(tx: KvTx, store: StoreName, key: string, record: unknown, error: string) {
+	const at = new Date().toISOString();
+	const entry: QuarantinedRecord = { store, key, error, record, at };
+	tx.put('quarantine', `${store}:${key}:${at}`, entry);
+}
+
+type Sorted<K extends 'states' | 'log'> = {
+	good: Array<
+		[
+			string,
+			K extends 'states' ? ReturnType<typeof stateToRecord> : ReturnType<typeof eventToRecord>
+		]
+	>;
+	bad: Array<[string, unknown, string]>;
+	migrated: Array<[string, unknown]>;
+};
+
+/** Split raw rows into valid records (migrated where needed) and bad ones with their error. */
+function sortRecords<K extends 'states' | 'log'>(
+	store: K,
+	rows: Array<[string, unknown]>
+): Sorted<K> {
+	const out = { good: [], bad: [], migrated: [] } as unknown as Sorted<K>;
+	const kind = KIND_OF[store]!;
+	for (const [key, raw] of rows) {
+		const read = readRecord(kind, raw);
+		if (!read.ok) out.bad.push([key, raw, read.error]);
+		else {
+			out.good.push([key, read.value] as Sorted<K>['good'][number]);
+			if (read.migrated) out.migrated.push([key, read.value]);
+		}
+	}
+	return out;
+}
