@@ -96,6 +96,11 @@ describe('malformed backups are rejected whole, with where, and change nothing',
 			/^log\[\d+\]\.id: ".*" repeats log\[1\]/
 		],
 		[
+			'an entry naming parameters the file lacks',
+			(b) => ({ ...b, params: {} }),
+			/^log\[0\]\.paramsId: ".*" is not in the file's params/
+		],
+		[
 			'a state with a negative lapse count',
 			(b) => ({
 				...b,

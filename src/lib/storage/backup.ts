@@ -9,6 +9,8 @@ import { BackupError, StaleRecordError } from './errors';
 import {
 	eventFromRecord,
 	logKey,
+	paramsKey,
+	paramsToRecord,
 	readRecord,
 	SCHEMA_VERSION,
 	stateToRecord,
@@ -16,7 +18,11 @@ import {
 	type StateRecord
 } from './records';
 import type { Repository } from './repository';
-import type { SchedulingSettings } from '../srs/settings';
+import {
+	ScheduleParamsSchema,
+	type ScheduleParams,
+	type SchedulingSettings
+} from '../srs/settings';
 
 export const BACKUP_FORMAT = 'current-affairs-recall-backup';
 
@@ -25,6 +31,8 @@ const EnvelopeSchema = z.object({
 	schemaVersion: z.int().check(z.minimum(1)),
 	exportedAt: z.string(),
 	settings: z.nullable(z.unknown()),
+	/** The scheduling parameters that log entries name by id. */
+	params: z.record(z.string(), z.unknown()),
 	states: z.array(z.unknown()),
 	log: z.array(z.unknown())
 });
@@ -34,6 +42,7 @@ export interface Backup {
 	schemaVersion: number;
 	exportedAt: string;
 	settings: { schemaVersion: number; settings: SchedulingSettings } | null;
+	params: Record<string, ScheduleParams>;
 	states: StateRecord[];
 	log: LogRecord[];
 }
@@ -41,12 +50,14 @@ export interface Backup {
 /** A backup, read and validated in full: nothing is written until every record passed. */
 export interface ParsedBackup {
 	settings: SchedulingSettings | null;
+	params: Map<string, ScheduleParams>;
 	states: StateRecord[];
 	log: LogRecord[];
 }
 
 /** Everything stored, as one JSON-safe object. */
 export async function exportBackup(repo: Repository, now = new Date()): Promise<Backup> {
+	const params = Object.fromEntries(await repo.loadParams());
 	return repo.kv.run(['states', 'log', 'settings'], 'readonly', async (tx) => {
 		const [states, log, settings] = await Promise.all([
 			tx.entries('states'),
@@ -58,6 +69,7 @@ export async function exportBackup(repo: Repository, now = new Date()): Promise<
 			schemaVersion: SCHEMA_VERSION,
 			exportedAt: now.toISOString(),
 			settings: (settings ?? null) as Backup['settings'],
+			params,
 			states: states.map(([, v]) => v as StateRecord),
 			log: log.map(([, v]) => v as LogRecord)
 		};
@@ -101,6 +113,15 @@ export function parseBackup(text: string): ParsedBackup {
 		if (read.ok) settings = read.value.settings;
 		else note(`settings.${read.error}`);
 	}
+	const params = new Map<string, ScheduleParams>();
+	for (const [id, p] of Object.entries(file.params)) {
+		const read = z.safeParse(ScheduleParamsSchema, p);
+		if (read.success) params.set(id, read.data);
+		else
+			note(
+				`params.${id}.${read.error.issues[0].path.map(String).join('.')}: ${read.error.issues[0].message}`
+			);
+	}
 	const states: StateRecord[] = [];
 	file.states.forEach((r, i) => {
 		const read = readRecord('state', withVersion(r));
@@ -116,6 +137,12 @@ export function parseBackup(text: string): ParsedBackup {
 		if (first !== undefined)
 			return void note(`log[${i}].id: "${read.value.id}" repeats log[${first}]`);
 		ids.set(read.value.id, i);
+		if (
+			read.value.kind === 'review' &&
+			!params.has(read.value.paramsId) &&
+			file.params[read.value.paramsId] === undefined
+		)
+			return void note(`log[${i}].paramsId: "${read.value.paramsId}" is not in the file's params`);
 		log.push(read.value);
 	});
 	const stateKeys = new Map<string, number>();
@@ -129,7 +156,7 @@ export function parseBackup(text: string): ParsedBackup {
 		const total = problems.length >= MAX_PROBLEMS ? `${MAX_PROBLEMS}+` : String(problems.length);
 		throw new BackupError([...problems, `${total} problem(s): nothing was imported.`]);
 	}
-	return { settings, states, log };
+	return { settings, params, states, log };
 }
 
 export type ImportMode = 'replace' | 'merge';
@@ -148,6 +175,7 @@ export async function importBackup(
 			tx.clear('states');
 			tx.clear('log');
 			for (const s of backup.states) tx.put('states', memoryKey(s.deck, s.fact), s);
+			for (const [id, p] of backup.params) tx.put('settings', paramsKey(id), paramsToRecord(p));
 			for (const e of backup.log) tx.put('log', logKey(e), e);
 			if (backup.settings)
 				tx.put('settings', 'scheduling', {
@@ -162,11 +190,12 @@ export async function importBackup(
 		const { events } = await repo.readLog();
 		const known = new Set(events.map((e) => e.id));
 		const added = backup.log.filter((e) => !known.has(e.id));
-		const union = [...events, ...added.map(eventFromRecord)];
+		const union = [...events, ...added.map((e) => eventFromRecord(e, backup.params))];
 		const states = replay(union);
 		try {
-			await repo.kv.run(['states', 'log'], 'readwrite', async (tx) => {
+			await repo.kv.run(['states', 'log', 'settings'], 'readwrite', async (tx) => {
 				if ((await tx.count('log')) !== events.length) throw new StaleRecordError('log');
+				for (const [id, p] of backup.params) tx.put('settings', paramsKey(id), paramsToRecord(p));
 				for (const e of added) tx.add('log', logKey(e), e);
 				for (const [key, s] of states) tx.put('states', key, stateToRecord(s));
 			});

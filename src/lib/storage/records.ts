@@ -6,10 +6,11 @@
 import * as z from 'zod/mini';
 import type { Card } from 'ts-fsrs';
 import { QUESTION_TYPES } from '../bank/schema';
-import type { MemoryEvent, MemoryState } from '../srs/memory';
+import { paramsId, type MemoryEvent, type MemoryState } from '../srs/memory';
 import {
 	ScheduleParamsSchema,
 	SchedulingSettingsSchema,
+	type ScheduleParams,
 	type SchedulingSettings
 } from '../srs/settings';
 
@@ -66,7 +67,8 @@ export const LogRecordSchema = z.discriminatedUnion('kind', [
 		questionType: z.enum(QUESTION_TYPES),
 		durationMs: Count,
 		source: z.enum(['review', 'test', 'classroom']),
-		params: ScheduleParamsSchema,
+		/** Key of the scheduling parameters in force (stored once, see ParamsRecordSchema). */
+		paramsId: z.string().check(z.minLength(1)),
 		statementHash: z.string(),
 		stateBefore: CardState
 	}),
@@ -81,6 +83,12 @@ export const SettingsRecordSchema = z.strictObject({
 	settings: SchedulingSettingsSchema
 });
 
+/** A set of scheduling parameters, stored once under `params:<id>` in the settings store. */
+export const ParamsRecordSchema = z.strictObject({
+	schemaVersion: Version,
+	params: ScheduleParamsSchema
+});
+
 export const MetaRecordSchema = z.strictObject({
 	schemaVersion: Version,
 	createdAt: Iso
@@ -89,6 +97,14 @@ export const MetaRecordSchema = z.strictObject({
 export type StateRecord = z.infer<typeof StateRecordSchema>;
 export type LogRecord = z.infer<typeof LogRecordSchema>;
 export type SettingsRecord = z.infer<typeof SettingsRecordSchema>;
+export type ParamsRecord = z.infer<typeof ParamsRecordSchema>;
+
+/** The settings-store key of a parameter set. */
+export const paramsKey = (id: string) => `params:${id}`;
+
+export function paramsToRecord(params: ScheduleParams): ParamsRecord {
+	return { schemaVersion: SCHEMA_VERSION, params };
+}
 
 const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -176,7 +192,7 @@ export function eventToRecord(e: MemoryEvent): LogRecord {
 				questionType: e.questionType,
 				durationMs: Math.max(0, Math.round(e.durationMs)),
 				source: e.source,
-				params: e.params,
+				paramsId: paramsId(e.params),
 				statementHash: e.statementHash,
 				stateBefore: e.stateBefore
 			};
@@ -187,10 +203,19 @@ export function eventToRecord(e: MemoryEvent): LogRecord {
 	}
 }
 
-export function eventFromRecord(r: LogRecord): MemoryEvent {
+/** Parameters by id, for turning log records back into events. */
+export type ParamsById = ReadonlyMap<string, ScheduleParams>;
+
+/** The event of a log record; throws if its parameters are unknown (a damaged store or file). */
+export function eventFromRecord(r: LogRecord, params: ParamsById): MemoryEvent {
 	const { schemaVersion: _v, ...rest } = r;
-	if (rest.kind === 'bury') return { ...rest, at: date(rest.at), until: date(rest.until) };
-	return { ...rest, at: date(rest.at) } as MemoryEvent;
+	const at = date(rest.at);
+	if (rest.kind === 'bury') return { ...rest, at, until: date(rest.until) };
+	if (rest.kind !== 'review') return { ...rest, at };
+	const { paramsId: id, ...review } = rest;
+	const p = params.get(id);
+	if (!p) throw new Error(`paramsId: "${id}" names no stored scheduling parameters`);
+	return { ...review, at, params: p };
 }
 
 /** The log's key: time first, so that a day's entries are one key range; the id keeps it unique. */
@@ -231,7 +256,7 @@ const MIGRATIONS: Record<number, (kind: RecordKind, r: Raw) => Raw> = {
 	}
 };
 
-export type RecordKind = 'state' | 'log' | 'settings' | 'meta';
+export type RecordKind = 'state' | 'log' | 'settings' | 'params' | 'meta';
 
 /** Bring a stored record to the current schema version. Records from a newer app are refused. */
 export function migrate(
@@ -263,6 +288,7 @@ const SCHEMAS = {
 	state: StateRecordSchema,
 	log: LogRecordSchema,
 	settings: SettingsRecordSchema,
+	params: ParamsRecordSchema,
 	meta: MetaRecordSchema
 } as const;
 

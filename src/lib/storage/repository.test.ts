@@ -142,6 +142,22 @@ describe('bad and old records', () => {
 		expect(await repo.counts()).toEqual({ states: 1, log: 1, quarantined: 1 });
 	});
 
+	test('scheduling parameters are stored once, and an entry whose parameters are lost is kept aside', async () => {
+		const repo = await freshRepo();
+		await study(repo, 3, 2);
+		expect((await repo.loadParams()).size).toBe(1);
+		const [id] = (await repo.loadParams()).keys();
+		await repo.kv.run(['settings'], 'readwrite', async (tx) =>
+			tx.delete('settings', `params:${id}`)
+		);
+		const { events, bad } = await repo.readLog();
+		expect(events).toHaveLength(0);
+		expect(bad).toBe(6);
+		expect((await repo.quarantined())[0].error).toBe(
+			`paramsId: "${id}" names no stored scheduling parameters`
+		);
+	});
+
 	test('records of schema version 1 (dates as epoch milliseconds) are migrated when read', async () => {
 		const repo = await freshRepo();
 		const { after, event } = await answer(repo, 'f0');

@@ -10,7 +10,7 @@
  */
 import { State } from 'ts-fsrs';
 import { memoryKey, replay, type MemoryEvent, type MemoryState } from '../srs/memory';
-import { defaultSettings, type SchedulingSettings } from '../srs/settings';
+import { defaultSettings, type ScheduleParams, type SchedulingSettings } from '../srs/settings';
 import { StaleRecordError, StorageError } from './errors';
 import {
 	indexedDbKv,
@@ -25,7 +25,10 @@ import {
 	eventFromRecord,
 	eventToRecord,
 	logKey,
+	paramsKey,
+	paramsToRecord,
 	readRecord,
+	type ParamsById,
 	SCHEMA_VERSION,
 	settingsToRecord,
 	stateFromRecord,
@@ -159,14 +162,19 @@ export class Repository {
 	 * nothing at all is written and StaleRecordError says which fact changed.
 	 */
 	async commit(changes: readonly StateChange[], events: readonly MemoryEvent[]): Promise<void> {
-		await this.kv.run(['states', 'log'], 'readwrite', async (tx) => {
+		await this.kv.run(['states', 'log', 'settings'], 'readwrite', async (tx) => {
 			const current = await Promise.all(changes.map((c) => tx.get('states', keyOf(c.next))));
 			changes.forEach((c, i) => {
 				const stored = current[i] as { lastEvent?: unknown } | undefined;
 				if ((stored?.lastEvent ?? null) !== c.expected) throw new StaleRecordError(keyOf(c.next));
 			});
 			for (const c of changes) tx.put('states', keyOf(c.next), stateToRecord(c.next));
-			for (const e of events) tx.add('log', logKey(e), eventToRecord(e));
+			for (const e of events) {
+				const record = eventToRecord(e);
+				if (e.kind === 'review' && record.kind === 'review')
+					tx.put('settings', paramsKey(record.paramsId), paramsToRecord(e.params));
+				tx.add('log', logKey(e), record);
+			}
 		});
 	}
 
@@ -202,11 +210,32 @@ export class Repository {
 		return { newToday, reviewsToday };
 	}
 
+	/** Every stored set of scheduling parameters, by id (bad ones are skipped: their entries go aside). */
+	async loadParams(): Promise<Map<string, ScheduleParams>> {
+		const rows = await this.kv.run(['settings'], 'readonly', (tx) =>
+			tx.entries('settings', 'params:')
+		);
+		const out = new Map<string, ScheduleParams>();
+		for (const [key, raw] of rows) {
+			if (!key.startsWith('params:')) continue;
+			const read = readRecord('params', raw);
+			if (read.ok) out.set(key.slice('params:'.length), read.value.params);
+		}
+		return out;
+	}
+
 	/** The whole log in key (time) order; bad entries are moved aside and reported in `bad`. */
 	async readLog(): Promise<{ events: MemoryEvent[]; bad: number }> {
+		const params = await this.loadParams();
 		const { good, bad, migrated } = await this.kv.run(['log'], 'readonly', async (tx) =>
 			sortRecords('log', await tx.entries('log'))
 		);
+		const events: MemoryEvent[] = [];
+		for (const [key, record] of good) {
+			const event = toEvent(record, params);
+			if (typeof event === 'string') bad.push([key, record, event]);
+			else events.push(event);
+		}
 		if (bad.length || migrated.length)
 			await this.kv.run(['log', 'quarantine'], 'readwrite', async (tx) => {
 				for (const [key, record, error] of bad) {
@@ -216,7 +245,7 @@ export class Repository {
 				}
 				for (const [key, r] of migrated) tx.put('log', key, r);
 			});
-		return { events: good.map(([, r]) => eventFromRecord(r)), bad: bad.length };
+		return { events, bad: bad.length };
 	}
 
 	/** The states the log alone gives: what a backup merge or another device would compute. */
@@ -271,6 +300,18 @@ export class Repository {
 }
 
 const keyOf = (s: MemoryState) => memoryKey(s.deck, s.fact);
+
+/** The event of a valid log record, or the reason it cannot be replayed. */
+function toEvent(
+	record: Parameters<typeof eventFromRecord>[0],
+	params: ParamsById
+): MemoryEvent | string {
+	try {
+		return eventFromRecord(record, params);
+	} catch (e) {
+		return (e as Error).message;
+	}
+}
 
 function putQuarantine(tx: KvTx, store: StoreName, key: string, record: unknown, error: string) {
 	const at = new Date().toISOString();

@@ -1,0 +1,109 @@
+/**
+ * `npm run bench`: the memory layer at scale (10 000 facts, 100 000 log entries), in Node with
+ * fake-indexeddb and in headless Chromium with real IndexedDB. Prints figures; asserts nothing.
+ */
+import 'fake-indexeddb/auto';
+import { createServer } from 'node:http';
+import { existsSync, readFileSync, mkdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { build } from 'vite';
+import { chromium } from '@playwright/test';
+import { Repository } from '../src/lib/storage/repository';
+import { runBench, type BenchResult } from './workload';
+
+const root = join(dirname(new URL(import.meta.url).pathname), '..');
+const out = join(root, 'bench-results');
+
+function row(label: string, node: string, browser: string) {
+	console.log(`| ${label.padEnd(52)} | ${node.padStart(14)} | ${browser.padStart(16)} |`);
+}
+const ms = (x: number | undefined) => (x === undefined ? 'n/a' : `${x.toFixed(1)} ms`);
+const mb = (x: number | undefined | null) =>
+	x == null ? 'n/a' : `${(x / 1024 / 1024).toFixed(1)} MB`;
+
+async function inNode(): Promise<BenchResult> {
+	const repo = await Repository.open(`bench-node-${Date.now()}`);
+	return runBench(repo);
+}
+
+async function inChromium(): Promise<
+	(BenchResult & { storageUsageBytes: number | null }) | { error: string }
+> {
+	mkdirSync(out, { recursive: true });
+	await build({
+		configFile: false,
+		logLevel: 'warn',
+		build: {
+			outDir: join(out, 'browser'),
+			emptyOutDir: true,
+			minify: true,
+			lib: { entry: join(root, 'bench/browser.ts'), formats: ['es'], fileName: () => 'bench.js' }
+		}
+	});
+	const script = readFileSync(join(out, 'browser', 'bench.js'));
+	const server = createServer((req, res) => {
+		if (req.url === '/bench.js') {
+			res.writeHead(200, { 'content-type': 'text/javascript' });
+			res.end(script);
+		} else {
+			res.writeHead(200, { 'content-type': 'text/html' });
+			res.end('<!doctype html><title>bench</title><script type="module" src="/bench.js"></script>');
+		}
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const port = (server.address() as { port: number }).port;
+	const executablePath =
+		process.env.CHROMIUM_PATH ||
+		(existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+	const browser = await chromium.launch({
+		executablePath,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
+	});
+	try {
+		const page = await browser.newPage({ viewport: { width: 412, height: 915 } });
+		await page.goto(`http://127.0.0.1:${port}/`);
+		await page.waitForFunction(() => typeof window.runBench === 'function');
+		return await page.evaluate(() => window.runBench() as never);
+	} catch (e) {
+		return { error: String(e) };
+	} finally {
+		await browser.close();
+		server.close();
+	}
+}
+
+const node = await inNode();
+const chrome = await inChromium();
+const c = 'error' in chrome ? undefined : chrome;
+
+console.log(
+	`\nMemory layer at scale: ${node.facts} facts, ${node.logEntries} log entries (median of 5 queue builds; ${node.answers} answers)\n`
+);
+row('measure', 'Node (fake IDB)', 'Chromium (IDB)');
+row('-'.repeat(52), '-'.repeat(14), '-'.repeat(16));
+row("today's queue: read + validate all states", ms(node.readStatesMs), ms(c?.readStatesMs));
+row("today's queue: build from the states", ms(node.buildQueueMs), ms(c?.buildQueueMs));
+row("today's queue: total", ms(node.queueTotalMs), ms(c?.queueTotalMs));
+row(
+	'queue length (learning + ≤ 200 reviews + ≤ 20 new)',
+	String(node.queueLength),
+	String(c?.queueLength ?? 'n/a')
+);
+row(
+	'answer: grade + schedule + durable write (median)',
+	ms(node.answerMedianMs),
+	ms(c?.answerMedianMs)
+);
+row('answer: same, 95th percentile', ms(node.answerP95Ms), ms(c?.answerP95Ms));
+row('stored records, JSON bytes', mb(node.recordBytes), mb(c?.recordBytes));
+row("storage used (browser's own estimate)", 'n/a', mb(c?.storageUsageBytes));
+row('seeding the data (not a target)', ms(node.seedMs), ms(c?.seedMs));
+if ('error' in chrome) console.log(`\nChromium run failed: ${chrome.error}`);

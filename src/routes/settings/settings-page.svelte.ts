@@ -1,0 +1,181 @@
+/**
+ * The settings page's state: scheduling settings, backup, reset and storage status.
+ * Writes happen in explicit async methods, never in effects (STYLE.md).
+ */
+import * as z from 'zod/mini';
+import { repository, storageHealth } from '$lib/session/storage.svelte';
+import { downloadText } from '$lib/session/download';
+import {
+	defaultSettings,
+	isValidTimeZone,
+	SchedulingSettingsSchema,
+	type SchedulingSettings
+} from '$lib/srs/settings';
+import {
+	exportBackup,
+	importBackup,
+	parseBackup,
+	type ImportMode,
+	type ParsedBackup
+} from '$lib/storage/backup';
+import { BackupError } from '$lib/storage/errors';
+import { storageEstimate } from '$lib/storage/persistence';
+import type { QuarantinedRecord } from '$lib/storage/repository';
+
+/** The form as typed: steps as text ("1m 10m"), numbers as the inputs give them. */
+export interface SettingsDraft {
+	desiredRetention: number;
+	maximumInterval: number;
+	fuzz: boolean;
+	learningSteps: string;
+	relearningSteps: string;
+	dayStartHour: number;
+	timeZone: string;
+	newPerDay: number;
+	reviewsPerDay: number;
+	leechThreshold: number;
+}
+
+export function toDraft(s: SchedulingSettings): SettingsDraft {
+	return {
+		...s,
+		learningSteps: s.learningSteps.join(' '),
+		relearningSteps: s.relearningSteps.join(' ')
+	};
+}
+
+const steps = (text: string) => text.split(/[\s,]+/).filter(Boolean);
+
+/** Validate a draft; errors are keyed by field, in words for the form. */
+export function fromDraft(
+	d: SettingsDraft
+): { ok: true; settings: SchedulingSettings } | { ok: false; errors: Record<string, string> } {
+	const candidate = {
+		...d,
+		learningSteps: steps(d.learningSteps),
+		relearningSteps: steps(d.relearningSteps)
+	};
+	const errors: Record<string, string> = {};
+	const parsed = z.safeParse(SchedulingSettingsSchema, candidate);
+	if (!parsed.success)
+		for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+	if (!errors.timeZone && !isValidTimeZone(d.timeZone))
+		errors.timeZone = `"${d.timeZone}" is not a time zone this browser knows`;
+	if (Object.keys(errors).length || !parsed.success) return { ok: false, errors };
+	return { ok: true, settings: parsed.data };
+}
+
+export class SettingsPage {
+	draft = $state<SettingsDraft>(toDraft(defaultSettings()));
+	errors = $state<Record<string, string>>({});
+	/** Announced in a live region after each action. */
+	message = $state('');
+	loaded = $state(false);
+
+	counts = $state.raw<{ states: number; log: number; quarantined: number } | null>(null);
+	bytes = $state.raw<{ usage: number; quota: number } | null>(null);
+	quarantined = $state.raw<QuarantinedRecord[]>([]);
+
+	importFile = $state.raw<{ name: string; backup: ParsedBackup } | null>(null);
+	importProblems = $state.raw<string[]>([]);
+	importMode = $state<ImportMode>('merge');
+	busy = $state(false);
+
+	async load(): Promise<void> {
+		const repo = await repository();
+		this.draft = toDraft(await repo.loadSettings());
+		await this.refreshStatus();
+		this.loaded = true;
+	}
+
+	async refreshStatus(): Promise<void> {
+		const repo = await repository();
+		// Reading validates every record: damaged ones are moved aside before they are counted.
+		await repo.loadStates();
+		await repo.readLog();
+		const [counts, bytes, quarantined] = await Promise.all([
+			repo.counts(),
+			storageEstimate(),
+			repo.quarantined()
+		]);
+		this.counts = counts;
+		this.bytes = bytes;
+		this.quarantined = quarantined;
+		await storageHealth.refresh();
+	}
+
+	async save(): Promise<boolean> {
+		const result = fromDraft($state.snapshot(this.draft));
+		if (!result.ok) {
+			this.errors = result.errors;
+			this.message = `Not saved: ${Object.keys(result.errors).length} field(s) need a change.`;
+			return false;
+		}
+		this.errors = {};
+		await (await repository()).saveSettings(result.settings);
+		this.message = 'Settings saved. They apply from your next answer.';
+		return true;
+	}
+
+	restoreDefaults(): void {
+		this.draft = toDraft(defaultSettings(this.draft.timeZone));
+		this.errors = {};
+	}
+
+	// A timestamp, not reactive state.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	async exportFile(now = new Date()): Promise<void> {
+		const backup = await exportBackup(await repository(), now);
+		const day = now.toISOString().slice(0, 10);
+		downloadText(`current-affairs-recall-backup-${day}.json`, JSON.stringify(backup, null, 1));
+		this.message = `Exported ${backup.states.length} fact states and ${backup.log.length} log entries.`;
+	}
+
+	/** Read and validate a chosen file; nothing is written until `applyImport`. */
+	async chooseImport(file: File): Promise<void> {
+		this.importFile = null;
+		this.importProblems = [];
+		try {
+			const backup = parseBackup(await file.text());
+			this.importFile = { name: file.name, backup };
+			this.message = `"${file.name}" is a valid backup: ${backup.states.length} fact states, ${backup.log.length} log entries.`;
+		} catch (e) {
+			this.importProblems = e instanceof BackupError ? [...e.problems] : [String(e)];
+			this.message = `"${file.name}" cannot be imported; nothing was changed.`;
+		}
+	}
+
+	async applyImport(): Promise<void> {
+		if (!this.importFile) return;
+		this.busy = true;
+		try {
+			const { states, log } = await importBackup(
+				await repository(),
+				this.importFile.backup,
+				this.importMode
+			);
+			this.message =
+				this.importMode === 'merge'
+					? `Merged: you now have ${log} log entries over ${states} facts.`
+					: `Replaced: ${log} log entries over ${states} facts.`;
+			this.importFile = null;
+			this.draft = toDraft(await (await repository()).loadSettings());
+			await this.refreshStatus();
+		} catch (e) {
+			this.message = `Import failed, nothing was changed: ${(e as Error).message}`;
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	cancelImport(): void {
+		this.importFile = null;
+		this.importProblems = [];
+	}
+
+	async resetProgress(): Promise<void> {
+		await (await repository()).resetProgress();
+		await this.refreshStatus();
+		this.message = 'All progress was reset. Your settings were kept.';
+	}
+}

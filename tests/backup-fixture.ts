@@ -1,0 +1,33 @@
+/** A valid backup file built with the app's own scheduler and record code: `n` facts, one answer each. */
+import { Rating } from 'ts-fsrs';
+import { apply, newMemory, paramsId } from '../src/lib/srs/memory';
+import { makeReview } from '../src/lib/srs/test-helpers';
+import { eventToRecord, SCHEMA_VERSION, stateToRecord } from '../src/lib/storage/records';
+import { BACKUP_FORMAT } from '../src/lib/storage/backup';
+
+export function backupWith(n: number) {
+	const states = [];
+	const log = [];
+	const params: Record<string, unknown> = {};
+	for (let i = 0; i < n; i++) {
+		const fact = `fact-${i}`;
+		const event = makeReview(new Date(Date.UTC(2026, 0, 13, 10, i)), Rating.Good, {
+			deck: 'india-us-2026-01',
+			fact,
+			id: `fixture-${i}`
+		});
+		const state = apply(newMemory('india-us-2026-01', fact), event);
+		states.push(stateToRecord(state));
+		params[paramsId(event.params)] = event.params;
+		log.push(eventToRecord(event));
+	}
+	return {
+		format: BACKUP_FORMAT,
+		schemaVersion: SCHEMA_VERSION,
+		exportedAt: new Date().toISOString(),
+		settings: null,
+		params,
+		states,
+		log
+	};
+}
