@@ -15,6 +15,7 @@ import {
 import { buildQueue, type QueueFact } from '../src/lib/srs/queue';
 import { nextDayStart } from '../src/lib/srs/day';
 import { defaultSettings, scheduleParams } from '../src/lib/srs/settings';
+import { prng } from '../src/lib/srs/shuffle';
 import { eventToRecord, logKey, stateToRecord } from '../src/lib/storage/records';
 import type { Repository } from '../src/lib/storage/repository';
 
@@ -30,17 +31,6 @@ export interface BenchResult {
 	answerP95Ms: number;
 	answers: number;
 	recordBytes: number;
-}
-
-/** A small deterministic PRNG (mulberry32), so both runs study the same history. */
-function prng(seed: number) {
-	return () => {
-		seed |= 0;
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 const DECK = 'bench';

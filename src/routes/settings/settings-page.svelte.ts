@@ -122,8 +122,6 @@ export class SettingsPage {
 		this.errors = {};
 	}
 
-	// A timestamp, not reactive state.
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	async exportFile(now = new Date()): Promise<void> {
 		const backup = await exportBackup(await repository(), now);
 		const day = now.toISOString().slice(0, 10);

@@ -1,0 +1,48 @@
+/** Responses that answer any bank question rightly or wrongly, for session tests. */
+import { Rating } from 'ts-fsrs';
+import type { Question } from '$lib/bank/schema';
+import { arAnswer } from '$lib/bank/format';
+import type { Response } from '$lib/srs/grade';
+
+export function rightResponse(q: Question): Response {
+	switch (q.type) {
+		case 'flashcard':
+			return { kind: 'rating', rating: Rating.Good };
+		case 'mcq':
+		case 'statements':
+		case 'pairs':
+			return { kind: 'choices', choices: [q.answer] };
+		case 'assertion_reason':
+			return { kind: 'choices', choices: [arAnswer(q)] };
+		case 'multi':
+			return { kind: 'choices', choices: [...q.answers] };
+		case 'true_false':
+			return { kind: 'boolean', value: q.answer };
+		case 'cloze':
+			return { kind: 'text', text: q.accepted[0] };
+		case 'numeric':
+			return { kind: 'text', text: String(q.answer) };
+		case 'match':
+			return { kind: 'pairing', pairing: q.pairs.map((_, i) => i) };
+		case 'order':
+			return { kind: 'sequence', sequence: q.items.map((_, i) => i) };
+	}
+}
+
+export function wrongResponse(q: Question): Response {
+	switch (q.type) {
+		case 'flashcard':
+			return { kind: 'rating', rating: Rating.Again };
+		case 'true_false':
+			return { kind: 'boolean', value: !q.answer };
+		case 'cloze':
+		case 'numeric':
+			return { kind: 'text', text: '-12345' };
+		case 'match':
+			return { kind: 'pairing', pairing: q.pairs.map((_, i) => (i + 1) % q.pairs.length) };
+		case 'order':
+			return { kind: 'sequence', sequence: q.items.map((_, i) => q.items.length - 1 - i) };
+		default:
+			return { kind: 'blank' };
+	}
+}
