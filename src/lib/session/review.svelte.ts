@@ -208,12 +208,22 @@ export class ReviewSession {
 		this.result = null;
 		this.response = null;
 		this.intervals = null;
-		const eligible = new Set(queue.entries.map((e) => e.key));
+		// A composite question may be asked when every fact it tests is new or due today.
+		const dayEnd = nextDayStart(
+			now,
+			this.#settings.timeZone,
+			this.#settings.dayStartHour
+		).getTime();
+		const eligible = (deck: string, fact: string) => {
+			const s = this.#states.get(memoryKey(deck, fact));
+			if (!s || s.card.state === State.New) return !s?.suspended;
+			return !s.suspended && s.card.due.getTime() < dayEnd;
+		};
 		const entries = preferKey
 			? [...queue.entries].sort((a, b) => Number(b.key === preferKey) - Number(a.key === preferKey))
 			: queue.entries;
 		for (const entry of entries) {
-			const item = this.#itemFor(entry, (f) => eligible.has(memoryKey(entry.deck, f)));
+			const item = this.#itemFor(entry, (f) => eligible(entry.deck, f));
 			if (!item) continue;
 			this.current = item;
 			this.phase = 'question';
@@ -236,7 +246,12 @@ export class ReviewSession {
 		const found = this.#factByKey.get(entry.key);
 		const questions = this.#questionsByKey.get(entry.key) ?? [];
 		if (!found) return null;
-		const question = chooseQuestion(entry.fact, questions, this.#states.get(entry.key), eligible);
+		const state = this.#states.get(entry.key);
+		// If every question of the fact also tests a fact not yet due, ask one anyway rather than
+		// skip the fact: the other facts then get an early review.
+		const question =
+			chooseQuestion(entry.fact, questions, state, eligible) ??
+			chooseQuestion(entry.fact, questions, state, () => true);
 		return question ? { entry, deck: found.deck, fact: found.fact, question } : null;
 	}
 

@@ -169,3 +169,49 @@ describe('a review session', () => {
 		expect(fact?.topics).toContain('nuclear');
 	});
 });
+
+test('a new fact tested only by composite questions is still asked, not skipped', async () => {
+	const base = { prompt: 'Consider:', explanation: 'e', difficulty: 2 as const };
+	const small: Deck = {
+		...deck,
+		facts: deck.facts.slice(0, 2),
+		questions: [
+			{
+				...base,
+				id: 'only-a',
+				type: 'true_false',
+				facts: [deck.facts[0].id],
+				statement: 's',
+				answer: true
+			},
+			{
+				...base,
+				id: 'a-and-b',
+				type: 'statements',
+				mode: 'how_many',
+				facts: [deck.facts[0].id, deck.facts[1].id],
+				statements: [
+					{ text: '1', fact: deck.facts[0].id, correct: true },
+					{ text: '2', fact: deck.facts[1].id, correct: true }
+				],
+				options: [
+					{ text: 'Only one', count: 1 },
+					{ text: 'Both', count: 2 }
+				],
+				answer: 1
+			}
+		]
+	};
+	const repo = await freshRepo(makeSettings({ timeZone: 'Asia/Kolkata', newPerDay: 1 }));
+	let n = 0;
+	const s = new ReviewSession(repo, [small], { now: clock(), newId: () => `x-${++n}` });
+	await s.start();
+	expect(s.current?.question.id).toBe('only-a');
+	s.answer(rightResponse(s.current!.question));
+	await s.rate(Rating.Easy);
+	// Fact a is now in review and not due; fact b (new, over today's limit) is asked via "more".
+	expect(s.phase).toBe('done');
+	s.moreNew(1);
+	expect(s.current?.fact.id).toBe(deck.facts[1].id);
+	expect(s.current?.question.id).toBe('a-and-b');
+});

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { nextDayStart, studyDay, toVirtual, fromVirtual, zoneOffsetMinutes } from './day';
+import {
+	nextDayStart,
+	studyDay,
+	studyStreak,
+	toVirtual,
+	fromVirtual,
+	zoneOffsetMinutes
+} from './day';
 
 describe('study days in Asia/Kolkata (UTC+05:30), day starting at 4 AM', () => {
 	const tz = 'Asia/Kolkata';
@@ -58,5 +65,35 @@ describe('study days across daylight saving time (America/New_York)', () => {
 			const at = new Date(iso);
 			expect(fromVirtual(toVirtual(at, tz, 4), tz, 4).toISOString()).toBe(at.toISOString());
 		}
+	});
+});
+
+describe('the study streak', () => {
+	const tz = 'Asia/Kolkata';
+	const at = (iso: string) => new Date(iso);
+	const now = at('2026-01-20T06:00:00Z'); // 11:30 IST, study day 20 Jan
+	test('counts consecutive study days up to today', () => {
+		const times = [
+			'2026-01-17T06:00:00Z',
+			'2026-01-18T06:00:00Z',
+			'2026-01-19T06:00:00Z',
+			'2026-01-20T05:00:00Z'
+		].map(at);
+		expect(studyStreak(times, now, tz, 4)).toBe(4);
+	});
+	test('still counts up to yesterday before today’s first review', () => {
+		const times = ['2026-01-18T06:00:00Z', '2026-01-19T06:00:00Z'].map(at);
+		expect(studyStreak(times, now, tz, 4)).toBe(2);
+	});
+	test('a missed day ends the streak; no reviews means none', () => {
+		const times = ['2026-01-16T06:00:00Z', '2026-01-18T06:00:00Z', '2026-01-19T06:00:00Z'].map(at);
+		expect(studyStreak(times, now, tz, 4)).toBe(2);
+		expect(studyStreak([at('2026-01-17T06:00:00Z')], now, tz, 4)).toBe(0);
+		expect(studyStreak([], now, tz, 4)).toBe(0);
+	});
+	test('a review at 02:00 IST belongs to the previous study day', () => {
+		// 02:00 IST on 20 Jan = 20:30 UTC on 19 Jan: study day 19 Jan.
+		const times = ['2026-01-18T06:00:00Z', '2026-01-19T20:30:00Z'].map(at);
+		expect(studyStreak(times, now, tz, 4)).toBe(2);
 	});
 });

@@ -74,3 +74,32 @@ export function nextDayStart(at: Date, timeZone: string, dayStartHour: number): 
 export function daysBetween(a: string, b: string): number {
 	return Math.round((Date.parse(b) - Date.parse(a)) / DAY);
 }
+
+/**
+ * Consecutive study days up to today (or up to yesterday, when today has no review yet).
+ * `times` are review times in ascending order (the log's keys).
+ */
+export function studyStreak(
+	times: readonly Date[],
+	now: Date,
+	timeZone: string,
+	dayStartHour: number
+): number {
+	const today = studyDay(now, timeZone, dayStartHour);
+	let streak = 0;
+	let cursor = today;
+	for (let i = times.length - 1; i >= 0; i--) {
+		const day = studyDay(times[i], timeZone, dayStartHour);
+		if (day > today || day === cursor) {
+			if (streak === 0 && day === today) streak = 1;
+			continue;
+		}
+		const gap = daysBetween(day, cursor);
+		// The first day found may be today or yesterday; after that, each must follow on.
+		if (gap === 1) {
+			streak++;
+			cursor = day;
+		} else break;
+	}
+	return streak;
+}

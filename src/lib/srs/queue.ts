@@ -94,3 +94,36 @@ export function buildQueue(input: QueueInput): Queue {
 		}
 	};
 }
+
+export interface DueCounts {
+	/** Learning facts due now, reviews due today and new facts available today (limits applied). */
+	learning: number;
+	review: number;
+	new: number;
+	/** Facts studied at least once. */
+	learned: number;
+	/** The next time something falls due, after now. */
+	nextDue: Date | null;
+}
+
+/** What the dashboard shows for a set of facts. Pure. */
+export function dueCounts(input: QueueInput): DueCounts {
+	const q = buildQueue(input);
+	const counts: DueCounts = { learning: 0, review: 0, new: 0, learned: 0, nextDue: null };
+	for (const e of q.entries) {
+		if (e.kind === 'new') counts.new++;
+		else if (e.kind === 'learning') counts.learning++;
+		else counts.review++;
+	}
+	const now = input.now.getTime();
+	let next = Infinity;
+	for (const f of input.facts) {
+		const s = input.states.get(memoryKey(f.deck, f.fact));
+		if (!s || s.card.state === State.New) continue;
+		counts.learned++;
+		const due = s.card.due.getTime();
+		if (!s.suspended && due > now && due < next) next = due;
+	}
+	counts.nextDue = next === Infinity ? null : new Date(next);
+	return counts;
+}

@@ -15,6 +15,8 @@ export interface KvTx {
 	/** Every [key, value] of a store in key order, optionally from a key on. */
 	entries(store: StoreName, from?: string): Promise<Array<[string, unknown]>>;
 	count(store: StoreName): Promise<number>;
+	/** The keys of a store in order, optionally from a key on (cheaper than entries). */
+	keys(store: StoreName, from?: string): Promise<string[]>;
 	put(store: StoreName, key: string, value: unknown): void;
 	/** Insert; the transaction fails if the key exists (the log is append-only). */
 	add(store: StoreName, key: string, value: unknown): void;
@@ -81,6 +83,12 @@ export function indexedDbKv(db: IDBDatabase): Kv {
 					return keys.map((k, i) => [String(k), values[i]]);
 				},
 				count: (s) => promisifyRequest(os(s).count()),
+				keys: async (s, from) =>
+					(
+						await promisifyRequest(
+							os(s).getAllKeys(from === undefined ? undefined : IDBKeyRange.lowerBound(from))
+						)
+					).map(String),
 				put: (s, key, value) => void os(s).put(value, key),
 				add: (s, key, value) => void os(s).add(value, key),
 				delete: (s, key) => void os(s).delete(key),
@@ -158,6 +166,8 @@ export function memoryKv(): Kv {
 							.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 							.map(([k, v]) => [k, clone(v)] as [string, unknown]),
 					count: async (s) => store(s).size,
+					keys: async (s, from) =>
+						[...store(s).keys()].filter((k) => from === undefined || k >= from).sort(),
 					put: (s, key, value) => void write(s).set(key, clone(value)),
 					add: (s, key, value) => {
 						const m = write(s);

@@ -224,6 +224,12 @@ export class Repository {
 		return out;
 	}
 
+	/** When each logged event happened, oldest first (from the log's keys alone: cheap). */
+	async logTimes(): Promise<Date[]> {
+		const keys = await this.kv.run(['log'], 'readonly', (tx) => tx.keys('log'));
+		return keys.map((k) => new Date(k.slice(0, k.indexOf(' '))));
+	}
+
 	/** The whole log in key (time) order; bad entries are moved aside and reported in `bad`. */
 	async readLog(): Promise<{ events: MemoryEvent[]; bad: number }> {
 		const params = await this.loadParams();
