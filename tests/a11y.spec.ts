@@ -1,12 +1,16 @@
-// axe-core finds no violation on any page, in the light and the dark theme.
+// axe-core finds no violation on any page, in the light and the dark theme, including the
+// study screen before and after an answer; the chosen theme applies before the first paint.
 import { test, expect } from './fixtures';
+import { answerRightly } from './study-helpers';
 
 // The deck page holds every question of the deck (~4000 elements): axe needs ~16 s for it on
 // this 2-core machine, more with two workers, so it gets the slow-test allowance.
 const pages = [
 	{ path: '/', ready: 'Decks', slow: false },
 	{ path: '/deck/india-us-2026-01', ready: 'India–U.S. relations', slow: true },
-	{ path: '/settings', ready: 'Settings', slow: false }
+	{ path: '/settings', ready: 'Settings', slow: false },
+	{ path: '/browse', ready: 'Browse facts', slow: false },
+	{ path: '/study', ready: 'Study', slow: false }
 ];
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -17,8 +21,59 @@ for (const colorScheme of ['light', 'dark'] as const) {
 				test.slow(slow);
 				await page.goto(path);
 				await expect(page.getByRole('heading', { level: 1 })).toContainText(ready);
+				if (path === '/study')
+					await expect(page.locator('article[data-question-id]')).toBeVisible();
+				if (path === '/browse') await expect(page.getByText(/^\d+ facts?$/)).toBeVisible();
 				expect(await axe()).toEqual([]);
 			});
 		}
+
+		test('the study screen after an answer has no axe violations', async ({ page, axe }) => {
+			await page.goto('/study');
+			await answerRightly(page, 'keyboard');
+			await expect(page.locator('#verdict')).toBeVisible();
+			expect(await axe()).toEqual([]);
+		});
 	});
 }
+
+test('the theme switch cycles system, light, dark and the choice applies before paint', async ({
+	page
+}) => {
+	await page.emulateMedia({ colorScheme: 'light' });
+	await page.goto('/');
+	const toggle = page.getByRole('button', { name: /^Theme: / });
+	await expect(toggle).toHaveAccessibleName('Theme: System');
+	await toggle.click();
+	await expect(toggle).toHaveAccessibleName('Theme: Light');
+	await toggle.click();
+	await expect(toggle).toHaveAccessibleName('Theme: Dark');
+	const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+	expect(await bg()).toBe('rgb(22, 24, 29)');
+	// On reload, theme.js (a blocking script in <head>) sets the theme before the body exists.
+	await page.addInitScript(() => {
+		document.addEventListener('readystatechange', () => {
+			if (document.readyState === 'interactive')
+				(window as unknown as { themeAtParse: string }).themeAtParse =
+					document.documentElement.dataset.theme ?? 'none';
+		});
+	});
+	await page.reload();
+	expect(
+		await page.evaluate(() => (window as unknown as { themeAtParse: string }).themeAtParse)
+	).toBe('dark');
+	expect(await bg()).toBe('rgb(22, 24, 29)');
+	await toggle.click();
+	await expect(toggle).toHaveAccessibleName('Theme: System');
+	expect(await bg()).toBe('rgb(247, 245, 240)');
+});
+
+test('motion is reduced when the system asks for it', async ({ page }) => {
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await page.goto('/study');
+	await expect(page.locator('article[data-question-id]')).toBeVisible();
+	const duration = await page.evaluate(
+		() => getComputedStyle(document.querySelector('button')!).transitionDuration
+	);
+	expect(parseFloat(duration)).toBeLessThanOrEqual(0.00001);
+});

@@ -107,3 +107,23 @@ export function logCount(page: Page): Promise<number> {
 			})
 	);
 }
+
+/** The review log's entries, oldest first (straight from IndexedDB). */
+export function logEntries(
+	page: Page
+): Promise<Array<{ fact: string; rating?: number; kind: string }>> {
+	return page.evaluate(
+		() =>
+			new Promise((resolve, reject) => {
+				const r = indexedDB.open('current-affairs-recall');
+				r.onerror = () => reject(r.error);
+				r.onsuccess = () => {
+					const all = r.result.transaction('log').objectStore('log').getAll();
+					all.onsuccess = () => {
+						r.result.close();
+						resolve(all.result);
+					};
+				};
+			})
+	);
+}
