@@ -1,26 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { existsSync } from 'node:fs';
-
-/**
- * The browser: env CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own
- * (on a machine where `npx playwright install` can download it).
- */
-const executablePath =
-	process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-
-const launchOptions = {
-	executablePath,
-	// Flags that work on a sandboxed CI machine with a closed network.
-	args: [
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-quic',
-		'--no-first-run',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync'
-	]
-};
+import { chromiumLaunchOptions as launchOptions } from './tests/chromium';
 
 export default defineConfig({
 	testDir: 'tests',

@@ -4,12 +4,13 @@
  */
 import 'fake-indexeddb/auto';
 import { createServer } from 'node:http';
-import { existsSync, readFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { build } from 'vite';
 import { chromium } from '@playwright/test';
 import { Repository } from '../src/lib/storage/repository';
 import { runBench, type BenchResult } from './workload';
+import { chromiumLaunchOptions } from '../tests/chromium';
 
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
 const out = join(root, 'bench-results');
@@ -52,21 +53,7 @@ async function inChromium(): Promise<
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const port = (server.address() as { port: number }).port;
-	const executablePath =
-		process.env.CHROMIUM_PATH ||
-		(existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-	const browser = await chromium.launch({
-		executablePath,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync'
-		]
-	});
+	const browser = await chromium.launch(chromiumLaunchOptions);
 	try {
 		const page = await browser.newPage({ viewport: { width: 412, height: 915 } });
 		await page.goto(`http://127.0.0.1:${port}/`);

@@ -19,7 +19,7 @@ test('the deck page shows every question with answer, explanation, quote and as-
 	page
 }) => {
 	await page.goto('/');
-	await page.getByRole('link', { name: deck.title }).click();
+	await page.getByRole('link', { name: deck.title, exact: true }).click();
 	await expect(page).toHaveURL(`/deck/${deck.id}`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(deck.title);
 	const questions = page.locator('ol.questions > li');

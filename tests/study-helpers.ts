@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import type { Deck, Question } from '../src/lib/bank/schema';
-import { arAnswer } from '../src/lib/bank/format';
+import { isChoice, rightOptions } from '../src/lib/bank/format';
 
 export const deck: Deck = JSON.parse(readFileSync('questions/india-us-2026-01/deck.json', 'utf8'));
 const byId = new Map(deck.questions.map((q) => [q.id, q]));
@@ -12,23 +12,6 @@ export async function currentQuestion(page: Page): Promise<Question> {
 	await expect(card).toBeVisible();
 	const id = await card.getAttribute('data-question-id');
 	return byId.get(id!)!;
-}
-
-function rightIndices(q: Question): number[] {
-	switch (q.type) {
-		case 'mcq':
-		case 'statements':
-		case 'pairs':
-			return [q.answer];
-		case 'multi':
-			return q.answers;
-		case 'true_false':
-			return [q.answer ? 0 : 1];
-		case 'assertion_reason':
-			return [arAnswer(q)];
-		default:
-			return [];
-	}
 }
 
 const letter = (i: number) => String.fromCharCode(97 + i);
@@ -65,7 +48,7 @@ export async function answerRightly(page: Page, how: 'keyboard' | 'touch'): Prom
 			await tap(page.getByRole('button', { name: 'Check answer' }));
 			break;
 		default: {
-			const right = rightIndices(q);
+			const right = isChoice(q) ? rightOptions(q) : [];
 			const options = page.getByRole('list', { name: /^Options/ }).getByRole('button');
 			for (const i of right) {
 				if (how === 'keyboard') await page.keyboard.press(letter(i));

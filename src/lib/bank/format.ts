@@ -91,3 +91,44 @@ export function answerText(q: Question): string {
 		}
 	}
 }
+
+/** The question types answered by choosing among options. */
+export type ChoiceQuestion = Extract<
+	Question,
+	{ type: 'mcq' | 'multi' | 'true_false' | 'statements' | 'pairs' | 'assertion_reason' }
+>;
+
+export const isChoice = (q: Question): q is ChoiceQuestion =>
+	['mcq', 'multi', 'true_false', 'statements', 'pairs', 'assertion_reason'].includes(q.type);
+
+/** The options a choice question offers, in the exam's order (True/False for true_false). */
+export function choiceOptions(q: ChoiceQuestion): string[] {
+	switch (q.type) {
+		case 'mcq':
+		case 'multi':
+			return q.options;
+		case 'true_false':
+			return ['True', 'False'];
+		case 'statements':
+		case 'pairs':
+			return q.options.map((o) => o.text);
+		case 'assertion_reason':
+			return arOptions(q.style);
+	}
+}
+
+/** The indices of the right options of a choice question. */
+export function rightOptions(q: ChoiceQuestion): number[] {
+	switch (q.type) {
+		case 'mcq':
+		case 'statements':
+		case 'pairs':
+			return [q.answer];
+		case 'multi':
+			return q.answers;
+		case 'true_false':
+			return [q.answer ? 0 : 1];
+		case 'assertion_reason':
+			return [arAnswer(q)];
+	}
+}

@@ -1,23 +1,21 @@
 /** Responses that answer any bank question rightly or wrongly, for session tests. */
 import { Rating } from 'ts-fsrs';
 import type { Question } from '$lib/bank/schema';
-import { arAnswer } from '$lib/bank/format';
+import { rightOptions } from '$lib/bank/format';
 import type { Response } from '$lib/srs/grade';
 
 export function rightResponse(q: Question): Response {
 	switch (q.type) {
 		case 'flashcard':
 			return { kind: 'rating', rating: Rating.Good };
+		case 'true_false':
+			return { kind: 'boolean', value: q.answer };
 		case 'mcq':
 		case 'statements':
 		case 'pairs':
-			return { kind: 'choices', choices: [q.answer] };
 		case 'assertion_reason':
-			return { kind: 'choices', choices: [arAnswer(q)] };
 		case 'multi':
-			return { kind: 'choices', choices: [...q.answers] };
-		case 'true_false':
-			return { kind: 'boolean', value: q.answer };
+			return { kind: 'choices', choices: [...rightOptions(q)] };
 		case 'cloze':
 			return { kind: 'text', text: q.accepted[0] };
 		case 'numeric':

@@ -3,48 +3,8 @@
  * right, and how the learner's draft becomes a gradable Response.
  */
 import type { Question } from '$lib/bank/schema';
-import { arAnswer, arOptions } from '$lib/bank/format';
 import type { Response } from '$lib/srs/grade';
 import { scrambledOrder } from '$lib/srs/shuffle';
-
-export type ChoiceQuestion = Extract<
-	Question,
-	{ type: 'mcq' | 'multi' | 'true_false' | 'statements' | 'pairs' | 'assertion_reason' }
->;
-
-export const isChoice = (q: Question): q is ChoiceQuestion =>
-	['mcq', 'multi', 'true_false', 'statements', 'pairs', 'assertion_reason'].includes(q.type);
-
-/** The options the learner picks from, in the exam's order. */
-export function choiceOptions(q: ChoiceQuestion): string[] {
-	switch (q.type) {
-		case 'mcq':
-		case 'multi':
-			return q.options;
-		case 'true_false':
-			return ['True', 'False'];
-		case 'statements':
-		case 'pairs':
-			return q.options.map((o) => o.text);
-		case 'assertion_reason':
-			return arOptions(q.style);
-	}
-}
-
-export function rightChoices(q: ChoiceQuestion): number[] {
-	switch (q.type) {
-		case 'mcq':
-		case 'statements':
-		case 'pairs':
-			return [q.answer];
-		case 'multi':
-			return q.answers;
-		case 'true_false':
-			return [q.answer ? 0 : 1];
-		case 'assertion_reason':
-			return [arAnswer(q)];
-	}
-}
 
 /** The learner's work on the current question, before it is checked. */
 export interface Draft {
