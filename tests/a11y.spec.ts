@@ -10,7 +10,8 @@ const pages = [
 	{ path: '/deck/india-us-2026-01', ready: 'India–U.S. relations', slow: true },
 	{ path: '/settings', ready: 'Settings', slow: false },
 	{ path: '/browse', ready: 'Browse facts', slow: false },
-	{ path: '/study', ready: 'Study', slow: false }
+	{ path: '/study', ready: 'Study', slow: false },
+	{ path: '/test', ready: 'Mock test', slow: false }
 ];
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -27,6 +28,22 @@ for (const colorScheme of ['light', 'dark'] as const) {
 				expect(await axe()).toEqual([]);
 			});
 		}
+
+		test('the test screen and its results have no axe violations', async ({ page, axe }) => {
+			await page.goto('/test?seed=axe&n=2&types=mcq,statements&mode=exam');
+			await page.getByRole('button', { name: 'Start test' }).click();
+			await expect(page.getByRole('timer')).toBeVisible();
+			await page
+				.getByRole('list', { name: /^Options/ })
+				.getByRole('button')
+				.first()
+				.click();
+			expect(await axe()).toEqual([]);
+			await page.getByRole('button', { name: 'Submit test' }).click();
+			await page.getByRole('button', { name: 'Yes, submit' }).click();
+			await expect(page.getByRole('heading', { name: /^Score:/ })).toBeVisible();
+			expect(await axe()).toEqual([]);
+		});
 
 		test('the study screen after an answer has no axe violations', async ({ page, axe }) => {
 			await page.goto('/study');

@@ -67,6 +67,8 @@ export interface ReviewOptions {
 	deck?: string;
 	/** Study only facts with this topic. */
 	topic?: string;
+	/** Study only these facts ("deck/fact" keys), e.g. those a mock test showed wrong. */
+	facts?: string[];
 	now?: () => Date;
 	/** Where to remember the question on screen across a reload (sessionStorage in the app). */
 	resume?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
@@ -116,6 +118,7 @@ export class ReviewSession {
 			for (const fact of deck.facts) {
 				if (options.topic && !fact.topics.includes(options.topic)) continue;
 				const key = memoryKey(deck.id, fact.id);
+				if (options.facts && !options.facts.includes(key)) continue;
 				this.#facts.push({
 					deck: deck.id,
 					fact: fact.id,

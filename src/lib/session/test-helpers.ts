@@ -1,7 +1,7 @@
 /** Responses that answer any bank question rightly or wrongly, for session tests. */
 import { Rating } from 'ts-fsrs';
 import type { Question } from '$lib/bank/schema';
-import { rightOptions } from '$lib/bank/format';
+import { choiceOptions, rightOptions } from '$lib/bank/format';
 import type { Response } from '$lib/srs/grade';
 
 export function rightResponse(q: Question): Response {
@@ -40,7 +40,10 @@ export function wrongResponse(q: Question): Response {
 			return { kind: 'pairing', pairing: q.pairs.map((_, i) => (i + 1) % q.pairs.length) };
 		case 'order':
 			return { kind: 'sequence', sequence: q.items.map((_, i) => q.items.length - 1 - i) };
-		default:
-			return { kind: 'blank' };
+		default: {
+			const right = rightOptions(q);
+			const wrong = choiceOptions(q).findIndex((_, i) => !right.includes(i));
+			return { kind: 'choices', choices: [wrong] };
+		}
 	}
 }

@@ -6,21 +6,29 @@
  * fact is graded on its own; where it shows only a total ("only two") or a whole answer, a wrong
  * answer counts against every fact of the question.
  */
+import * as z from 'zod/mini';
 import { Rating, type Grade } from 'ts-fsrs';
 import type { Question, QuestionOf } from '../bank/schema';
 import { arAnswer } from '../bank/format';
 
+const Indices = z.array(z.int().check(z.minimum(-1)));
+
 /** What the learner did. `choices` holds option indices; more than one where one is asked is wrong. */
-export type Response =
-	| { kind: 'blank' }
-	| { kind: 'rating'; rating: Grade }
-	| { kind: 'choices'; choices: number[] }
-	| { kind: 'boolean'; value: boolean }
-	| { kind: 'text'; text: string }
+export const ResponseSchema = z.discriminatedUnion('kind', [
+	z.strictObject({ kind: z.literal('blank') }),
+	z.strictObject({
+		kind: z.literal('rating'),
+		rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)])
+	}),
+	z.strictObject({ kind: z.literal('choices'), choices: Indices }),
+	z.strictObject({ kind: z.literal('boolean'), value: z.boolean() }),
+	z.strictObject({ kind: z.literal('text'), text: z.string().check(z.maxLength(1000)) }),
 	/** match: for each left item (in bank order), the index of the right item chosen (bank order). */
-	| { kind: 'pairing'; pairing: number[] }
+	z.strictObject({ kind: z.literal('pairing'), pairing: Indices }),
 	/** order: the bank indices of the items in the order the learner placed them. */
-	| { kind: 'sequence'; sequence: number[] };
+	z.strictObject({ kind: z.literal('sequence'), sequence: Indices })
+]);
+export type Response = z.infer<typeof ResponseSchema>;
 
 export type Outcome = 'correct' | 'wrong' | 'blank';
 

@@ -7,7 +7,15 @@
 import { promisifyRequest } from 'idb-keyval';
 import { StorageError } from './errors';
 
-export const STORES = ['states', 'log', 'settings', 'meta', 'quarantine', 'decks'] as const;
+export const STORES = [
+	'states',
+	'log',
+	'settings',
+	'meta',
+	'quarantine',
+	'decks',
+	'attempts'
+] as const;
 export type StoreName = (typeof STORES)[number];
 
 export interface KvTx {
@@ -39,7 +47,8 @@ export interface Kv {
 }
 
 export const DB_NAME = 'current-affairs-recall';
-export const DB_VERSION = 1;
+/** 1: states, log, settings, meta, quarantine, decks; 2: + attempts (mock tests). */
+export const DB_VERSION = 2;
 
 /** Open (and create or upgrade) the app's database. */
 export function openIndexedDb(name = DB_NAME): Promise<IDBDatabase> {

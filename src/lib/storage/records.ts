@@ -6,6 +6,8 @@
 import * as z from 'zod/mini';
 import type { Card } from 'ts-fsrs';
 import { QUESTION_TYPES } from '../bank/schema';
+import { ExamConfigSchema, PaperItemSchema } from '../srs/exam';
+import { ResponseSchema } from '../srs/grade';
 import { paramsId, type MemoryEvent, type MemoryState } from '../srs/memory';
 import {
 	ScheduleParamsSchema,
@@ -94,7 +96,28 @@ export const MetaRecordSchema = z.strictObject({
 	createdAt: Iso
 });
 
+/** A mock test: its paper, answers, timing, and whether its results went to the memory. */
+export const AttemptRecordSchema = z.strictObject({
+	schemaVersion: Version,
+	id: z.string().check(z.minLength(1)),
+	config: ExamConfigSchema,
+	paper: z.array(PaperItemSchema),
+	startedAt: Iso,
+	/** When the countdown ends (wall clock), or null for an untimed test. */
+	deadline: z.nullable(Iso),
+	/** Answers in the options as shown (see toBankResponse), null where not answered. */
+	answers: z.array(z.nullable(ResponseSchema)),
+	marked: z.array(z.boolean()),
+	visited: z.array(z.boolean()),
+	timeMs: z.array(z.number().check(z.minimum(0))),
+	current: Count,
+	submittedAt: z.nullable(Iso),
+	/** Practice mode: questions already checked (feedback shown). */
+	checked: z.array(z.boolean())
+});
+
 export type StateRecord = z.infer<typeof StateRecordSchema>;
+export type AttemptRecord = z.infer<typeof AttemptRecordSchema>;
 export type LogRecord = z.infer<typeof LogRecordSchema>;
 export type SettingsRecord = z.infer<typeof SettingsRecordSchema>;
 export type ParamsRecord = z.infer<typeof ParamsRecordSchema>;
@@ -256,7 +279,7 @@ const MIGRATIONS: Record<number, (kind: RecordKind, r: Raw) => Raw> = {
 	}
 };
 
-export type RecordKind = 'state' | 'log' | 'settings' | 'params' | 'meta';
+export type RecordKind = 'state' | 'log' | 'settings' | 'params' | 'meta' | 'attempt';
 
 /** Bring a stored record to the current schema version. Records from a newer app are refused. */
 export function migrate(
@@ -289,7 +312,8 @@ const SCHEMAS = {
 	log: LogRecordSchema,
 	settings: SettingsRecordSchema,
 	params: ParamsRecordSchema,
-	meta: MetaRecordSchema
+	meta: MetaRecordSchema,
+	attempt: AttemptRecordSchema
 } as const;
 
 /** Migrate and validate a stored record. The error says which field is wrong. */

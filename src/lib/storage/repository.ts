@@ -28,6 +28,7 @@ import {
 	paramsKey,
 	paramsToRecord,
 	readRecord,
+	type AttemptRecord,
 	type ParamsById,
 	SCHEMA_VERSION,
 	settingsToRecord,
@@ -296,11 +297,37 @@ export class Repository {
 		});
 	}
 
-	/** Forget all progress (states and log); settings stay. */
+	/** Save a mock test's attempt (each change, so a reload resumes it). */
+	async saveAttempt(a: AttemptRecord): Promise<void> {
+		await this.kv.run(['attempts'], 'readwrite', async (tx) => tx.put('attempts', a.id, a));
+	}
+
+	/** Every valid attempt, oldest first; damaged ones are moved aside. */
+	async attempts(): Promise<AttemptRecord[]> {
+		const rows = await this.kv.run(['attempts'], 'readonly', (tx) => tx.entries('attempts'));
+		const good: AttemptRecord[] = [];
+		const bad: Array<[string, unknown, string]> = [];
+		for (const [key, raw] of rows) {
+			const read = readRecord('attempt', raw);
+			if (read.ok) good.push(read.value);
+			else bad.push([key, raw, read.error]);
+		}
+		if (bad.length)
+			await this.kv.run(['attempts', 'quarantine'], 'readwrite', async (tx) => {
+				for (const [key, raw, error] of bad) {
+					putQuarantine(tx, 'attempts', key, raw, error);
+					tx.delete('attempts', key);
+				}
+			});
+		return good.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+	}
+
+	/** Forget all progress (states, log and test attempts); settings stay. */
 	async resetProgress(): Promise<void> {
-		await this.kv.run(['states', 'log'], 'readwrite', async (tx) => {
+		await this.kv.run(['states', 'log', 'attempts'], 'readwrite', async (tx) => {
 			tx.clear('states');
 			tx.clear('log');
+			tx.clear('attempts');
 		});
 	}
 }
