@@ -5,16 +5,38 @@ import { BackupError } from './errors';
 import { exportBackup, importBackup, parseBackup, type Backup } from './backup';
 import { answer, freshRepo, study } from './test-helpers';
 import type { Repository } from './repository';
+import type { AttemptRecord } from './records';
+import { defaultConfig } from '../srs/exam';
 
 async function snapshot(repo: Repository) {
 	const b = await exportBackup(repo, new Date('2026-02-01T00:00:00Z'));
-	return { settings: b.settings, states: b.states, log: b.log };
+	return { settings: b.settings, states: b.states, log: b.log, attempts: b.attempts };
+}
+
+/** A minimal valid mock-test attempt record. */
+function attempt(id: string): AttemptRecord {
+	return {
+		schemaVersion: 2,
+		id,
+		config: { ...defaultConfig('s'), n: 1 },
+		paper: [{ deck: 'd', question: 'q', optionOrder: null }],
+		startedAt: '2026-01-20T06:00:00.000Z',
+		deadline: null,
+		answers: [{ kind: 'choices', choices: [1] }],
+		marked: [false],
+		visited: [true],
+		timeMs: [1200],
+		current: 0,
+		submittedAt: '2026-01-20T06:01:00.000Z',
+		checked: [false]
+	};
 }
 
 async function studiedRepo() {
 	const repo = await freshRepo();
 	await repo.saveSettings(makeSettings({ desiredRetention: 0.85 }));
 	await study(repo, 6, 4);
+	await repo.saveAttempt(attempt('t1'));
 	return repo;
 }
 
@@ -43,12 +65,21 @@ describe('export and import', () => {
 		expect(events).toHaveLength(3);
 		expect(await merged.loadStates()).toEqual(await merged.rebuildFromLog());
 		expect((await merged.loadState('d/f0'))?.events).toBe(2);
+		expect((await merged.attempts()).map((x) => x.id)).toEqual([]);
 		// Merging the same file again changes nothing: the union is by entry id.
 		await importBackup(merged, fileB, 'merge');
 		expect((await merged.readLog()).events).toHaveLength(3);
 
 		await importBackup(merged, fileB, 'replace');
 		expect((await merged.readLog()).events).toHaveLength(2);
+	});
+
+	test('test attempts travel in the backup and merge by id', async () => {
+		const source = await studiedRepo();
+		const target = await freshRepo();
+		await target.saveAttempt({ ...(await source.attempts())[0], id: 't2' });
+		await importBackup(target, parseBackup(JSON.stringify(await exportBackup(source))), 'merge');
+		expect((await target.attempts()).map((a) => a.id).sort()).toEqual(['t1', 't2']);
 	});
 
 	test('a backup of an older schema version is migrated on import', async () => {
@@ -99,6 +130,11 @@ describe('malformed backups are rejected whole, with where, and change nothing',
 			'an entry naming parameters the file lacks',
 			(b) => ({ ...b, params: {} }),
 			/^log\[0\]\.paramsId: ".*" is not in the file's params/
+		],
+		[
+			'a test attempt with answers not a list',
+			(b) => ({ ...b, attempts: [{ ...b.attempts[0], answers: 'b' }] }),
+			/^attempts\[0\]\.answers: /
 		],
 		[
 			'a state with a negative lapse count',

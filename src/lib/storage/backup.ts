@@ -14,6 +14,7 @@ import {
 	readRecord,
 	SCHEMA_VERSION,
 	stateToRecord,
+	type AttemptRecord,
 	type LogRecord,
 	type StateRecord
 } from './records';
@@ -34,7 +35,9 @@ const EnvelopeSchema = z.object({
 	/** The scheduling parameters that log entries name by id. */
 	params: z.record(z.string(), z.unknown()),
 	states: z.array(z.unknown()),
-	log: z.array(z.unknown())
+	log: z.array(z.unknown()),
+	/** Mock-test attempts (files written before tests existed have none). */
+	attempts: z.optional(z.array(z.unknown()))
 });
 
 export interface Backup {
@@ -45,6 +48,7 @@ export interface Backup {
 	params: Record<string, ScheduleParams>;
 	states: StateRecord[];
 	log: LogRecord[];
+	attempts: AttemptRecord[];
 }
 
 /** A backup, read and validated in full: nothing is written until every record passed. */
@@ -53,16 +57,18 @@ export interface ParsedBackup {
 	params: Map<string, ScheduleParams>;
 	states: StateRecord[];
 	log: LogRecord[];
+	attempts: AttemptRecord[];
 }
 
 /** Everything stored, as one JSON-safe object. */
 export async function exportBackup(repo: Repository, now = new Date()): Promise<Backup> {
 	const params = Object.fromEntries(await repo.loadParams());
-	return repo.kv.run(['states', 'log', 'settings'], 'readonly', async (tx) => {
-		const [states, log, settings] = await Promise.all([
+	return repo.kv.run(['states', 'log', 'settings', 'attempts'], 'readonly', async (tx) => {
+		const [states, log, settings, attempts] = await Promise.all([
 			tx.entries('states'),
 			tx.entries('log'),
-			tx.get('settings', 'scheduling')
+			tx.get('settings', 'scheduling'),
+			tx.entries('attempts')
 		]);
 		return {
 			format: BACKUP_FORMAT,
@@ -71,7 +77,8 @@ export async function exportBackup(repo: Repository, now = new Date()): Promise<
 			settings: (settings ?? null) as Backup['settings'],
 			params,
 			states: states.map(([, v]) => v as StateRecord),
-			log: log.map(([, v]) => v as LogRecord)
+			log: log.map(([, v]) => v as LogRecord),
+			attempts: attempts.map(([, v]) => v as AttemptRecord)
 		};
 	});
 }
@@ -152,11 +159,17 @@ export function parseBackup(text: string): ParsedBackup {
 		if (first !== undefined) note(`states[${i}]: fact "${key}" repeats states[${first}]`);
 		stateKeys.set(key, i);
 	});
+	const attempts: AttemptRecord[] = [];
+	(file.attempts ?? []).forEach((r, i) => {
+		const read = readRecord('attempt', withVersion(r));
+		if (read.ok) attempts.push(read.value);
+		else note(`attempts[${i}].${read.error}`);
+	});
 	if (problems.length) {
 		const total = problems.length >= MAX_PROBLEMS ? `${MAX_PROBLEMS}+` : String(problems.length);
 		throw new BackupError([...problems, `${total} problem(s): nothing was imported.`]);
 	}
-	return { settings, params, states, log };
+	return { settings, params, states, log, attempts };
 }
 
 export type ImportMode = 'replace' | 'merge';
@@ -171,9 +184,11 @@ export async function importBackup(
 	mode: ImportMode
 ): Promise<{ states: number; log: number }> {
 	if (mode === 'replace') {
-		await repo.kv.run(['states', 'log', 'settings'], 'readwrite', async (tx) => {
+		await repo.kv.run(['states', 'log', 'settings', 'attempts'], 'readwrite', async (tx) => {
 			tx.clear('states');
 			tx.clear('log');
+			tx.clear('attempts');
+			for (const a of backup.attempts) tx.put('attempts', a.id, a);
 			for (const s of backup.states) tx.put('states', memoryKey(s.deck, s.fact), s);
 			for (const [id, p] of backup.params) tx.put('settings', paramsKey(id), paramsToRecord(p));
 			for (const e of backup.log) tx.put('log', logKey(e), e);
@@ -193,8 +208,11 @@ export async function importBackup(
 		const union = [...events, ...added.map((e) => eventFromRecord(e, backup.params))];
 		const states = replay(union);
 		try {
-			await repo.kv.run(['states', 'log', 'settings'], 'readwrite', async (tx) => {
+			await repo.kv.run(['states', 'log', 'settings', 'attempts'], 'readwrite', async (tx) => {
 				if ((await tx.count('log')) !== events.length) throw new StaleRecordError('log');
+				// Attempts merge by id: one already here (perhaps in progress) is kept as it is.
+				for (const a of backup.attempts)
+					if ((await tx.get('attempts', a.id)) === undefined) tx.put('attempts', a.id, a);
 				for (const [id, p] of backup.params) tx.put('settings', paramsKey(id), paramsToRecord(p));
 				for (const e of added) tx.add('log', logKey(e), e);
 				for (const [key, s] of states) tx.put('states', key, stateToRecord(s));
