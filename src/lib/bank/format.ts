@@ -92,6 +92,20 @@ export function answerText(q: Question): string {
 	}
 }
 
+/**
+ * The answer as a paper shows it, where the options of an mcq or multi question appear in
+ * `order` (the bank index at each position), so the letters match what the class saw.
+ */
+export function answerTextIn(q: Question, order: readonly number[] | null): string {
+	if (!order || (q.type !== 'mcq' && q.type !== 'multi')) return answerText(q);
+	const rights = q.type === 'mcq' ? [q.answer] : q.answers;
+	return rights
+		.map((i) => order.indexOf(i))
+		.sort((a, b) => a - b)
+		.map((p) => `(${optionLetter(p)}) ${q.options[order[p]]}`)
+		.join('; ');
+}
+
 /** The question types answered by choosing among options. */
 export type ChoiceQuestion = Extract<
 	Question,

@@ -228,7 +228,14 @@ export const SourceSchema = z.strictObject({
 	/** Publication date of the source. */
 	published: IsoDate,
 	/** The source text file, relative to the deck file; quotes are checked against it. */
-	file: z.string().check(z.regex(/^[\w.-]+\.txt$/, 'must be a .txt file name beside the deck')),
+	file: z.optional(
+		z.string().check(z.regex(/^[\w.-]+\.txt$/, 'must be a .txt file name beside the deck'))
+	),
+	/**
+	 * The source text itself, for a deck that travels as one file (an import or an export);
+	 * a deck gives `file` or `text`, and quotes are checked against it.
+	 */
+	text: z.optional(z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(5_000_000))),
 	url: z.optional(z.url())
 });
 

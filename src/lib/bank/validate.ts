@@ -16,6 +16,12 @@ export interface ValidateOptions {
 	minTypesPerFact?: number;
 }
 
+/**
+ * The rules for a deck a learner imports: every fact tested at least once. (The bank's own
+ * decks are held to two questions of two types per fact, the defaults.)
+ */
+export const IMPORT_RULES: ValidateOptions = { minQuestionsPerFact: 1, minTypesPerFact: 1 };
+
 export type ValidateResult =
 	{ ok: true; deck: Deck; problems: [] } | { ok: false; deck?: undefined; problems: string[] };
 
@@ -50,7 +56,10 @@ function describeLocation(raw: unknown, path: readonly PropertyKey[]): string {
 	return formatPath(path);
 }
 
-/** Validate a parsed JSON deck against its schema and its source text. */
+/**
+ * Validate a parsed JSON deck against its schema and its source text: the deck's own
+ * `source.text` when it carries one, else `sourceText` (the file beside the deck).
+ */
 export function validateDeck(
 	raw: unknown,
 	sourceText: string,
@@ -64,7 +73,8 @@ export function validateDeck(
 		);
 		return { ok: false, problems };
 	}
-	const problems = checkDeck(parsed.data, sourceText, options).map((p) => `${file}: ${p}`);
+	const text = parsed.data.source.text ?? sourceText;
+	const problems = checkDeck(parsed.data, text, options).map((p) => `${file}: ${p}`);
 	return problems.length ? { ok: false, problems } : { ok: true, deck: parsed.data, problems: [] };
 }
 
@@ -99,12 +109,15 @@ export function checkDeck(deck: Deck, sourceText: string, options: ValidateOptio
 			`question "${deck.questions[repeat].id}": id repeats questions[${first}] (questions[${repeat}])`
 		);
 
+	if (!source)
+		problems.push(
+			'source: no source text to check the quotes against (give source.text, or source.file beside the deck)'
+		);
+	const sourceName = deck.source.file ? `"${deck.source.file}"` : '(source.text)';
 	for (const fact of deck.facts) {
 		const at = `fact "${fact.id}"`;
-		if (!source.includes(normaliseForQuote(fact.quote)))
-			problems.push(
-				`${at}: quote does not occur verbatim in the source text "${deck.source.file}"`
-			);
+		if (source && !source.includes(normaliseForQuote(fact.quote)))
+			problems.push(`${at}: quote does not occur verbatim in the source text ${sourceName}`);
 		fact.topics.forEach((t, i) => {
 			if (!topicIds.has(t))
 				problems.push(`${at}: topics[${i}] "${t}" is not one of the deck's topics`);

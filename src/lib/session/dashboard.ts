@@ -2,6 +2,34 @@
 import { studyStreak, nextDayStart } from '$lib/srs/day';
 import { dueCounts, type DueCounts, type QueueFact } from '$lib/srs/queue';
 import type { Repository } from '$lib/storage/repository';
+import { summarise } from '$lib/bank/summary';
+import type { Deck } from '$lib/bank/schema';
+import { statementHash } from '$lib/srs/memory';
+
+/** A deck as the deck list shows it: its description and counts, without its questions. */
+export function deckListing(deck: Deck, own = false) {
+	return {
+		id: deck.id,
+		title: deck.title,
+		description: deck.description,
+		asOf: deck.asOf,
+		source: deck.source,
+		summary: summarise(deck),
+		/** The learner's own (imported) deck, or a built-in one. */
+		own,
+		// What the dashboard needs to count due facts, without the whole deck.
+		facts: deck.facts.map((f) => ({
+			deck: deck.id,
+			fact: f.id,
+			statementHash: statementHash(f.statement)
+		}))
+	};
+}
+export type DeckListing = ReturnType<typeof deckListing>;
+
+/** Where a deck's questions are listed: built-in decks are prerendered pages of their own. */
+export const deckHref = (d: { id: string; own: boolean }) =>
+	d.own ? `/decks/view?id=${encodeURIComponent(d.id)}` : `/deck/${d.id}`;
 
 export interface Dashboard {
 	decks: Record<string, DueCounts>;

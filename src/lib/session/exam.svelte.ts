@@ -58,6 +58,14 @@ export function scoreAttempt(decks: readonly Deck[], attempt: AttemptRecord): Pa
 	);
 }
 
+/** A study session of the facts behind the questions not answered right. */
+export function missedFactsLink(questions: readonly PaperQuestion[], score: PaperScore): string {
+	const facts = questions.flatMap((p, i) =>
+		score.items[i].outcome === 'correct' ? [] : p.question.facts.map((f) => `${p.deck.id}/${f}`)
+	);
+	return `/study?facts=${encodeURIComponent([...new Set(facts)].join(','))}`;
+}
+
 export class ExamSession {
 	readonly #repo: Repository;
 	readonly #now: () => Date;
@@ -227,19 +235,20 @@ export class ExamSession {
 	/**
 	 * Submit, then (unless the config says not to) feed the results to the memory: a fact the test
 	 * showed wrong goes to (re)learning; one shown right counts as a successful review if it was due.
+	 * The log marks these entries as coming from a test, or from a class quiz joined by link.
 	 */
-	async submit(feedMemory = true): Promise<PaperScore> {
+	async submit(feedMemory = true, source: 'test' | 'classroom' = 'test'): Promise<PaperScore> {
 		if (!this.submitted)
 			await this.#update((a) => {
 				this.#spend(a);
 				a.submittedAt = this.#now().toISOString();
 			});
 		const score = this.score();
-		if (feedMemory) await this.#feed(score);
+		if (feedMemory) await this.#feed(score, source);
 		return score;
 	}
 
-	async #feed(score: PaperScore): Promise<void> {
+	async #feed(score: PaperScore, source: 'test' | 'classroom'): Promise<void> {
 		const settings = await this.#repo.loadSettings();
 		const params = scheduleParams(settings);
 		const at = new Date(this.attempt.submittedAt!);
@@ -282,7 +291,7 @@ export class ExamSession {
 					question: r.q.id,
 					questionType: r.q.type,
 					durationMs: 0,
-					source: 'test',
+					source,
 					params,
 					statementHash: statementHash(statement),
 					stateBefore: state.card.state

@@ -237,3 +237,37 @@ export function configFromParams(p: URLSearchParams, fallbackSeed: string): Exam
 		mode: p.get('mode') === 'practice' ? 'practice' : 'exam'
 	};
 }
+
+/**
+ * The short link a class joins by (`/join?…`): the paper's seed, length, question types (a
+ * bit mask), and decks, topics and marking only when they are not the defaults. Students get
+ * the same questions in the same order, in practice mode, untimed.
+ */
+export function joinParams(c: ExamConfig): URLSearchParams {
+	const mask = c.types.reduce((m, t) => m | (1 << QUESTION_TYPES.indexOf(t)), 0);
+	const p = new URLSearchParams({ s: c.seed, n: String(c.n), k: mask.toString(36) });
+	if (c.decks.length) p.set('d', c.decks.join(','));
+	if (c.topics.length) p.set('t', c.topics.join(','));
+	if (c.scheme !== 'plain')
+		p.set('m', c.scheme === 'custom' ? `${c.marking.right},${c.marking.wrong}` : c.scheme);
+	return p;
+}
+
+/** Read a join link back into the config it came from (practice mode, untimed). */
+export function configFromJoin(p: URLSearchParams, fallbackSeed: string): ExamConfig {
+	const mask = parseInt(p.get('k') ?? '', 36);
+	const types = Number.isFinite(mask) ? QUESTION_TYPES.filter((_, i) => mask & (1 << i)) : [];
+	const m = p.get('m') ?? 'plain';
+	const full = new URLSearchParams({
+		seed: p.get('s') || fallbackSeed,
+		n: p.get('n') ?? '',
+		mode: 'practice',
+		time: 'none',
+		marking: m.includes(',') ? 'custom' : m,
+		types: types.join(',')
+	});
+	if (m.includes(',')) full.set('custom', m);
+	if (p.get('d')) full.set('decks', p.get('d')!);
+	if (p.get('t')) full.set('topics', p.get('t')!);
+	return configFromParams(full, fallbackSeed);
+}

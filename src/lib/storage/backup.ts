@@ -1,5 +1,5 @@
 /**
- * Backup: everything (states, log, settings) as one versioned JSON file. Import validates the
+ * Backup: everything (states, log, settings, test attempts, the learner's own decks) as one versioned JSON file. Import validates the
  * whole file first, then applies all of it or nothing: replace, or merge (the union of both
  * logs, replayed through the scheduler, so that nothing conflicts).
  */
@@ -15,10 +15,12 @@ import {
 	SCHEMA_VERSION,
 	stateToRecord,
 	type AttemptRecord,
+	type DeckRecord,
 	type LogRecord,
 	type StateRecord
 } from './records';
 import type { Repository } from './repository';
+import { deckToRecord, readDeckRecord } from './decks';
 import {
 	ScheduleParamsSchema,
 	type ScheduleParams,
@@ -26,6 +28,8 @@ import {
 } from '../srs/settings';
 
 export const BACKUP_FORMAT = 'current-affairs-recall-backup';
+
+const BACKUP_STORES = ['states', 'log', 'settings', 'attempts', 'decks'] as const;
 
 const EnvelopeSchema = z.object({
 	format: z.literal(BACKUP_FORMAT),
@@ -37,7 +41,9 @@ const EnvelopeSchema = z.object({
 	states: z.array(z.unknown()),
 	log: z.array(z.unknown()),
 	/** Mock-test attempts (files written before tests existed have none). */
-	attempts: z.optional(z.array(z.unknown()))
+	attempts: z.optional(z.array(z.unknown())),
+	/** The learner's own decks (files written before imports existed have none). */
+	decks: z.optional(z.array(z.unknown()))
 });
 
 export interface Backup {
@@ -49,6 +55,7 @@ export interface Backup {
 	states: StateRecord[];
 	log: LogRecord[];
 	attempts: AttemptRecord[];
+	decks: DeckRecord[];
 }
 
 /** A backup, read and validated in full: nothing is written until every record passed. */
@@ -58,17 +65,19 @@ export interface ParsedBackup {
 	states: StateRecord[];
 	log: LogRecord[];
 	attempts: AttemptRecord[];
+	decks: DeckRecord[];
 }
 
 /** Everything stored, as one JSON-safe object. */
 export async function exportBackup(repo: Repository, now = new Date()): Promise<Backup> {
 	const params = Object.fromEntries(await repo.loadParams());
-	return repo.kv.run(['states', 'log', 'settings', 'attempts'], 'readonly', async (tx) => {
-		const [states, log, settings, attempts] = await Promise.all([
+	return repo.kv.run(BACKUP_STORES, 'readonly', async (tx) => {
+		const [states, log, settings, attempts, decks] = await Promise.all([
 			tx.entries('states'),
 			tx.entries('log'),
 			tx.get('settings', 'scheduling'),
-			tx.entries('attempts')
+			tx.entries('attempts'),
+			tx.entries('decks')
 		]);
 		return {
 			format: BACKUP_FORMAT,
@@ -78,7 +87,8 @@ export async function exportBackup(repo: Repository, now = new Date()): Promise<
 			params,
 			states: states.map(([, v]) => v as StateRecord),
 			log: log.map(([, v]) => v as LogRecord),
-			attempts: attempts.map(([, v]) => v as AttemptRecord)
+			attempts: attempts.map(([, v]) => v as AttemptRecord),
+			decks: decks.map(([, v]) => v as DeckRecord)
 		};
 	});
 }
@@ -165,11 +175,17 @@ export function parseBackup(text: string): ParsedBackup {
 		if (read.ok) attempts.push(read.value);
 		else note(`attempts[${i}].${read.error}`);
 	});
+	const decks: DeckRecord[] = [];
+	(file.decks ?? []).forEach((r, i) => {
+		const read = readDeckRecord(withVersion(r));
+		if (read.ok) decks.push(deckToRecord(read.value));
+		else note(`decks[${i}]: ${read.error}`);
+	});
 	if (problems.length) {
 		const total = problems.length >= MAX_PROBLEMS ? `${MAX_PROBLEMS}+` : String(problems.length);
 		throw new BackupError([...problems, `${total} problem(s): nothing was imported.`]);
 	}
-	return { settings, params, states, log, attempts };
+	return { settings, params, states, log, attempts, decks };
 }
 
 export type ImportMode = 'replace' | 'merge';
@@ -184,10 +200,12 @@ export async function importBackup(
 	mode: ImportMode
 ): Promise<{ states: number; log: number }> {
 	if (mode === 'replace') {
-		await repo.kv.run(['states', 'log', 'settings', 'attempts'], 'readwrite', async (tx) => {
+		await repo.kv.run(BACKUP_STORES, 'readwrite', async (tx) => {
 			tx.clear('states');
 			tx.clear('log');
 			tx.clear('attempts');
+			tx.clear('decks');
+			for (const d of backup.decks) tx.put('decks', d.id, d);
 			for (const a of backup.attempts) tx.put('attempts', a.id, a);
 			for (const s of backup.states) tx.put('states', memoryKey(s.deck, s.fact), s);
 			for (const [id, p] of backup.params) tx.put('settings', paramsKey(id), paramsToRecord(p));
@@ -208,8 +226,11 @@ export async function importBackup(
 		const union = [...events, ...added.map((e) => eventFromRecord(e, backup.params))];
 		const states = replay(union);
 		try {
-			await repo.kv.run(['states', 'log', 'settings', 'attempts'], 'readwrite', async (tx) => {
+			await repo.kv.run(BACKUP_STORES, 'readwrite', async (tx) => {
 				if ((await tx.count('log')) !== events.length) throw new StaleRecordError('log');
+				// Decks merge by id: a deck already here is kept as it is.
+				for (const d of backup.decks)
+					if ((await tx.get('decks', d.id)) === undefined) tx.put('decks', d.id, d);
 				// Attempts merge by id: one already here (perhaps in progress) is kept as it is.
 				for (const a of backup.attempts)
 					if ((await tx.get('attempts', a.id)) === undefined) tx.put('attempts', a.id, a);

@@ -116,7 +116,22 @@ export const AttemptRecordSchema = z.strictObject({
 	checked: z.array(z.boolean())
 });
 
+/**
+ * A deck of the learner's own (imported from JSON or CSV). The deck itself is checked with the
+ * bank's validator when read (schema, references, quotes against its own `source.text`).
+ */
+export const DeckRecordSchema = z.strictObject({
+	schemaVersion: Version,
+	id: z.string().check(z.minLength(1)),
+	deck: z.unknown(),
+	importedAt: Iso,
+	/** The file it came from, as the learner knows it. */
+	fileName: z.string(),
+	format: z.enum(['json', 'csv'])
+});
+
 export type StateRecord = z.infer<typeof StateRecordSchema>;
+export type DeckRecord = z.infer<typeof DeckRecordSchema>;
 export type AttemptRecord = z.infer<typeof AttemptRecordSchema>;
 export type LogRecord = z.infer<typeof LogRecordSchema>;
 export type SettingsRecord = z.infer<typeof SettingsRecordSchema>;
@@ -279,7 +294,7 @@ const MIGRATIONS: Record<number, (kind: RecordKind, r: Raw) => Raw> = {
 	}
 };
 
-export type RecordKind = 'state' | 'log' | 'settings' | 'params' | 'meta' | 'attempt';
+export type RecordKind = 'state' | 'log' | 'settings' | 'params' | 'meta' | 'attempt' | 'deck';
 
 /** Bring a stored record to the current schema version. Records from a newer app are refused. */
 export function migrate(
@@ -313,7 +328,8 @@ const SCHEMAS = {
 	settings: SettingsRecordSchema,
 	params: ParamsRecordSchema,
 	meta: MetaRecordSchema,
-	attempt: AttemptRecordSchema
+	attempt: AttemptRecordSchema,
+	deck: DeckRecordSchema
 } as const;
 
 /** Migrate and validate a stored record. The error says which field is wrong. */

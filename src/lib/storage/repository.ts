@@ -346,7 +346,13 @@ function toEvent(
 	}
 }
 
-function putQuarantine(tx: KvTx, store: StoreName, key: string, record: unknown, error: string) {
+export function putQuarantine(
+	tx: KvTx,
+	store: StoreName,
+	key: string,
+	record: unknown,
+	error: string
+) {
 	const at = new Date().toISOString();
 	const entry: QuarantinedRecord = { store, key, error, record, at };
 	tx.put('quarantine', `${store}:${key}:${at}`, entry);

@@ -12,6 +12,7 @@ import {
 import { scheduleParams, type SchedulingSettings } from '$lib/srs/settings';
 import { repository } from '$lib/session/storage.svelte';
 import { actOnFact, type FactAction } from '$lib/session/fact-actions';
+import { allDecks } from '$lib/session/decks';
 
 export type FactStatus = 'new' | 'learning' | 'review' | 'leech' | 'suspended';
 
@@ -36,7 +37,8 @@ export interface Filters {
 }
 
 export class BrowsePage {
-	readonly decks: readonly Deck[];
+	/** The built-in decks, then (once loaded) the learner's own too. */
+	decks = $state.raw<readonly Deck[]>([]);
 	filters = $state<Filters>({ text: '', deck: '', topic: '', type: '', status: '', due: '' });
 	states = $state.raw(new Map<string, MemoryState>());
 	history = $state.raw(new Map<string, MemoryEvent[]>());
@@ -52,6 +54,7 @@ export class BrowsePage {
 
 	async load(): Promise<void> {
 		const repo = await repository();
+		this.decks = await allDecks(this.decks);
 		const [settings, states, log] = await Promise.all([
 			repo.loadSettings(),
 			repo.loadStates(),

@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
 import { builtinDecks, findBuiltinDeck } from '$lib/bank/builtin.server';
-import { summarise } from '$lib/bank/summary';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 export const entries: EntryGenerator = () => builtinDecks.map(({ deck }) => ({ id: deck.id }));
@@ -8,5 +7,5 @@ export const entries: EntryGenerator = () => builtinDecks.map(({ deck }) => ({ i
 export const load: PageServerLoad = ({ params }) => {
 	const found = findBuiltinDeck(params.id);
 	if (!found) error(404, `No deck "${params.id}"`);
-	return { deck: found.deck, summary: summarise(found.deck) };
+	return { deck: found.deck };
 };

@@ -1,0 +1,18 @@
+/**
+ * The decks a page works with: the built-in ones (prerendered with the page) and the learner's
+ * own (from IndexedDB), built-in first.
+ */
+import type { Deck } from '$lib/bank/schema';
+import { loadDecks, type StoredDeck } from '$lib/storage/decks';
+import { repository } from './storage.svelte';
+
+/** The learner's own decks, as stored. */
+export async function ownDecks(): Promise<StoredDeck[]> {
+	return loadDecks(await repository());
+}
+
+export async function allDecks(builtin: readonly Deck[]): Promise<Deck[]> {
+	const own = await ownDecks();
+	const taken = new Set(builtin.map((d) => d.id));
+	return [...builtin, ...own.map((s) => s.deck).filter((d) => !taken.has(d.id))];
+}
