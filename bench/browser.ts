@@ -1,6 +1,7 @@
 /** Entry of the browser bundle: runs the workload against the page's real IndexedDB. */
 import { Repository } from '../src/lib/storage/repository';
 import { runBench } from './workload';
+import { runDeckBench } from './decks';
 
 declare global {
 	interface Window {
@@ -14,11 +15,12 @@ window.runBench = async () => {
 	if (repo.status.backend !== 'indexeddb')
 		throw new Error(`IndexedDB unavailable: ${repo.status.problem}`);
 	const result = await runBench(repo);
+	const decks = await runDeckBench(repo);
 	const estimate = await navigator.storage.estimate();
 	repo.kv.close();
 	await new Promise((resolve) => {
 		const r = indexedDB.deleteDatabase(name);
 		r.onsuccess = r.onerror = r.onblocked = resolve;
 	});
-	return { ...result, storageUsageBytes: estimate.usage ?? null };
+	return { ...result, decks, storageUsageBytes: estimate.usage ?? null };
 };

@@ -10,6 +10,7 @@ import { build } from 'vite';
 import { chromium } from '@playwright/test';
 import { Repository } from '../src/lib/storage/repository';
 import { runBench, type BenchResult } from './workload';
+import { runDeckBench, type DeckBenchResult } from './decks';
 import { chromiumLaunchOptions } from '../tests/chromium';
 
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
@@ -22,13 +23,15 @@ const ms = (x: number | undefined) => (x === undefined ? 'n/a' : `${x.toFixed(1)
 const mb = (x: number | undefined | null) =>
 	x == null ? 'n/a' : `${(x / 1024 / 1024).toFixed(1)} MB`;
 
-async function inNode(): Promise<BenchResult> {
+type Result = BenchResult & { decks: DeckBenchResult };
+
+async function inNode(): Promise<Result> {
 	const repo = await Repository.open(`bench-node-${Date.now()}`);
-	return runBench(repo);
+	return { ...(await runBench(repo)), decks: await runDeckBench(repo) };
 }
 
 async function inChromium(): Promise<
-	(BenchResult & { storageUsageBytes: number | null }) | { error: string }
+	(Result & { storageUsageBytes: number | null }) | { error: string }
 > {
 	mkdirSync(out, { recursive: true });
 	await build({
@@ -93,4 +96,19 @@ row('answer: same, 95th percentile', ms(node.answerP95Ms), ms(c?.answerP95Ms));
 row('stored records, JSON bytes', mb(node.recordBytes), mb(c?.recordBytes));
 row("storage used (browser's own estimate)", 'n/a', mb(c?.storageUsageBytes));
 row('seeding the data (not a target)', ms(node.seedMs), ms(c?.seedMs));
+
+const d = node.decks;
+const cd = c?.decks;
+console.log(
+	`\nDeck files at size: ${d.facts} facts and ${d.facts} questions; CSV ${mb(d.csvBytes)}, JSON ${mb(d.jsonBytes)}\n`
+);
+row('measure', 'Node', 'Chromium');
+row('-'.repeat(52), '-'.repeat(14), '-'.repeat(16));
+row('import CSV: parse + validate (quotes too)', ms(d.csvImportMs), ms(cd?.csvImportMs));
+row('import JSON: parse + validate', ms(d.jsonImportMs), ms(cd?.jsonImportMs));
+row('export CSV', ms(d.csvExportMs), ms(cd?.csvExportMs));
+row('export JSON', ms(d.jsonExportMs), ms(cd?.jsonExportMs));
+row('export Anki text', ms(d.ankiExportMs), ms(cd?.ankiExportMs));
+row('store the deck (one IndexedDB write)', ms(d.storeMs), ms(cd?.storeMs));
+row('read it back, validated (each page that lists decks)', ms(d.loadMs), ms(cd?.loadMs));
 if ('error' in chrome) console.log(`\nChromium run failed: ${chrome.error}`);

@@ -1,4 +1,4 @@
-// axe-core finds no violation on any page, in the light and the dark theme, including the
+// axe-core finds no violation on any page, in the light and then the dark theme, including the
 // study screen before and after an answer; the chosen theme applies before the first paint.
 import { test, expect } from './fixtures';
 import { answerRightly } from './study-helpers';
@@ -11,48 +11,49 @@ const pages = [
 	{ path: '/settings', ready: 'Settings', slow: false },
 	{ path: '/browse', ready: 'Browse facts', slow: false },
 	{ path: '/study', ready: 'Study', slow: false },
-	{ path: '/test', ready: 'Mock test', slow: false }
+	{ path: '/test', ready: 'Mock test', slow: false },
+	{ path: '/decks', ready: 'Your decks', slow: false },
+	{ path: '/classroom', ready: 'Classroom quiz', slow: false }
 ];
 
-for (const colorScheme of ['light', 'dark'] as const) {
-	test.describe(`${colorScheme} theme`, () => {
-		test.use({ colorScheme });
-		for (const { path, ready, slow } of pages) {
-			test(`${path} has no axe violations`, async ({ page, axe }) => {
-				test.slow(slow);
-				await page.goto(path);
-				await expect(page.getByRole('heading', { level: 1 })).toContainText(ready);
-				if (path === '/study')
-					await expect(page.locator('article[data-question-id]')).toBeVisible();
-				if (path === '/browse') await expect(page.getByText(/^\d+ facts?$/)).toBeVisible();
-				expect(await axe()).toEqual([]);
-			});
-		}
-
-		test('the test screen and its results have no axe violations', async ({ page, axe }) => {
-			await page.goto('/test?seed=axe&n=2&types=mcq,statements&mode=exam');
-			await page.getByRole('button', { name: 'Start test' }).click();
-			await expect(page.getByRole('timer')).toBeVisible();
-			await page
-				.getByRole('list', { name: /^Options/ })
-				.getByRole('button')
-				.first()
-				.click();
-			expect(await axe()).toEqual([]);
-			await page.getByRole('button', { name: 'Submit test' }).click();
-			await page.getByRole('button', { name: 'Yes, submit' }).click();
-			await expect(page.getByRole('heading', { name: /^Score:/ })).toBeVisible();
-			expect(await axe()).toEqual([]);
+test.describe('light and dark theme', () => {
+	for (const { path, ready, slow } of pages) {
+		test(`${path} has no axe violations`, async ({ page, axeThemes }) => {
+			test.slow(slow);
+			await page.goto(path);
+			await expect(page.getByRole('heading', { level: 1 })).toContainText(ready);
+			if (path === '/study') await expect(page.locator('article[data-question-id]')).toBeVisible();
+			if (path === '/browse') await expect(page.getByText(/^\d+ facts?$/)).toBeVisible();
+			if (path === '/classroom')
+				await expect(page.getByRole('button', { name: 'Present' })).toBeVisible();
+			if (path === '/decks') await expect(page.getByText('None yet.')).toBeVisible();
+			expect(await axeThemes()).toEqual([]);
 		});
+	}
 
-		test('the study screen after an answer has no axe violations', async ({ page, axe }) => {
-			await page.goto('/study');
-			await answerRightly(page, 'keyboard');
-			await expect(page.locator('#verdict')).toBeVisible();
-			expect(await axe()).toEqual([]);
-		});
+	test('the test screen and its results have no axe violations', async ({ page, axeThemes }) => {
+		await page.goto('/test?seed=axe&n=2&types=mcq,statements&mode=exam');
+		await page.getByRole('button', { name: 'Start test' }).click();
+		await expect(page.getByRole('timer')).toBeVisible();
+		await page
+			.getByRole('list', { name: /^Options/ })
+			.getByRole('button')
+			.first()
+			.click();
+		expect(await axeThemes()).toEqual([]);
+		await page.getByRole('button', { name: 'Submit test' }).click();
+		await page.getByRole('button', { name: 'Yes, submit' }).click();
+		await expect(page.getByRole('heading', { name: /^Score:/ })).toBeVisible();
+		expect(await axeThemes()).toEqual([]);
 	});
-}
+
+	test('the study screen after an answer has no axe violations', async ({ page, axeThemes }) => {
+		await page.goto('/study');
+		await answerRightly(page, 'keyboard');
+		await expect(page.locator('#verdict')).toBeVisible();
+		expect(await axeThemes()).toEqual([]);
+	});
+});
 
 test('the theme switch cycles system, light, dark and the choice applies before paint', async ({
 	page

@@ -5,20 +5,23 @@ import type { Deck, Question } from '../src/lib/bank/schema';
 import { isChoice, rightOptions } from '../src/lib/bank/format';
 
 export const deck: Deck = JSON.parse(readFileSync('questions/india-us-2026-01/deck.json', 'utf8'));
-const byId = new Map(deck.questions.map((q) => [q.id, q]));
-
-export async function currentQuestion(page: Page): Promise<Question> {
+/** The question on screen, looked up in `from` (the built-in deck unless given). */
+export async function currentQuestion(page: Page, from: Deck = deck): Promise<Question> {
 	const card = page.locator('article[data-question-id]');
 	await expect(card).toBeVisible();
 	const id = await card.getAttribute('data-question-id');
-	return byId.get(id!)!;
+	return from.questions.find((q) => q.id === id)!;
 }
 
 const letter = (i: number) => String.fromCharCode(97 + i);
 
 /** Answer the question on screen correctly, by keyboard or by touch. Returns the question. */
-export async function answerRightly(page: Page, how: 'keyboard' | 'touch'): Promise<Question> {
-	const q = await currentQuestion(page);
+export async function answerRightly(
+	page: Page,
+	how: 'keyboard' | 'touch',
+	from: Deck = deck
+): Promise<Question> {
+	const q = await currentQuestion(page, from);
 	const tap = (l: ReturnType<Page['locator']>) => (how === 'touch' ? l.tap() : l.click());
 	switch (q.type) {
 		case 'flashcard':

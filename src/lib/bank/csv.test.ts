@@ -11,6 +11,7 @@ import {
 } from './csv';
 import { csvTemplate, TEMPLATE_DECK, TEMPLATE_SOURCE } from './csv-template';
 import { QUESTION_TYPES, type Deck, type Question } from './schema';
+import { bigDeck, markedDeck } from './test-helpers';
 
 const root = new URL('../../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
@@ -105,22 +106,7 @@ describe('deckToCsv and importDeckCsv round-trip', () => {
 
 	test('markup in every text field is imported unchanged, as plain text', () => {
 		const markup = '<img src=x onerror=alert(1)> <script>alert("x")</script>';
-		const source = `${TEMPLATE_SOURCE}\n\n${markup}`;
-		const textKeys = new Set([
-			...['title', 'description', 'publisher', 'label', 'statement', 'prompt', 'explanation'],
-			...['text', 'left', 'right', 'unit', 'columns', 'options', 'accepted']
-		]);
-		const mark = (value: unknown, key = ''): unknown => {
-			if (typeof value === 'string') return textKeys.has(key) ? `${value} ${markup}` : value;
-			if (Array.isArray(value)) return value.map((v) => mark(v, key));
-			if (value && typeof value === 'object')
-				return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mark(v, k)]));
-			return value;
-		};
-		const deck = mark(TEMPLATE_DECK) as Deck;
-		const flashcard = deck.questions.find((q) => q.type === 'flashcard');
-		if (flashcard?.type === 'flashcard') flashcard.answer += ` ${markup}`;
-		deck.facts[0].quote = markup;
+		const { deck, source } = markedDeck(markup);
 		const imported = deckOf(importDeckCsv(deckToCsv(deck, source)));
 		expect(imported).toEqual(asImported(deck, source));
 		expect(imported.questions[0].prompt).toBe(`Who designed the Lakeside solar farm? ${markup}`);
@@ -128,34 +114,9 @@ describe('deckToCsv and importDeckCsv round-trip', () => {
 
 	test('a 5 MB deck of thousands of facts and questions imports', { timeout: 60_000 }, () => {
 		const count = 6000;
-		const sentence = (i: number) =>
-			`Item ${i}: the committee recorded figure ${i} for district ${i} in its annual survey.`;
-		const paragraphs = Array.from({ length: count / 20 }, (_, p) =>
-			Array.from({ length: 20 }, (_, k) => sentence(p * 20 + k)).join(' ')
-		);
-		const base = structuredClone(TEMPLATE_DECK);
-		const deck: Deck = {
-			...base,
-			facts: Array.from({ length: count }, (_, i) => ({
-				id: `figure-${i}`,
-				statement: `The committee recorded figure ${i} for district ${i}.`,
-				quote: `the committee recorded figure ${i} for district ${i}`,
-				topics: ['money'],
-				asOf: base.asOf,
-				volatile: i % 2 === 0
-			})),
-			questions: Array.from({ length: count }, (_, i) => ({
-				id: `figure-${i}-mcq`,
-				type: 'mcq' as const,
-				prompt: `Which figure did the committee record for district ${i} in its annual survey?`,
-				options: [0, 1, 2, 3].map((k) => `Figure ${i + k * count}`),
-				answer: 0,
-				explanation: `The survey gives figure ${i} for district ${i}; the other figures belong to no district of this survey, and ${'the tempting one is only a distractor. '.repeat(4)}`,
-				facts: [`figure-${i}`],
-				difficulty: 2 as const
-			}))
-		};
-		const csv = deckToCsv(deck, paragraphs.join('\n\n'));
+		const { deck, sourceText } = bigDeck(count);
+		const base = TEMPLATE_DECK;
+		const csv = deckToCsv(deck, sourceText);
 		expect(csv.length).toBeGreaterThan(5_000_000);
 		const imported = deckOf(importDeckCsv(csv));
 		expect(imported.facts).toHaveLength(count);

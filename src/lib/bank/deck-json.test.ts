@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { deckToJson, importDeckJson, jsonErrorAt } from './deck-json';
 import { importDeckFiles } from './deck-import';
 import { validateDeck } from './validate';
-import { SOURCE, makeDeck } from './test-helpers';
+import { SOURCE, bigDeck, makeDeck } from './test-helpers';
 
 describe('importDeckJson', () => {
 	test('a deck with its source text inline imports as it is', () => {
@@ -77,6 +77,16 @@ describe('importDeckJson', () => {
 		void _f;
 		expect(out).toEqual({ ok: true, deck: { ...makeDeck(), source: { ...source, text: SOURCE } } });
 	});
+});
+
+test('a 5 MB JSON deck imports whole', { timeout: 60_000 }, () => {
+	const { deck, sourceText } = bigDeck(6000);
+	const json = deckToJson(deck, sourceText);
+	expect(json.length).toBeGreaterThan(5_000_000);
+	const result = importDeckJson(json, 'big.json');
+	expect(result.ok && [result.deck.facts.length, result.deck.questions.length]).toEqual([
+		6000, 6000
+	]);
 });
 
 describe('importDeckFiles', () => {

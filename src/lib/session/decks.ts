@@ -3,12 +3,18 @@
  * own (from IndexedDB), built-in first.
  */
 import type { Deck } from '$lib/bank/schema';
-import { loadDecks, type StoredDeck } from '$lib/storage/decks';
+import type { StoredDeck } from '$lib/storage/decks';
 import { repository } from './storage.svelte';
 
-/** The learner's own decks, as stored. */
+/**
+ * The learner's own decks, as stored. Most learners have none: then the deck validator (which
+ * checks each stored deck as it is read) is not even downloaded.
+ */
 export async function ownDecks(): Promise<StoredDeck[]> {
-	return loadDecks(await repository());
+	const repo = await repository();
+	if (!(await repo.hasOwnDecks())) return [];
+	const { loadDecks } = await import('$lib/storage/decks');
+	return loadDecks(repo);
 }
 
 export async function allDecks(builtin: readonly Deck[]): Promise<Deck[]> {

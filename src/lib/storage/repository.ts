@@ -297,6 +297,11 @@ export class Repository {
 		});
 	}
 
+	/** Whether any deck of the learner's own is stored (cheap: a count). */
+	async hasOwnDecks(): Promise<boolean> {
+		return (await this.kv.run(['decks'], 'readonly', (tx) => tx.count('decks'))) > 0;
+	}
+
 	/** Save a mock test's attempt (each change, so a reload resumes it). */
 	async saveAttempt(a: AttemptRecord): Promise<void> {
 		await this.kv.run(['attempts'], 'readwrite', async (tx) => tx.put('attempts', a.id, a));
