@@ -7,6 +7,8 @@ export default defineConfig({
 	forbidOnly: !!process.env.CI,
 	retries: process.env.CI ? 1 : 0,
 	workers: 2,
+	// Two workers on two cores, with axe runs of several seconds each: a minute per test.
+	timeout: 60_000,
 	reporter: process.env.CI ? [['list']] : [['list']],
 	use: {
 		baseURL: 'http://localhost:4173',
@@ -20,7 +22,11 @@ export default defineConfig({
 		timeout: 180_000
 	},
 	projects: [
-		{ name: 'Desktop Chrome', use: { ...devices['Desktop Chrome'], launchOptions } },
-		{ name: 'Pixel 7', use: { ...devices['Pixel 7'], launchOptions } }
+		// Each project in one theme, so that every page is checked (axe included) in both.
+		{
+			name: 'Desktop Chrome',
+			use: { ...devices['Desktop Chrome'], colorScheme: 'light', launchOptions }
+		},
+		{ name: 'Pixel 7', use: { ...devices['Pixel 7'], colorScheme: 'dark', launchOptions } }
 	]
 });

@@ -11,6 +11,7 @@ import { chromium } from '@playwright/test';
 import { Repository } from '../src/lib/storage/repository';
 import { runBench, type BenchResult } from './workload';
 import { runDeckBench, type DeckBenchResult } from './decks';
+import { runAppBench } from './app';
 import { chromiumLaunchOptions } from '../tests/chromium';
 
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
@@ -112,3 +113,18 @@ row('export Anki text', ms(d.ankiExportMs), ms(cd?.ankiExportMs));
 row('store the deck (one IndexedDB write)', ms(d.storeMs), ms(cd?.storeMs));
 row('read it back, validated (each page that lists decks)', ms(d.loadMs), ms(cd?.loadMs));
 if ('error' in chrome) console.log(`\nChromium run failed: ${chrome.error}`);
+
+const kb = (x: number) => `${(x / 1024).toFixed(1)} KB`;
+const a = await runAppBench(root);
+console.log('\nThe app on a phone (Pixel 7 viewport, cold load, no service worker)\n');
+console.log(`| ${'measure'.padEnd(52)} | ${'figure'.padStart(14)} | ${'budget'.padStart(16)} |`);
+console.log(`| ${'-'.repeat(52)} | ${'-'.repeat(14)} | ${'-'.repeat(16)} |`);
+const line = (label: string, figure: string, budget: string) =>
+	console.log(`| ${label.padEnd(52)} | ${figure.padStart(14)} | ${budget.padStart(16)} |`);
+line('empty SvelteKit page: JS, gzipped', kb(a.empty.jsGzip), '');
+line('`/`: JS, gzipped', kb(a.home.jsGzip), `≤ ${kb(a.empty.jsGzip * 1.6)}`);
+line('`/`: CSS, gzipped', kb(a.home.cssGzip), '');
+line('`/study`: JS, gzipped', kb(a.study.jsGzip), '');
+line('`/study`: CSS, gzipped', kb(a.study.cssGzip), '');
+line('first question visible (median of 5)', ms(a.firstQuestion), '≤ 100.0 ms');
+line('same, CPU 4× slower, 150 ms, 1.6 Mbit/s', ms(a.firstQuestionThrottled), '≤ 1000.0 ms');

@@ -18,7 +18,7 @@ test.describe('on a projector', () => {
 
 	test('the presenter runs on the keyboard, in large type, to the answer key', async ({
 		page,
-		axeThemes
+		axe
 	}) => {
 		await page.goto(`/present?${QUERY}`);
 		await expect(page.getByRole('heading', { name: 'Class quiz: 3 questions' })).toBeVisible();
@@ -26,7 +26,7 @@ test.describe('on a projector', () => {
 			page.getByRole('img', { name: 'QR code: join this quiz on a phone' })
 		).toBeVisible();
 		await expect(page.getByText(/\/join\?s=room-12&n=3&k=/)).toBeVisible();
-		expect(await axeThemes()).toEqual([]);
+		expect(await axe()).toEqual([]);
 
 		await page.keyboard.press('ArrowRight');
 		await expect(page.getByText('Question 1 of 3')).toBeVisible();
@@ -40,7 +40,7 @@ test.describe('on a projector', () => {
 		await expect(page.getByRole('heading', { name: `Answer: ${answers[0]}` })).toBeVisible();
 		await expect(page.getByText(questions[0].explanation)).toBeVisible();
 		await expect(page.locator('blockquote').first()).toBeVisible();
-		expect(await axeThemes()).toEqual([]);
+		expect(await axe()).toEqual([]);
 
 		await page.keyboard.press('Space');
 		await expect(page.getByText('Question 2 of 3')).toBeVisible();
@@ -61,7 +61,7 @@ test.describe('on a projector', () => {
 		await expect(key.getByRole('listitem')).toHaveCount(3);
 		for (let i = 0; i < 3; i++)
 			await expect(key.getByRole('listitem').nth(i)).toContainText(answers[i]);
-		expect(await axeThemes()).toEqual([]);
+		expect(await axe()).toEqual([]);
 	});
 
 	test('the countdown shows a bar and reveals the answer at zero', async ({ page }) => {
@@ -87,14 +87,14 @@ async function answerRightly(page: Page, i: number) {
 
 test('a student joins by the link: same questions, same order, a result to hold up', async ({
 	page,
-	axeThemes
+	axe
 }) => {
 	await page.goto(`/present?${QUERY}`);
 	const link = await page.getByText(/\/join\?/).textContent();
 	const join = new URL(`http://${link!.trim()}`);
 	await page.goto(`${join.pathname}${join.search}`);
 	await expect(page.getByText('3 questions, the same as on the projector')).toBeVisible();
-	expect(await axeThemes()).toEqual([]);
+	expect(await axe()).toEqual([]);
 	await page.getByLabel('Your name (optional, shown on your result)').fill('Asha');
 	await page.getByRole('button', { name: 'Start' }).click();
 	for (let i = 0; i < 3; i++) {
@@ -115,7 +115,7 @@ test('a student joins by the link: same questions, same order, a result to hold 
 	await expect(page.getByRole('heading', { name: 'Asha: 3 / 3 right' })).toBeVisible();
 	await expect(page.getByText('Score 3 / 3')).toBeVisible();
 	await expect(page.getByText(/^Time \d+:\d\d$/)).toBeVisible();
-	expect(await axeThemes()).toEqual([]);
+	expect(await axe()).toEqual([]);
 	const fromClass = (await logEntries(page)).filter(
 		(e) => (e as { source?: string }).source === 'classroom'
 	);
@@ -125,11 +125,11 @@ test('a student joins by the link: same questions, same order, a result to hold 
 
 test('the worksheet prints questions, then the answer key on its own page, without app chrome', async ({
 	page,
-	axeThemes
+	axe
 }) => {
 	await page.goto(`/print?${QUERY}`);
 	await expect(page.getByRole('heading', { name: /^Worksheet:/ })).toBeVisible();
-	expect(await axeThemes()).toEqual([]);
+	expect(await axe()).toEqual([]);
 	await page.emulateMedia({ media: 'print' });
 	await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
 	await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();

@@ -14,10 +14,14 @@ export function repository(): Promise<Repository> {
 	return opening;
 }
 
+/** Where the page remembers which database it saw (localStorage outlives an IndexedDB eviction in Chromium). */
+const SEEN_KEY = 'recall:database-created';
+
 class StorageHealth {
 	#status = $state.raw<StorageStatus | null>(null);
 	#persistence = $state.raw<Persistence | null>(null);
 	#quarantined = $state(0);
+	#evicted = $state(false);
 	#started = false;
 
 	get status() {
@@ -29,6 +33,10 @@ class StorageHealth {
 	get quarantined() {
 		return this.#quarantined;
 	}
+	/** The browser emptied the stored progress since the last visit. */
+	get evicted() {
+		return this.#evicted;
+	}
 
 	/** Open storage, ask for persistence once, and count records kept aside. Idempotent. */
 	async start(): Promise<void> {
@@ -36,6 +44,7 @@ class StorageHealth {
 		this.#started = true;
 		const repo = await repository();
 		this.#status = repo.status;
+		if (repo.status.backend === 'indexeddb') this.#evicted = noticeEviction(repo.createdAt);
 		await this.refresh();
 		this.#persistence =
 			repo.status.backend === 'memory' ? 'best-effort' : await requestPersistence();
@@ -49,6 +58,21 @@ class StorageHealth {
 	/** Ask again (from the settings page). */
 	async askPersistence(): Promise<void> {
 		this.#persistence = await requestPersistence();
+	}
+}
+
+/**
+ * Whether the database is newer than the one this browser had before: it was emptied (by the
+ * browser under storage pressure, or by clearing site data) since the last visit.
+ */
+function noticeEviction(createdAt: string): boolean {
+	try {
+		const seen = localStorage.getItem(SEEN_KEY);
+		localStorage.setItem(SEEN_KEY, createdAt);
+		return seen !== null && seen !== createdAt;
+	} catch {
+		// localStorage refused (some private modes): nothing to compare with.
+		return false;
 	}
 }
 

@@ -71,6 +71,11 @@ const KIND_OF: Partial<Record<StoreName, RecordKind>> = { states: 'state', log: 
 export class Repository {
 	readonly kv: Kv;
 	readonly status: StorageStatus;
+	/**
+	 * When this database was created (its meta record): a database that is newer than the one a
+	 * page saw before was emptied in between, which is how the UI notices an eviction.
+	 */
+	createdAt = '';
 
 	constructor(kv: Kv, status: StorageStatus = { backend: kv.backend }) {
 		this.kv = kv;
@@ -97,18 +102,17 @@ export class Repository {
 
 	/** Write the meta record (schema version) on first use; refuse data from a newer app. */
 	private async ensureMeta(): Promise<void> {
-		await this.kv.run(['meta'], 'readwrite', async (tx) => {
+		this.createdAt = await this.kv.run(['meta'], 'readwrite', async (tx) => {
 			const raw = await tx.get('meta', 'meta');
 			if (raw === undefined) {
-				tx.put('meta', 'meta', {
-					schemaVersion: SCHEMA_VERSION,
-					createdAt: new Date().toISOString()
-				});
-				return;
+				const createdAt = new Date().toISOString();
+				tx.put('meta', 'meta', { schemaVersion: SCHEMA_VERSION, createdAt });
+				return createdAt;
 			}
 			const read = readRecord('meta', raw);
 			if (!read.ok) throw new StorageError(`The stored data cannot be read: meta ${read.error}`);
 			if (read.migrated) tx.put('meta', 'meta', read.value);
+			return read.value.createdAt;
 		});
 	}
 

@@ -1,0 +1,49 @@
+// Statistics: after a session the numbers add up (reviews today, the calendar's cell for today,
+// the forecast), each chart has its table, and a topic links to a study session of that topic.
+import { test, expect } from './fixtures';
+import { answerRightly, deck } from './study-helpers';
+
+test('statistics count a session, with tables for the charts and study links per topic', async ({
+	page,
+	axe
+}) => {
+	await page.goto('/study');
+	for (let i = 0; i < 3; i++) {
+		await answerRightly(page, 'keyboard');
+		await page.keyboard.press('Space');
+	}
+	await expect(page.getByText('Done 3')).toBeVisible();
+
+	await page.goto('/stats');
+	await expect(page.getByRole('heading', { name: 'Statistics', level: 1 })).toBeVisible();
+	const totals = page.locator('dl.totals');
+	await expect(totals.getByText('Study streak').locator('..')).toContainText('1 day');
+	const reviewsToday = Number(
+		await totals.locator('div', { hasText: 'Reviews today' }).locator('dd').textContent()
+	);
+	expect(reviewsToday).toBeGreaterThanOrEqual(3);
+
+	// The calendar's table lists today with the same count.
+	const calendar = page.getByRole('region', { name: 'Reviews per day' });
+	await calendar.getByText('Table: reviews per day').click();
+	await expect(calendar.getByRole('row')).toHaveCount(2);
+	await expect(calendar.getByRole('row').nth(1).getByRole('cell').nth(1)).toHaveText(
+		String(reviewsToday)
+	);
+	await expect(calendar.getByRole('img')).toHaveAccessibleName(/1 days with reviews/);
+
+	// The forecast's table has 30 days.
+	const forecast = page.getByRole('region', { name: 'Due in the next 30 days' });
+	await forecast.getByText(/^Table:/).click();
+	await expect(forecast.getByRole('row')).toHaveCount(31);
+
+	// Every topic of the deck is listed, each with a study link for that topic.
+	const topics = page.getByRole('region', { name: 'Mastery by topic' });
+	await expect(topics.getByRole('row')).toHaveCount(deck.topics.length + 1);
+	expect(await axe()).toEqual([]);
+	const weakest = await topics.getByRole('rowheader').first().textContent();
+	const first = deck.topics.find((t) => t.label === weakest);
+	await topics.getByRole('link', { name: `Study ${first!.label}` }).click();
+	await expect(page).toHaveURL(new RegExp(`/study\\?deck=${deck.id}&topic=${first!.id}$`));
+	await expect(page.locator('article[data-question-id]')).toBeVisible();
+});
