@@ -128,16 +128,14 @@ async function firstQuestion(
 		}
 		await page.goto(url, { waitUntil: 'commit' });
 		// Checked every frame from the page's own clock, whose origin is the navigation's start.
-		const at = await page.evaluate(
-			() =>
-				new Promise<number>((resolve) => {
-					const check = () =>
-						document.querySelector('article[data-question-id]')
-							? resolve(performance.now())
-							: requestAnimationFrame(check);
-					check();
-				})
-		);
+		// A string, not a function: tsx would wrap a named inner function in a helper the page lacks.
+		const at = await page.evaluate<number>(`new Promise((resolve) => {
+			const check = () =>
+				document.querySelector('article[data-question-id]')
+					? resolve(performance.now())
+					: requestAnimationFrame(check);
+			check();
+		})`);
 		times.push(at);
 		await context.close();
 	}
