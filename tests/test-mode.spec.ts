@@ -108,12 +108,13 @@ test('palette, mark for review, reload to resume, submit summary, results that f
 });
 
 test('the countdown submits the test at zero', async ({ page }) => {
-	await page.goto('/test?seed=timer&n=2&types=mcq&marking=plain&mode=exam&time=2');
+	// 2 questions × 5 s: time enough to answer one on a busy machine, short enough to wait out.
+	await page.goto('/test?seed=timer&n=2&types=mcq&marking=plain&mode=exam&time=5');
 	await page.getByRole('button', { name: 'Start test' }).click();
 	await expect(page.getByRole('timer')).toBeVisible();
 	await answer(page, true);
 	await expect(page.getByRole('heading', { name: /^Score: 1 \/ 2$/ })).toBeVisible({
-		timeout: 10_000
+		timeout: 20_000
 	});
 });
 
