@@ -86,10 +86,6 @@ export class Presenter {
 	back(): void {
 		this.#go(this.#position - 1);
 	}
-	/** Jump to the first question (from the join slide) or anywhere. */
-	goto(position: number): void {
-		this.#go(position);
-	}
 
 	reveal(): void {
 		const s = this.slide;

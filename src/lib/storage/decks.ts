@@ -75,11 +75,6 @@ export async function saveDeck(
 	);
 }
 
-/** Whether a deck with this id is stored. */
-export async function hasDeck(repo: Repository, id: string): Promise<boolean> {
-	return (await repo.kv.run(['decks'], 'readonly', (tx) => tx.get('decks', id))) !== undefined;
-}
-
 /**
  * Delete one of the learner's decks. With `dropProgress`, its fact states and its log entries
  * go too (all in one transaction); without, they stay, and come back if the deck is imported again.
