@@ -1,11 +1,80 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sveltekit } from '@sveltejs/kit/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+interface ManifestChunk {
+	imports?: string[];
+	dynamicImports?: string[];
+	css?: string[];
+	assets?: string[];
+}
+
+/**
+ * Works around SvelteKit's `find_deps` (2.70): it walks the client manifest depth first with one
+ * `seen` set, following dynamic imports only to find their CSS, so a chunk first reached through
+ * a dynamic import is never preloaded, even when the page imports it statically (the browser
+ * then finds it late, a round trip later). Dynamic imports whose chunks bring no CSS or assets
+ * give kit nothing, so they are dropped from the manifest kit reads; the bundle is unchanged.
+ * `tests/build.spec.ts` checks that every page preloads all it imports.
+ */
+function preloadStaticImports(): Plugin {
+	return {
+		name: 'recall:preload-static-imports',
+		apply: 'build',
+		writeBundle(options) {
+			const file = join(options.dir ?? '', '.vite', 'manifest.json');
+			if (this.environment.name !== 'client' || !existsSync(file)) return;
+			const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, ManifestChunk>;
+			const styled = new Map<string, boolean>();
+			const bringsStyle = (key: string, path = new Set<string>()): boolean => {
+				const known = styled.get(key);
+				if (known !== undefined) return known;
+				const chunk = manifest[key];
+				if (!chunk || path.has(key)) return false;
+				path.add(key);
+				const found =
+					!!chunk.css?.length ||
+					!!chunk.assets?.length ||
+					[...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])].some((k) =>
+						bringsStyle(k, path)
+					);
+				path.delete(key);
+				styled.set(key, found);
+				return found;
+			};
+			for (const chunk of Object.values(manifest)) {
+				if (!chunk.dynamicImports) continue;
+				chunk.dynamicImports = chunk.dynamicImports.filter((k) => bringsStyle(k));
+				if (!chunk.dynamicImports.length) delete chunk.dynamicImports;
+			}
+			writeFileSync(file, JSON.stringify(manifest, null, 2));
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), preloadStaticImports()],
 	// The question bank lives outside src (it is data); the dev server must be allowed to read it.
 	server: { fs: { allow: ['questions'] } },
 	preview: { port: 4173, strictPort: true },
+	build: {
+		rolldownOptions: {
+			output: {
+				codeSplitting: {
+					groups: [
+						// Svelte's and kit's runtime, which every page loads: one file, not a dozen
+						// (each request is a round trip on a slow phone connection).
+						{
+							name: 'framework',
+							test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|esm-env|clsx|devalue)[\\/]/
+						}
+					]
+				}
+			}
+		}
+	},
 	test: {
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
 		environment: 'node'

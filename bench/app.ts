@@ -37,7 +37,7 @@ const TYPES: Record<string, string> = {
 	'.txt': 'text/plain'
 };
 
-/** A static server for a prerendered build: `/study` is `study.html`. */
+/** A static server for a prerendered build (`/study` is `study.html`), gzipping text as hosts do. */
 function serve(dir: string): Promise<{ server: Server; origin: string }> {
 	const server = createServer((req, res) => {
 		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -47,8 +47,23 @@ function serve(dir: string): Promise<{ server: Server; origin: string }> {
 			res.writeHead(404).end();
 			return;
 		}
-		res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-		res.end(readFileSync(file));
+		const type = TYPES[extname(file)] ?? 'application/octet-stream';
+		const body = readFileSync(file);
+		// Compressed as any static host serves text (the throttled figure depends on it).
+		if (
+			/text|javascript|json|svg|manifest/.test(type) &&
+			/gzip/.test(req.headers['accept-encoding'] ?? '')
+		) {
+			res.writeHead(200, {
+				'content-type': type,
+				'content-encoding': 'gzip',
+				vary: 'accept-encoding'
+			});
+			res.end(gzipSync(body));
+		} else {
+			res.writeHead(200, { 'content-type': type });
+			res.end(body);
+		}
 	});
 	return new Promise((resolve) =>
 		server.listen(0, '127.0.0.1', () =>

@@ -76,7 +76,7 @@ test('the theme switch cycles system, light, dark and the choice applies before 
 	await expect(toggle).toHaveAccessibleName('Theme: Dark');
 	const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 	expect(await bg()).toBe('rgb(22, 24, 29)');
-	// On reload, theme.js (a blocking script in <head>) sets the theme before the body exists.
+	// On reload, the inline script in <head> sets the theme before the body exists.
 	await page.addInitScript(() => {
 		document.addEventListener('readystatechange', () => {
 			if (document.readyState === 'interactive')

@@ -207,19 +207,7 @@ export const QuestionSchema = z.discriminatedUnion('type', [
 	AssertionReasonSchema
 ]);
 
-export const QUESTION_TYPES = [
-	'flashcard',
-	'mcq',
-	'multi',
-	'true_false',
-	'cloze',
-	'numeric',
-	'match',
-	'order',
-	'statements',
-	'pairs',
-	'assertion_reason'
-] as const;
+export { QUESTION_TYPES } from './question-types';
 
 export const SourceSchema = z.strictObject({
 	/** The source's headline-style title. */

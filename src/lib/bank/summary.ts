@@ -1,4 +1,5 @@
-import { QUESTION_TYPES, type Deck, type QuestionType } from './schema';
+import { QUESTION_TYPES } from './question-types';
+import type { Deck, QuestionType } from './schema';
 
 export interface DeckSummary {
 	facts: number;

@@ -4,7 +4,7 @@ import { dueCounts, type DueCounts, type QueueFact } from '$lib/srs/queue';
 import type { Repository } from '$lib/storage/repository';
 import { summarise } from '$lib/bank/summary';
 import type { Deck } from '$lib/bank/schema';
-import { statementHash } from '$lib/srs/memory';
+import { statementHash } from '$lib/srs/keys';
 
 /** A deck as the deck list shows it: its description and counts, without its questions. */
 export function deckListing(deck: Deck, own = false) {

@@ -3,7 +3,8 @@
  * visits, time per question), kept in IndexedDB after every change so that a reload resumes it,
  * with the countdown on wall-clock time. On submit, the results can feed the memory.
  */
-import { Rating, State, type Grade } from 'ts-fsrs';
+import type { Grade } from 'ts-fsrs';
+import { Rating, State } from '$lib/srs/fsrs-enums';
 import type { Deck, Question } from '$lib/bank/schema';
 import { nextDayStart } from '$lib/srs/day';
 import {

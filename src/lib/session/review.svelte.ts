@@ -7,21 +7,15 @@
  *
  * Only this layer reads the clock (`now()`, injectable for tests).
  */
-import { Rating, State, type Grade } from 'ts-fsrs';
+import type { Grade } from 'ts-fsrs';
+import { Rating, State } from '$lib/srs/fsrs-enums';
 import type { Deck, Fact, Question } from '$lib/bank/schema';
 import { chooseQuestion } from '$lib/srs/choose';
 import { nextDayStart } from '$lib/srs/day';
 import { grade, type GradeResult, type Response } from '$lib/srs/grade';
 import { intervalLabel, intervalWords } from '$lib/srs/intervals';
-import {
-	apply,
-	memoryKey,
-	newMemory,
-	previewCards,
-	statementHash,
-	type MemoryEvent,
-	type MemoryState
-} from '$lib/srs/memory';
+import { memoryKey, statementHash } from '$lib/srs/keys';
+import type { MemoryEvent, MemoryState } from '$lib/srs/memory';
 import { buildQueue, type Queue, type QueueEntry, type QueueFact } from '$lib/srs/queue';
 import { scheduleParams, type SchedulingSettings } from '$lib/srs/settings';
 import { StaleRecordError } from '$lib/storage/errors';
@@ -37,6 +31,13 @@ export const GRADE_NAMES: Record<Grade, string> = {
 
 /** Learning facts due within this many minutes are shown rather than waited for (Anki's default). */
 const LEARN_AHEAD_MINUTES = 20;
+
+/**
+ * The scheduler (ts-fsrs and the memory model), loaded while the first question is on screen:
+ * showing a question needs only the stored states, and the first answer needs the scheduler.
+ */
+const loadScheduler = () => import('$lib/srs/memory');
+type Scheduler = Awaited<ReturnType<typeof loadScheduler>>;
 const RESUME_KEY = 'car-review-current';
 
 export interface StudyItem {
@@ -86,6 +87,8 @@ export class ReviewSession {
 	readonly #questionsByKey = new Map<string, Question[]>();
 	#settings!: SchedulingSettings;
 	#states = new Map<string, MemoryState>();
+	#scheduling: Promise<Scheduler> | null = null;
+	#scheduler: Scheduler | null = null;
 	#done = { newToday: 0, reviewsToday: 0 };
 	#extra = { new: 0, ahead: false };
 	#undo: UndoStep[] = [];
@@ -150,11 +153,18 @@ export class ReviewSession {
 		return this.#states.get(key);
 	}
 
+	#loadScheduler(): Promise<Scheduler> {
+		return (this.#scheduling ??= loadScheduler().then((m) => (this.#scheduler = m)));
+	}
+
 	async start(): Promise<void> {
 		const now = this.#now();
 		this.#startedAt = now.getTime();
-		this.#settings = await this.#repo.loadSettings();
-		this.#states = await this.#repo.loadStates();
+		void this.#loadScheduler();
+		[this.#settings, this.#states] = await Promise.all([
+			this.#repo.loadSettings(),
+			this.#repo.loadStates()
+		]);
 		this.#done = await this.#repo.todayCounts(this.#dayStart(now));
 		this.#next(this.#resumeKey());
 	}
@@ -304,6 +314,17 @@ export class ReviewSession {
 
 	#showIntervals(): void {
 		const item = this.current!;
+		const scheduler = this.#scheduler;
+		if (!scheduler) {
+			// Still loading (a first answer within moments of the page): the bar shows the
+			// intervals as soon as it has them.
+			this.intervals = null;
+			this.#loadScheduler().then(() => {
+				if (this.current === item && this.phase === 'feedback') this.#showIntervals();
+			});
+			return;
+		}
+		const { newMemory, previewCards } = scheduler;
 		const now = this.#now();
 		const state = this.#states.get(item.entry.key) ?? newMemory(item.deck.id, item.fact.id);
 		const cards = previewCards(state.card, now, scheduleParams(this.#settings));
@@ -362,6 +383,7 @@ export class ReviewSession {
 		result: GradeResult,
 		at: Date
 	): Promise<UndoStep> {
+		const { apply, newMemory } = await this.#loadScheduler();
 		let now = at;
 		const params = scheduleParams(this.#settings);
 		const durationMs = Math.max(0, now.getTime() - this.#shownAt);

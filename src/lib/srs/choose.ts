@@ -2,7 +2,8 @@
  * Which question to ask for a fact: rotate through its question types, so that the learner
  * recalls the fact rather than the wording of one question.
  */
-import { QUESTION_TYPES, type Question } from '../bank/schema';
+import { QUESTION_TYPES } from '../bank/question-types';
+import type { Question } from '../bank/schema';
 import type { MemoryState } from './memory';
 
 /**

@@ -6,7 +6,8 @@
  */
 import * as z from 'zod/mini';
 import { isChoice } from '../bank/format';
-import { QUESTION_TYPES, type Deck, type Question, type QuestionType } from '../bank/schema';
+import { QUESTION_TYPES } from '../bank/question-types';
+import type { Deck, Question, QuestionType } from '../bank/schema';
 import { grade, type Outcome, type Response } from './grade';
 import { seededOrder } from './shuffle';
 

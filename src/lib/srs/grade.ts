@@ -7,7 +7,8 @@
  * answer counts against every fact of the question.
  */
 import * as z from 'zod/mini';
-import { Rating, type Grade } from 'ts-fsrs';
+import type { Grade } from 'ts-fsrs';
+import { Rating } from './fsrs-enums';
 import type { Question, QuestionOf } from '../bank/schema';
 import { arAnswer } from '../bank/format';
 

@@ -14,6 +14,7 @@ import {
 } from 'ts-fsrs';
 import type { QuestionType } from '../bank/schema';
 import { fromVirtual, toVirtual } from './day';
+import { memoryKey } from './keys';
 import type { ScheduleParams } from './settings';
 
 export type Source = 'review' | 'test' | 'classroom';
@@ -173,11 +174,6 @@ export function replay(events: readonly MemoryEvent[]): Map<string, MemoryState>
 	return states;
 }
 
-/** Facts are identified within their deck; two decks may use the same fact id. */
-export function memoryKey(deck: string, fact: string): string {
-	return `${deck}/${fact}`;
-}
-
 export function isLeech(state: MemoryState, leechThreshold: number): boolean {
 	return state.card.lapses >= leechThreshold;
 }
@@ -193,33 +189,4 @@ export function retrievability(state: MemoryState, now: Date, p: ScheduleParams)
 	return schedulerFor(p).get_retrievability(shiftCard(state.card, toV), toV(now), false);
 }
 
-/** A short stable hash of a text (FNV-1a, 32 bits, hex): not for security, for noticing change. */
-export function hashText(text: string): string {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) {
-		h ^= text.charCodeAt(i);
-		h = Math.imul(h, 0x01000193);
-	}
-	return (h >>> 0).toString(16).padStart(8, '0');
-}
-
-/** The hash of a fact's statement, stored with each answer to notice a changed statement. */
-export const statementHash = hashText;
-
-/**
- * The id under which a set of scheduling parameters is stored once, for every log entry that
- * used it to refer to (parameters change rarely; a copy per entry would double the log's size).
- */
-export function paramsId(p: ScheduleParams): string {
-	return hashText(
-		JSON.stringify([
-			p.desiredRetention,
-			p.maximumInterval,
-			p.fuzz,
-			p.learningSteps,
-			p.relearningSteps,
-			p.dayStartHour,
-			p.timeZone
-		])
-	);
-}
+export { hashText, memoryKey, paramsId, statementHash } from './keys';

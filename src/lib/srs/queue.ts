@@ -4,9 +4,10 @@
  * daily new limit). Suspended and buried facts stay out; a fact whose statement changed since
  * it was last answered comes back for a fresh look.
  */
-import { State } from 'ts-fsrs';
+import { State } from './fsrs-enums';
 import { nextDayStart } from './day';
-import { memoryKey, type MemoryState } from './memory';
+import { memoryKey } from './keys';
+import type { MemoryState } from './memory';
 import type { SchedulingSettings } from './settings';
 
 export interface QueueFact {

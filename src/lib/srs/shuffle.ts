@@ -2,7 +2,7 @@
  * Seeded shuffles: the same seed gives the same order on every device (a reload shows the same
  * question the same way; a shared test link gives every student the same paper).
  */
-import { hashText } from './memory';
+import { hashText } from './keys';
 
 /** mulberry32: a small, fast PRNG with a 32-bit state. */
 export function prng(seed: number): () => number {

@@ -2,7 +2,7 @@
  * Progress at a glance, computed from the review log and the fact states (pure: `now` passed
  * in). Days are the learner's study days (they start at the configured hour in their zone).
  */
-import { State } from 'ts-fsrs';
+import { State } from './fsrs-enums';
 import { daysBetween, studyDay, studyStreak } from './day';
 import { memoryKey, retrievability, type MemoryEvent, type MemoryState } from './memory';
 import { scheduleParams, type SchedulingSettings } from './settings';

@@ -14,13 +14,13 @@ import {
 	readRecord,
 	SCHEMA_VERSION,
 	stateToRecord,
-	type AttemptRecord,
 	type DeckRecord,
 	type LogRecord,
 	type StateRecord
 } from './records';
 import type { Repository } from './repository';
 import { deckToRecord, readDeckRecord } from './decks';
+import { readAttempt, type AttemptRecord } from './attempts';
 import {
 	ScheduleParamsSchema,
 	type ScheduleParams,
@@ -171,7 +171,7 @@ export function parseBackup(text: string): ParsedBackup {
 	});
 	const attempts: AttemptRecord[] = [];
 	(file.attempts ?? []).forEach((r, i) => {
-		const read = readRecord('attempt', withVersion(r));
+		const read = readAttempt(withVersion(r));
 		if (read.ok) attempts.push(read.value);
 		else note(`attempts[${i}].${read.error}`);
 	});

@@ -5,7 +5,7 @@
  */
 import { IMPORT_RULES, validateDeck } from '../bank/validate';
 import type { Deck } from '../bank/schema';
-import { memoryKey } from '../srs/memory';
+import { memoryKey } from '../srs/keys';
 import { StorageError } from './errors';
 import { readRecord, SCHEMA_VERSION, type DeckRecord } from './records';
 import { putQuarantine, type Repository } from './repository';

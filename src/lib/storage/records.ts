@@ -5,10 +5,9 @@
  */
 import * as z from 'zod/mini';
 import type { Card } from 'ts-fsrs';
-import { QUESTION_TYPES } from '../bank/schema';
-import { ExamConfigSchema, PaperItemSchema } from '../srs/exam';
-import { ResponseSchema } from '../srs/grade';
-import { paramsId, type MemoryEvent, type MemoryState } from '../srs/memory';
+import { QUESTION_TYPES } from '../bank/question-types';
+import { paramsId } from '../srs/keys';
+import type { MemoryEvent, MemoryState } from '../srs/memory';
 import {
 	ScheduleParamsSchema,
 	SchedulingSettingsSchema,
@@ -19,9 +18,9 @@ import {
 /** The current layout of every stored record and of backup files. */
 export const SCHEMA_VERSION = 2;
 
-const Iso = z.iso.datetime({ offset: true });
-const Version = z.literal(SCHEMA_VERSION);
-const Count = z.int().check(z.minimum(0));
+export const Iso = z.iso.datetime({ offset: true });
+export const Version = z.literal(SCHEMA_VERSION);
+export const Count = z.int().check(z.minimum(0));
 const CardState = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
 
 export const CardRecordSchema = z.strictObject({
@@ -96,26 +95,6 @@ export const MetaRecordSchema = z.strictObject({
 	createdAt: Iso
 });
 
-/** A mock test: its paper, answers, timing, and whether its results went to the memory. */
-export const AttemptRecordSchema = z.strictObject({
-	schemaVersion: Version,
-	id: z.string().check(z.minLength(1)),
-	config: ExamConfigSchema,
-	paper: z.array(PaperItemSchema),
-	startedAt: Iso,
-	/** When the countdown ends (wall clock), or null for an untimed test. */
-	deadline: z.nullable(Iso),
-	/** Answers in the options as shown (see toBankResponse), null where not answered. */
-	answers: z.array(z.nullable(ResponseSchema)),
-	marked: z.array(z.boolean()),
-	visited: z.array(z.boolean()),
-	timeMs: z.array(z.number().check(z.minimum(0))),
-	current: Count,
-	submittedAt: z.nullable(Iso),
-	/** Practice mode: questions already checked (feedback shown). */
-	checked: z.array(z.boolean())
-});
-
 /**
  * A deck of the learner's own (imported from JSON or CSV). The deck itself is checked with the
  * bank's validator when read (schema, references, quotes against its own `source.text`).
@@ -132,7 +111,7 @@ export const DeckRecordSchema = z.strictObject({
 
 export type StateRecord = z.infer<typeof StateRecordSchema>;
 export type DeckRecord = z.infer<typeof DeckRecordSchema>;
-export type AttemptRecord = z.infer<typeof AttemptRecordSchema>;
+export type { AttemptRecord } from './attempts';
 export type LogRecord = z.infer<typeof LogRecordSchema>;
 export type SettingsRecord = z.infer<typeof SettingsRecordSchema>;
 export type ParamsRecord = z.infer<typeof ParamsRecordSchema>;
@@ -328,28 +307,32 @@ const SCHEMAS = {
 	settings: SettingsRecordSchema,
 	params: ParamsRecordSchema,
 	meta: MetaRecordSchema,
-	attempt: AttemptRecordSchema,
 	deck: DeckRecordSchema
 } as const;
 
-/** Migrate and validate a stored record. The error says which field is wrong. */
-export function readRecord<K extends RecordKind>(
-	kind: K,
+type Read<T> = { ok: true; value: T; migrated: boolean } | { ok: false; error: string };
+
+/** Migrate a stored record of `kind` and validate it with `schema`. The error names the field. */
+export function readRecordWith<S extends z.ZodMiniType>(
+	kind: RecordKind,
+	schema: S,
 	raw: unknown
-):
-	| { ok: true; value: z.infer<(typeof SCHEMAS)[K]>; migrated: boolean }
-	| { ok: false; error: string } {
+): Read<z.infer<S>> {
 	const m = migrate(kind, raw);
 	if (!m.ok) return m;
-	const parsed = z.safeParse(SCHEMAS[kind], m.value);
+	const parsed = z.safeParse(schema, m.value);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
 		const path = issue.path.map(String).join('.') || '(record)';
 		return { ok: false, error: `${path}: ${issue.message}` };
 	}
-	return {
-		ok: true,
-		value: parsed.data as z.infer<(typeof SCHEMAS)[K]>,
-		migrated: m.value !== raw
-	};
+	return { ok: true, value: parsed.data, migrated: m.value !== raw };
+}
+
+/** Migrate and validate a stored record (a mock test's: see attempts.ts). */
+export function readRecord<K extends keyof typeof SCHEMAS>(
+	kind: K,
+	raw: unknown
+): Read<z.infer<(typeof SCHEMAS)[K]>> {
+	return readRecordWith(kind, SCHEMAS[kind], raw) as Read<z.infer<(typeof SCHEMAS)[K]>>;
 }

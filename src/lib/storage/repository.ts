@@ -8,9 +8,11 @@
  * - Records are validated when read; a bad one is moved aside to the quarantine store (never
  *   dropped) and its fact rebuilt from the log, which is the source of truth.
  */
-import { State } from 'ts-fsrs';
-import { memoryKey, replay, type MemoryEvent, type MemoryState } from '../srs/memory';
+import { State } from '../srs/fsrs-enums';
+import { memoryKey } from '../srs/keys';
+import type { MemoryEvent, MemoryState } from '../srs/memory';
 import { defaultSettings, type ScheduleParams, type SchedulingSettings } from '../srs/settings';
+import type { AttemptRecord } from './attempts';
 import { StaleRecordError, StorageError } from './errors';
 import {
 	indexedDbKv,
@@ -28,13 +30,11 @@ import {
 	paramsKey,
 	paramsToRecord,
 	readRecord,
-	type AttemptRecord,
 	type ParamsById,
 	SCHEMA_VERSION,
 	settingsToRecord,
 	stateFromRecord,
-	stateToRecord,
-	type RecordKind
+	stateToRecord
 } from './records';
 
 export interface StorageStatus {
@@ -66,8 +66,6 @@ export interface StateRestore {
 }
 
 const STATE_STORES: StoreName[] = ['states', 'log', 'quarantine'];
-const KIND_OF: Partial<Record<StoreName, RecordKind>> = { states: 'state', log: 'log' };
-
 export class Repository {
 	readonly kv: Kv;
 	readonly status: StorageStatus;
@@ -139,6 +137,7 @@ export class Repository {
 	): Promise<Map<string, MemoryState>> {
 		const { events } = await this.readLog();
 		const keys = new Set(bad.map(([k]) => k));
+		const { replay } = await loadScheduler();
 		const rebuilt = replay(events.filter((e) => keys.has(memoryKey(e.deck, e.fact))));
 		await this.kv.run(STATE_STORES, 'readwrite', async (tx) => {
 			for (const [key, record, error] of bad) {
@@ -261,6 +260,7 @@ export class Repository {
 
 	/** The states the log alone gives: what a backup merge or another device would compute. */
 	async rebuildFromLog(): Promise<Map<string, MemoryState>> {
+		const { replay } = await loadScheduler();
 		return replay((await this.readLog()).events);
 	}
 
@@ -314,10 +314,11 @@ export class Repository {
 	/** Every valid attempt, oldest first; damaged ones are moved aside. */
 	async attempts(): Promise<AttemptRecord[]> {
 		const rows = await this.kv.run(['attempts'], 'readonly', (tx) => tx.entries('attempts'));
+		const { readAttempt } = await import('./attempts');
 		const good: AttemptRecord[] = [];
 		const bad: Array<[string, unknown, string]> = [];
 		for (const [key, raw] of rows) {
-			const read = readRecord('attempt', raw);
+			const read = readAttempt(raw);
 			if (read.ok) good.push(read.value);
 			else bad.push([key, raw, read.error]);
 		}
@@ -340,6 +341,12 @@ export class Repository {
 		});
 	}
 }
+
+/**
+ * The scheduler (ts-fsrs), loaded only when a fact must be rebuilt from the log: the pages
+ * that only read progress (the deck list) do not download it.
+ */
+const loadScheduler = () => import('../srs/memory');
 
 const keyOf = (s: MemoryState) => memoryKey(s.deck, s.fact);
 
@@ -384,7 +391,7 @@ function sortRecords<K extends 'states' | 'log'>(
 	rows: Array<[string, unknown]>
 ): Sorted<K> {
 	const out = { good: [], bad: [], migrated: [] } as unknown as Sorted<K>;
-	const kind = KIND_OF[store]!;
+	const kind = store === 'states' ? 'state' : 'log';
 	for (const [key, raw] of rows) {
 		const read = readRecord(kind, raw);
 		if (!read.ok) out.bad.push([key, raw, read.error]);

@@ -1,5 +1,5 @@
 /** The browse page's state: every fact with its memory, filters, and the actions on a fact. */
-import { State } from 'ts-fsrs';
+import { State } from '$lib/srs/fsrs-enums';
 import type { Deck, Fact, Question, QuestionType } from '$lib/bank/schema';
 import { nextDayStart } from '$lib/srs/day';
 import {
