@@ -2,14 +2,18 @@
  * The app as a phone loads it (headless Chromium, Pixel 7 viewport, no cache, no service
  * worker): gzipped JS and CSS of the first load of `/` and `/study` beside an empty SvelteKit
  * page built the same way in the same run, and the time from navigation to the first question
- * on screen, unthrottled and throttled (CPU 4× slower, 150 ms latency, 1.6 Mbit/s down).
+ * on screen, unthrottled and throttled (CPU 4× slower, 150 ms latency, 1.6 Mbit/s down). Then
+ * the same at scale: a learner with 10 000 facts and 100 000 log entries stored (first question,
+ * against a raw read of the fact-state store; answer to next question; storage used).
  */
 import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, devices, type Browser } from '@playwright/test';
+import { chromium, devices, type Browser, type Page } from '@playwright/test';
+import type {} from './seed-app';
+import { runLighthouse, type LighthouseScores } from './lighthouse';
 import { chromiumLaunchOptions } from '../tests/chromium';
 
 export interface LoadFigures {
@@ -17,13 +21,32 @@ export interface LoadFigures {
 	cssGzip: number;
 }
 
+export interface ScaleFigures {
+	facts: number;
+	logEntries: number;
+	/** Median ms of one read of every fact-state record, unvalidated (IndexedDB getAll). */
+	rawReadMs: number;
+	/** Median ms from navigation to the first question visible, at scale. */
+	firstQuestion: number;
+	/** Median and worst ms from the rating key to the next question in the DOM (20 answers). */
+	answerToNextMedian: number;
+	answerToNextMax: number;
+	/** The browser's estimate of the origin's storage (IndexedDB and caches). */
+	storageBytes: number | null;
+}
+
 export interface AppBenchResult {
 	empty: LoadFigures;
+	/** Median ms from navigation to the empty page's onMount: the framework's own start-up. */
+	emptyReady: number;
 	home: LoadFigures;
 	study: LoadFigures;
 	/** Median ms from navigation to the first question visible. */
 	firstQuestion: number;
 	firstQuestionThrottled: number;
+	scale: ScaleFigures;
+	/** Lighthouse's mobile scores, or null when it is not installed. */
+	lighthouse: LighthouseScores[] | null;
 }
 
 const TYPES: Record<string, string> = {
@@ -38,9 +61,15 @@ const TYPES: Record<string, string> = {
 };
 
 /** A static server for a prerendered build (`/study` is `study.html`), gzipping text as hosts do. */
-function serve(dir: string): Promise<{ server: Server; origin: string }> {
+function serve(dir: string, benchDir?: string): Promise<{ server: Server; origin: string }> {
 	const server = createServer((req, res) => {
 		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+		const benchFile = benchDir && path.startsWith('/__bench/') && join(benchDir, path.slice(9));
+		if (benchFile && benchFile.startsWith(benchDir) && existsSync(benchFile)) {
+			res.writeHead(200, { 'content-type': TYPES[extname(benchFile)] ?? 'text/plain' });
+			res.end(readFileSync(benchFile));
+			return;
+		}
 		const candidates = [join(dir, path), join(dir, `${path}.html`), join(dir, path, 'index.html')];
 		const file = candidates.find((f) => f.startsWith(dir) && existsSync(f) && statSync(f).isFile());
 		if (!file) {
@@ -85,7 +114,13 @@ export default { kit: { adapter: adapter() } };`,
 export default { plugins: [sveltekit()], logLevel: 'warn' };`,
 		'src/app.html': `<!doctype html><html lang="en"><head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" />%sveltekit.head%</head><body><div style="display: contents">%sveltekit.body%</div></body></html>`,
 		'src/routes/+layout.js': 'export const prerender = true;',
-		'src/routes/+page.svelte': '<h1>Empty page</h1>'
+		// The one addition, to time the framework's start: a mark when the page has hydrated.
+		'src/routes/+page.svelte': `<script>
+	import { onMount } from 'svelte';
+	onMount(() => (document.documentElement.dataset.ready = ''));
+</script>
+
+<h1>Empty page</h1>`
 	};
 	for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
 	execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build'], {
@@ -115,14 +150,39 @@ async function firstLoad(browser: Browser, url: string, ready: string): Promise<
 	await page.locator(ready).first().waitFor();
 	await page.waitForLoadState('networkidle');
 	await Promise.all(pending);
+	// CSS inlined in the page (kit's inlineStyleThreshold) counts as CSS too.
+	const inline = await page.evaluate(() =>
+		[...document.querySelectorAll('head style')].map((s) => s.textContent).join('\n')
+	);
+	if (inline) out.cssGzip += gzipSync(inline).length;
 	await context.close();
 	return out;
 }
 
-/** Median ms from navigation to the first question on screen, over `runs` cold loads. */
-async function firstQuestion(
+const QUESTION = 'article[data-question-id]';
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * Ms from the navigation's start to `selector` in the DOM, checked every frame from the page's
+ * own clock. A string, not a function: tsx would wrap a named inner function in a helper that
+ * the page lacks.
+ */
+async function navigateUntil(page: Page, url: string, selector: string): Promise<number> {
+	await page.goto(url, { waitUntil: 'commit' });
+	return page.evaluate<number>(`new Promise((resolve) => {
+		const check = () =>
+			document.querySelector(${JSON.stringify(selector)})
+				? resolve(performance.now())
+				: requestAnimationFrame(check);
+		check();
+	})`);
+}
+
+/** Median ms from navigation to `selector` on screen, over `runs` cold loads. */
+async function coldLoads(
 	browser: Browser,
 	url: string,
+	selector: string,
 	throttled: boolean,
 	runs = 5
 ): Promise<number> {
@@ -141,21 +201,107 @@ async function firstQuestion(
 				uploadThroughput: 750_000 / 8
 			});
 		}
-		await page.goto(url, { waitUntil: 'commit' });
-		// Checked every frame from the page's own clock, whose origin is the navigation's start.
-		// A string, not a function: tsx would wrap a named inner function in a helper the page lacks.
-		const at = await page.evaluate<number>(`new Promise((resolve) => {
-			const check = () =>
-				document.querySelector('article[data-question-id]')
-					? resolve(performance.now())
-					: requestAnimationFrame(check);
-			check();
-		})`);
-		times.push(at);
+		times.push(await navigateUntil(page, url, selector));
 		await context.close();
 	}
-	times.sort((a, b) => a - b);
-	return times[Math.floor(times.length / 2)];
+	return median(times);
+}
+
+/**
+ * A heavy learner: the seed page (served on the app's origin) stores a 10 000-fact deck of
+ * their own with 10 answers per fact; then the app's `/study` starts on that data, cold (HTTP
+ * cache off) each time, and answers 20 questions by keyboard.
+ */
+async function atScale(browser: Browser, origin: string, facts = 10_000): Promise<ScaleFigures> {
+	const context = await browser.newContext({ ...devices['Pixel 7'], serviceWorkers: 'block' });
+	try {
+		const seedPage = await context.newPage();
+		await seedPage.goto(`${origin}/__bench/seed.html`);
+		await seedPage.waitForFunction(() => typeof window.seedApp === 'function');
+		const seeded = await seedPage.evaluate((n) => window.seedApp(n), facts);
+		const reads: number[] = [];
+		for (let i = 0; i < 5; i++) {
+			const read = await seedPage.evaluate(() => window.rawReadStates());
+			if (read.records !== facts) throw new Error(`read ${read.records} states, not ${facts}`);
+			reads.push(read.ms);
+		}
+		const storageBytes = await seedPage.evaluate(() => window.storageUsage());
+		await seedPage.close();
+
+		const firsts: number[] = [];
+		let page: Page | null = null;
+		for (let i = 0; i < 5; i++) {
+			await page?.close();
+			page = await context.newPage();
+			const cdp = await context.newCDPSession(page);
+			await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+			firsts.push(await navigateUntil(page, `${origin}/study`, QUESTION));
+		}
+		if (!page) throw new Error('no page');
+		// The rating key's time (capture phase, before the app sees it) to the DOM holding the
+		// next question: the grading, the durable write and the render of the next question.
+		await page.evaluate(`(() => {
+			const t = (window.__answer = { start: 0, times: [] });
+			let shown = document.querySelector('article[data-question-id]')?.dataset.questionId;
+			addEventListener('keydown', (e) => { if (e.key === '3') t.start = performance.now(); }, true);
+			new MutationObserver(() => {
+				const id = document.querySelector('article[data-question-id]')?.dataset.questionId;
+				if (id && id !== shown && t.start) {
+					t.times.push(performance.now() - t.start);
+					t.start = 0;
+				}
+				shown = id;
+			}).observe(document.body, { subtree: true, childList: true, attributes: true });
+		})()`);
+		for (let i = 0; i < 20; i++) {
+			await page.keyboard.press('a');
+			await page.locator('#verdict').waitFor();
+			await page.keyboard.press('3');
+			// Polled from a promise: the app's CSP forbids the eval behind waitForFunction(string).
+			await page.evaluate(`new Promise((resolve) => {
+				const check = () =>
+					window.__answer.times.length > ${i} ? resolve(0) : requestAnimationFrame(check);
+				check();
+			})`);
+		}
+		const answers = await page.evaluate<number[]>('window.__answer.times');
+		return {
+			facts: seeded.facts,
+			logEntries: seeded.logEntries,
+			rawReadMs: median(reads),
+			firstQuestion: median(firsts),
+			answerToNextMedian: median(answers),
+			answerToNextMax: Math.max(...answers),
+			storageBytes
+		};
+	} finally {
+		await context.close();
+	}
+}
+
+/** The seed page and its bundle (bench/seed-app.ts), built for the browser: their folder. */
+function buildSeedBundle(root: string): string {
+	const dir = join(root, 'bench-results', 'seed');
+	rmSync(dir, { recursive: true, force: true });
+	mkdirSync(dir, { recursive: true });
+	const config = join(dir, 'vite.config.mjs');
+	writeFileSync(
+		config,
+		`export default { logLevel: 'warn', build: { outDir: ${JSON.stringify(dir)}, emptyOutDir: true, minify: true, rolldownOptions: { output: { codeSplitting: false } }, lib: { entry: ${JSON.stringify(join(root, 'bench/seed-app.ts'))}, formats: ['es'], fileName: () => 'seed.js' } } };`
+	);
+	execFileSync(
+		process.execPath,
+		[join(root, 'node_modules/vite/bin/vite.js'), 'build', '-c', config],
+		{
+			cwd: root,
+			stdio: 'ignore'
+		}
+	);
+	writeFileSync(
+		join(dir, 'seed.html'),
+		'<!doctype html><title>seed</title><script type="module" src="/__bench/seed.js"></script>'
+	);
+	return dir;
 }
 
 export async function runAppBench(root: string): Promise<AppBenchResult> {
@@ -164,16 +310,19 @@ export async function runAppBench(root: string): Promise<AppBenchResult> {
 		stdio: 'ignore'
 	});
 	const emptyBuild = buildEmptyKit(root);
-	const app = await serve(join(root, 'build'));
+	const app = await serve(join(root, 'build'), buildSeedBundle(root));
 	const empty = await serve(emptyBuild);
 	const browser = await chromium.launch(chromiumLaunchOptions);
 	try {
 		return {
 			empty: await firstLoad(browser, `${empty.origin}/`, 'h1'),
+			emptyReady: await coldLoads(browser, `${empty.origin}/`, 'html[data-ready]', false),
 			home: await firstLoad(browser, `${app.origin}/`, 'h1'),
-			study: await firstLoad(browser, `${app.origin}/study`, 'article[data-question-id]'),
-			firstQuestion: await firstQuestion(browser, `${app.origin}/study`, false),
-			firstQuestionThrottled: await firstQuestion(browser, `${app.origin}/study`, true)
+			study: await firstLoad(browser, `${app.origin}/study`, QUESTION),
+			firstQuestion: await coldLoads(browser, `${app.origin}/study`, QUESTION, false),
+			firstQuestionThrottled: await coldLoads(browser, `${app.origin}/study`, QUESTION, true),
+			scale: await atScale(browser, app.origin),
+			lighthouse: await runLighthouse(app.origin, ['/', '/study'])
 		};
 	} finally {
 		await browser.close();

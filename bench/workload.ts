@@ -39,16 +39,25 @@ const params = scheduleParams(settings);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
 
-/** Study history: each fact answered `perFact` times at its due dates, ratings mostly Good. */
-function history(facts: number, perFact: number, end: Date) {
+/**
+ * Study history: each fact answered `perFact` times at its due dates, ratings mostly Good.
+ * Facts are `f0`, `f1`… of deck "bench" unless `deck`, `factId` and `statementHash` say otherwise.
+ */
+export function history(
+	facts: number,
+	perFact: number,
+	end: Date,
+	{ deck = DECK, factId = (f: number) => `f${f}`, statementHash = (_f: number): string => 'h' } = {}
+) {
 	const rand = prng(42);
 	const states = new Map<string, MemoryState>();
 	const events: MemoryEvent[] = [];
 	const start = end.getTime() - 400 * 86_400_000;
 	let n = 0;
 	for (let f = 0; f < facts; f++) {
-		const fact = `f${f}`;
-		let s = newMemory(DECK, fact);
+		const fact = factId(f);
+		const hash = statementHash(f);
+		let s = newMemory(deck, fact);
 		let at = new Date(start + rand() * 200 * 86_400_000);
 		for (let i = 0; i < perFact; i++) {
 			const r = rand();
@@ -57,7 +66,7 @@ function history(facts: number, perFact: number, end: Date) {
 			) as Grade;
 			const e: MemoryEvent = {
 				id: `bench-${++n}`,
-				deck: DECK,
+				deck,
 				fact,
 				at,
 				kind: 'review',
@@ -68,7 +77,7 @@ function history(facts: number, perFact: number, end: Date) {
 				durationMs: 4000 + Math.round(rand() * 8000),
 				source: 'review',
 				params,
-				statementHash: 'h',
+				statementHash: hash,
 				stateBefore: s.card.state
 			};
 			s = apply(s, e);
@@ -78,12 +87,17 @@ function history(facts: number, perFact: number, end: Date) {
 			const latest = end.getTime() - (perFact - i - 1) * 3 * 3_600_000;
 			at = new Date(Math.max(at.getTime() + 60_000, Math.min(s.card.due.getTime(), latest)));
 		}
-		states.set(memoryKey(DECK, fact), s);
+		states.set(memoryKey(deck, fact), s);
 	}
 	return { states, events };
 }
 
-async function seed(repo: Repository, states: Map<string, MemoryState>, events: MemoryEvent[]) {
+/** Write states and log entries in transactions of 2000 records. */
+export async function seed(
+	repo: Repository,
+	states: Map<string, MemoryState>,
+	events: MemoryEvent[]
+) {
 	const chunk = 2000;
 	const stateRows = [...states];
 	for (let i = 0; i < stateRows.length; i += chunk)

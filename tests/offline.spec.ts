@@ -1,8 +1,12 @@
 // Installable and offline: the manifest and its icons, and after one visit every page reloads
 // with the network off (the service worker serves the prerendered pages and the decks), and a
 // study session works offline.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
 import { test, expect } from './fixtures';
-import { answerRightly } from './study-helpers';
+import { answerRightly, logCount } from './study-helpers';
 
 test('the web manifest names the app and its icons (192, 512, maskable)', async ({
 	page,
@@ -61,4 +65,103 @@ test('after one visit, every page reloads with the network off, and studying wor
 	await answerRightly(page, 'keyboard');
 	await page.keyboard.press('Space');
 	await expect(page.getByText('Done 1')).toBeVisible();
+});
+
+/**
+ * The built app on a server of the test's own, whose service worker script can change: the
+ * "next version" (Playwright cannot reroute the browser's own update check for that script).
+ */
+async function ownServer(): Promise<{
+	origin: string;
+	nextVersion: () => void;
+	close: () => void;
+}> {
+	const root = resolve('build');
+	const types: Record<string, string> = {
+		'.html': 'text/html',
+		'.js': 'text/javascript',
+		'.css': 'text/css',
+		'.json': 'application/json',
+		'.svg': 'image/svg+xml',
+		'.png': 'image/png',
+		'.webmanifest': 'application/manifest+json',
+		'.txt': 'text/plain'
+	};
+	let suffix = '';
+	const server = createServer((req, res) => {
+		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+		const file = [
+			join(root, path),
+			join(root, `${path}.html`),
+			join(root, path, 'index.html')
+		].find((f) => f.startsWith(root) && existsSync(f) && statSync(f).isFile());
+		if (!file) return void res.writeHead(404).end();
+		res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+		const body = readFileSync(file);
+		res.end(path === '/service-worker.js' ? Buffer.concat([body, Buffer.from(suffix)]) : body);
+	});
+	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+	const { port } = server.address() as AddressInfo;
+	return {
+		origin: `http://127.0.0.1:${port}`,
+		nextVersion: () => (suffix = '\n// the next version\n'),
+		close: () => server.close()
+	};
+}
+
+test('a new version waits for the learner: "Update now" in the middle of a session, then it takes over', async ({
+	page,
+	axe
+}) => {
+	const server = await ownServer();
+	try {
+		await page.goto(`${server.origin}/study`);
+		await page.waitForFunction(async () => {
+			await navigator.serviceWorker.ready;
+			return navigator.serviceWorker.controller !== null;
+		});
+		await answerRightly(page, 'keyboard');
+		const question = await page
+			.locator('article[data-question-id]')
+			.getAttribute('data-question-id');
+		server.nextVersion();
+		await page.evaluate(async () => {
+			(window as unknown as { beforeUpdate: boolean }).beforeUpdate = true;
+			await (await navigator.serviceWorker.getRegistration())?.update();
+		});
+		const banner = page
+			.getByRole('status')
+			.filter({ hasText: 'A new version of the app is ready' });
+		await expect(banner).toBeVisible();
+		expect(await axe()).toEqual([]);
+		// Nothing was interrupted: the same page, the answer still on screen, waiting for its rating.
+		await expect(page.locator('#verdict')).toBeVisible();
+		expect(
+			await page.evaluate(() => (window as unknown as { beforeUpdate?: boolean }).beforeUpdate)
+		).toBe(true);
+		await page.keyboard.press('Space');
+		await expect(page.getByText('Done 1')).toBeVisible();
+		expect(await logCount(page)).toBe(1);
+
+		await banner.getByRole('button', { name: 'Update now' }).click();
+		await page.waitForFunction(
+			() => (window as unknown as { beforeUpdate?: boolean }).beforeUpdate === undefined
+		);
+		await expect(page.locator('article[data-question-id]')).toBeVisible();
+		await expect(banner).toHaveCount(0);
+		expect(
+			await page.evaluate(async () => {
+				const reg = await navigator.serviceWorker.getRegistration();
+				return { waiting: reg?.waiting ?? null, controlled: !!navigator.serviceWorker.controller };
+			})
+		).toEqual({ waiting: null, controlled: true });
+		// The answer rated before the update is kept, and the session goes on past that question.
+		expect(await logCount(page)).toBe(1);
+		await expect(page.locator('article[data-question-id]')).not.toHaveAttribute(
+			'data-question-id',
+			question!
+		);
+	} finally {
+		server.close();
+	}
 });

@@ -40,6 +40,12 @@ const loadScheduler = () => import('$lib/srs/memory');
 type Scheduler = Awaited<ReturnType<typeof loadScheduler>>;
 const RESUME_KEY = 'car-review-current';
 
+/** Reads a session starts with (see ReviewSession.read). */
+export interface SessionReads {
+	settings: Promise<SchedulingSettings>;
+	states: Promise<Map<string, MemoryState>>;
+}
+
 export interface StudyItem {
 	entry: QueueEntry;
 	deck: Deck;
@@ -125,7 +131,8 @@ export class ReviewSession {
 				this.#facts.push({
 					deck: deck.id,
 					fact: fact.id,
-					statementHash: statementHash(fact.statement)
+					statementHash: statementHash(fact.statement),
+					key
 				});
 				this.#factByKey.set(key, { deck, fact });
 			}
@@ -157,14 +164,19 @@ export class ReviewSession {
 		return (this.#scheduling ??= loadScheduler().then((m) => (this.#scheduler = m)));
 	}
 
-	async start(): Promise<void> {
+	/**
+	 * Start reading what a session needs from storage (the settings and every fact's state),
+	 * before the decks are known: a page reads these while it loads the decks.
+	 */
+	static read(repo: Repository): SessionReads {
+		return { settings: repo.loadSettings(), states: repo.loadStates() };
+	}
+
+	async start(reads: SessionReads = ReviewSession.read(this.#repo)): Promise<void> {
 		const now = this.#now();
 		this.#startedAt = now.getTime();
 		void this.#loadScheduler();
-		[this.#settings, this.#states] = await Promise.all([
-			this.#repo.loadSettings(),
-			this.#repo.loadStates()
-		]);
+		[this.#settings, this.#states] = await Promise.all([reads.settings, reads.states]);
 		this.#done = await this.#repo.todayCounts(this.#dayStart(now));
 		this.#next(this.#resumeKey());
 	}

@@ -15,6 +15,8 @@ export interface QueueFact {
 	fact: string;
 	/** Hash of the fact's current statement (memory.statementHash). */
 	statementHash: string;
+	/** memoryKey(deck, fact), when the caller keeps it (a session builds its queue after every answer). */
+	key?: string;
 }
 
 export interface QueueInput {
@@ -55,23 +57,24 @@ export function buildQueue(input: QueueInput): Queue {
 	const fresh: QueueEntry[] = [];
 	const laterToday: Queue['laterToday'] = [];
 
+	const nowMs = now.getTime();
 	for (const f of input.facts) {
-		const key = memoryKey(f.deck, f.fact);
+		const key = f.key ?? memoryKey(f.deck, f.fact);
 		const s = states.get(key);
-		const entry = { key, deck: f.deck, fact: f.fact };
-		if (s && (s.suspended || (s.buriedUntil && s.buriedUntil.getTime() > now.getTime()))) continue;
+		if (s && (s.suspended || (s.buriedUntil && s.buriedUntil.getTime() > nowMs))) continue;
 		if (!s || s.card.state === State.New) {
-			fresh.push({ ...entry, kind: 'new' });
+			fresh.push({ key, deck: f.deck, fact: f.fact, kind: 'new' });
 			continue;
 		}
 		const due = s.card.due.getTime();
 		if (s.card.state === State.Learning || s.card.state === State.Relearning) {
-			if (due <= learnAhead) learning.push({ ...entry, kind: 'learning', due });
+			if (due <= learnAhead)
+				learning.push({ key, deck: f.deck, fact: f.fact, kind: 'learning', due });
 			else if (due < dayEnd) laterToday.push({ key, due: s.card.due });
 		} else if (s.statementHash !== null && s.statementHash !== f.statementHash) {
-			changed.push({ ...entry, kind: 'changed' });
+			changed.push({ key, deck: f.deck, fact: f.fact, kind: 'changed' });
 		} else if (due < dayEnd) {
-			reviews.push({ ...entry, kind: 'review', due });
+			reviews.push({ key, deck: f.deck, fact: f.fact, kind: 'review', due });
 		}
 	}
 

@@ -5,7 +5,15 @@ import { withSourceText } from '../bank/deck-json';
 import { apply, memoryKey, newMemory } from '../srs/memory';
 import { makeReview } from '../srs/test-helpers';
 import { exportBackup, importBackup, parseBackup } from './backup';
-import { deleteDeck, loadDecks, saveDeck, type StoredDeck } from './decks';
+import {
+	checkedHash,
+	deckToRecord,
+	deleteDeck,
+	loadDecks,
+	readDeckRecord,
+	saveDeck,
+	type StoredDeck
+} from './decks';
 import { freshRepo } from './test-helpers';
 import type { Repository } from './repository';
 
@@ -42,6 +50,45 @@ describe('the learner’s own decks', () => {
 			'A built-in deck already has the id "india-us-2026-01": give your deck another id'
 		);
 		expect(await loadDecks(repo)).toEqual([]);
+	});
+
+	test('a deck changed since the validator passed it is checked again in full', async () => {
+		const repo = await freshRepo();
+		await saveDeck(repo, stored(), []);
+		// The deck changes under its old mark (a bug, a damaged disk): the mark no longer matches.
+		await repo.kv.run(['decks'], 'readwrite', async (tx) => {
+			const record = (await tx.get('decks', 'mine')) as ReturnType<typeof deckToRecord>;
+			const deck = record.deck as StoredDeck['deck'];
+			tx.put('decks', 'mine', {
+				...record,
+				deck: { ...deck, source: { ...deck.source, text: 'Some other text.' } }
+			});
+		});
+		expect(await loadDecks(repo)).toEqual([]);
+		expect((await repo.quarantined())[0].error).toContain('quote does not occur verbatim');
+	});
+
+	test('a deck stored without the mark is checked in full, then marked', async () => {
+		const repo = await freshRepo();
+		const { checked, ...unmarked } = deckToRecord(stored());
+		expect(checked).toBe(checkedHash(stored().deck));
+		await repo.kv.run(['decks'], 'readwrite', async (tx) => tx.put('decks', 'mine', unmarked));
+		expect(await loadDecks(repo)).toEqual([stored()]);
+		const record = (await repo.kv.run(['decks'], 'readonly', (tx) =>
+			tx.get('decks', 'mine')
+		)) as ReturnType<typeof deckToRecord>;
+		expect(record.deck).toEqual(stored().deck);
+		expect(record.checked).toBe(checkedHash(record.deck));
+	});
+
+	test('a mark that comes with the record (a backup file) is not trusted', () => {
+		const bad = stored();
+		bad.deck = { ...bad.deck, source: { ...bad.deck.source, text: 'Some other text.' } };
+		const forged = { ...deckToRecord(bad), checked: checkedHash(bad.deck) };
+		expect(readDeckRecord(forged, { trustChecked: true }).ok).toBe(true);
+		const read = readDeckRecord(forged);
+		expect(read.ok).toBe(false);
+		expect(!read.ok && read.error).toContain('quote does not occur verbatim');
 	});
 
 	test('a stored deck that no longer validates is kept aside and reported, not dropped', async () => {

@@ -1,9 +1,13 @@
 /**
  * Decks of the learner's own: stored in the `decks` store, a record per deck, each carrying
- * its source text so that its quotes are checked again whenever it is read. A deck that no
- * longer validates is moved aside (quarantine) and reported, never silently dropped.
+ * its source text so that its quotes can be checked again. A deck is validated in full when it
+ * is imported (or comes in a backup) and whenever it is read back changed: the record keeps the
+ * hash of the deck the validator passed, with the rules' version, so an unchanged deck is not
+ * checked again on every page (for a 10 000-fact deck that check takes a second on a phone). A
+ * deck that no longer validates is moved aside (quarantine) and reported, never dropped.
  */
-import { IMPORT_RULES, validateDeck } from '../bank/validate';
+import { hashText } from '../srs/keys';
+import { IMPORT_RULES, RULES_VERSION, validateDeck } from '../bank/validate';
 import type { Deck } from '../bank/schema';
 import { memoryKey } from '../srs/keys';
 import { StorageError } from './errors';
@@ -17,23 +21,46 @@ export interface StoredDeck {
 	format: DeckRecord['format'];
 }
 
-/** A stored deck's record (the deck with its source text inline, no file name). */
+/** The hash that marks a deck as passed by the validator (these rules, this content). */
+export const checkedHash = (deck: unknown) => hashText(`${RULES_VERSION}\n${JSON.stringify(deck)}`);
+
+/** A stored deck's record (its source text inline). `stored.deck` has passed the validator. */
 export function deckToRecord(stored: StoredDeck): DeckRecord {
-	return { schemaVersion: SCHEMA_VERSION, id: stored.deck.id, ...stored };
+	const { deck, importedAt, fileName, format } = stored;
+	return {
+		schemaVersion: SCHEMA_VERSION,
+		id: deck.id,
+		deck,
+		importedAt,
+		fileName,
+		format,
+		checked: checkedHash(deck)
+	};
 }
 
-/** Check a deck record as it is read: the record's layout, then the deck itself. */
+/**
+ * Check a deck record as it is read: the record's layout, then the deck itself, in full unless
+ * `trustChecked` (a record this app wrote, not a backup file) and the deck is unchanged since
+ * the validator passed it.
+ */
 export function readDeckRecord(
-	raw: unknown
-): { ok: true; value: StoredDeck } | { ok: false; error: string } {
+	raw: unknown,
+	{ trustChecked = false } = {}
+): { ok: true; value: StoredDeck; rechecked: boolean } | { ok: false; error: string } {
 	const read = readRecord('deck', raw);
 	if (!read.ok) return read;
 	const { deck, importedAt, fileName, format, id } = read.value;
+	if (trustChecked && read.value.checked && read.value.checked === checkedHash(deck))
+		return {
+			ok: true,
+			value: { deck: deck as Deck, importedAt, fileName, format },
+			rechecked: false
+		};
 	const checked = validateDeck(deck, '', `deck "${id}"`, IMPORT_RULES);
 	if (!checked.ok) return { ok: false, error: checked.problems.slice(0, 5).join('; ') };
 	if (checked.deck.id !== id)
 		return { ok: false, error: `deck.id "${checked.deck.id}" is not the key "${id}"` };
-	return { ok: true, value: { deck: checked.deck, importedAt, fileName, format } };
+	return { ok: true, value: { deck: checked.deck, importedAt, fileName, format }, rechecked: true };
 }
 
 /** Every stored deck that validates, oldest import first; bad ones go aside. */
@@ -41,17 +68,28 @@ export async function loadDecks(repo: Repository): Promise<StoredDeck[]> {
 	const rows = await repo.kv.run(['decks'], 'readonly', (tx) => tx.entries('decks'));
 	const good: StoredDeck[] = [];
 	const bad: Array<[string, unknown, string]> = [];
+	const rechecked: StoredDeck[] = [];
 	for (const [key, raw] of rows) {
-		const read = readDeckRecord(raw);
-		if (read.ok) good.push(read.value);
-		else bad.push([key, raw, read.error]);
+		const read = readDeckRecord(raw, { trustChecked: true });
+		if (!read.ok) bad.push([key, raw, read.error]);
+		else {
+			good.push(read.value);
+			if (read.rechecked) rechecked.push(read.value);
+		}
 	}
-	if (bad.length)
+	if (bad.length || rechecked.length)
 		await repo.kv.run(['decks', 'quarantine'], 'readwrite', async (tx) => {
 			for (const [key, raw, error] of bad) {
 				if ((await tx.get('decks', key)) === undefined) continue;
 				putQuarantine(tx, 'decks', key, raw, error);
 				tx.delete('decks', key);
+			}
+			// Passed in full (written before the hash existed, or under older rules): marked, so
+			// the next read is quick. Only if no other tab replaced the deck meanwhile.
+			for (const stored of rechecked) {
+				const now = (await tx.get('decks', stored.deck.id)) as { importedAt?: unknown } | undefined;
+				if (now?.importedAt === stored.importedAt)
+					tx.put('decks', stored.deck.id, deckToRecord(stored));
 			}
 		});
 	return good.sort((a, b) => a.importedAt.localeCompare(b.importedAt));

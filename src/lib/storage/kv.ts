@@ -22,6 +22,8 @@ export interface KvTx {
 	get(store: StoreName, key: string): Promise<unknown>;
 	/** Every [key, value] of a store in key order, optionally from a key on. */
 	entries(store: StoreName, from?: string): Promise<Array<[string, unknown]>>;
+	/** Every value of a store in key order, without the keys (one request: the cheapest read). */
+	values(store: StoreName): Promise<unknown[]>;
 	count(store: StoreName): Promise<number>;
 	/** The keys of a store in order, optionally from a key on (cheaper than entries). */
 	keys(store: StoreName, from?: string): Promise<string[]>;
@@ -91,6 +93,7 @@ export function indexedDbKv(db: IDBDatabase): Kv {
 					]);
 					return keys.map((k, i) => [String(k), values[i]]);
 				},
+				values: (s) => promisifyRequest(os(s).getAll()),
 				count: (s) => promisifyRequest(os(s).count()),
 				keys: async (s, from) =>
 					(
@@ -174,6 +177,10 @@ export function memoryKv(): Kv {
 							.filter(([k]) => from === undefined || k >= from)
 							.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 							.map(([k, v]) => [k, clone(v)] as [string, unknown]),
+					values: async (s) =>
+						[...store(s).entries()]
+							.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+							.map(([, v]) => clone(v)),
 					count: async (s) => store(s).size,
 					keys: async (s, from) =>
 						[...store(s).keys()].filter((k) => from === undefined || k >= from).sort(),

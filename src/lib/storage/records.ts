@@ -106,7 +106,12 @@ export const DeckRecordSchema = z.strictObject({
 	importedAt: Iso,
 	/** The file it came from, as the learner knows it. */
 	fileName: z.string(),
-	format: z.enum(['json', 'csv'])
+	format: z.enum(['json', 'csv']),
+	/**
+	 * The hash of the deck (and of the validator's rules) when the validator last passed it: a
+	 * deck read back unchanged need not be checked again (see storage/decks.ts).
+	 */
+	checked: z.optional(z.string())
 });
 
 export type StateRecord = z.infer<typeof StateRecordSchema>;

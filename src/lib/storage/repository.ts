@@ -116,6 +116,27 @@ export class Repository {
 
 	/** Every fact state, validated; bad records are moved aside and their facts rebuilt from the log. */
 	async loadStates(): Promise<Map<string, MemoryState>> {
+		// One getAll, without the keys: a state is stored under memoryKey(deck, fact), so the
+		// records name their keys. A damaged record cannot, and then the keys are read too.
+		const values = await this.kv.run(['states'], 'readonly', (tx) => tx.values('states'));
+		const states = new Map<string, MemoryState>();
+		const migrated: Array<[string, unknown]> = [];
+		for (const raw of values) {
+			const read = readRecord('state', raw);
+			if (!read.ok) return this.loadStatesByKey();
+			const key = memoryKey(read.value.deck, read.value.fact);
+			states.set(key, stateFromRecord(read.value));
+			if (read.migrated) migrated.push([key, read.value]);
+		}
+		if (migrated.length)
+			await this.kv.run(['states'], 'readwrite', async (tx) => {
+				for (const [k, r] of migrated) tx.put('states', k, r);
+			});
+		return states;
+	}
+
+	/** loadStates, reading each record with its key, for a store that holds a damaged record. */
+	private async loadStatesByKey(): Promise<Map<string, MemoryState>> {
 		const { good, bad, migrated } = await this.kv.run(['states'], 'readonly', async (tx) =>
 			sortRecords('states', await tx.entries('states'))
 		);
