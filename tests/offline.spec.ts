@@ -132,7 +132,8 @@ test('a new version waits for the learner: "Update now" in the middle of a sessi
 		const banner = page
 			.getByRole('status')
 			.filter({ hasText: 'A new version of the app is ready' });
-		await expect(banner).toBeVisible();
+		// Installing means caching every page and file again: slow on a busy machine.
+		await expect(banner).toBeVisible({ timeout: 30_000 });
 		expect(await axe()).toEqual([]);
 		// Nothing was interrupted: the same page, the answer still on screen, waiting for its rating.
 		await expect(page.locator('#verdict')).toBeVisible();

@@ -140,6 +140,7 @@ describe('bad and old records', () => {
 		expect(bad).toBe(1);
 		expect((await repo.quarantined())[0]).toMatchObject({ store: 'log' });
 		expect(await repo.counts()).toEqual({ states: 1, log: 1, quarantined: 1 });
+		expect(await repo.quarantinedCount()).toBe(1);
 	});
 
 	test('scheduling parameters are stored once, and an entry whose parameters are lost is kept aside', async () => {

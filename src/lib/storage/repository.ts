@@ -322,6 +322,11 @@ export class Repository {
 		});
 	}
 
+	/** How many records are kept aside (one count: what every page's banner needs). */
+	async quarantinedCount(): Promise<number> {
+		return this.kv.run(['quarantine'], 'readonly', (tx) => tx.count('quarantine'));
+	}
+
 	/** Whether any deck of the learner's own is stored (cheap: a count). */
 	async hasOwnDecks(): Promise<boolean> {
 		return (await this.kv.run(['decks'], 'readonly', (tx) => tx.count('decks'))) > 0;
