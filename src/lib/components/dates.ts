@@ -1,10 +1,24 @@
-/** "13 January 2026" from an ISO date, independent of the reader's time zone. */
+const MONTHS = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December'
+];
+
+/**
+ * "13 January 2026" from an ISO date, independent of the reader's time zone. Spelled out here
+ * rather than by Intl: a page's first Intl call costs tens of milliseconds on a phone (loading
+ * its locale data), and the deck list shows these dates as it starts.
+ */
 export function formatDate(iso: string): string {
 	const [y, m, d] = iso.split('-').map(Number);
-	return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', {
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		timeZone: 'UTC'
-	});
+	return `${d} ${MONTHS[m - 1]} ${y}`;
 }
