@@ -7,14 +7,14 @@
  * against a raw read of the fact-state store; answer to next question; storage used).
  */
 import { execFileSync } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, devices, type Browser, type Page } from '@playwright/test';
 import type {} from './seed-app';
 import { runLighthouse, type LighthouseScores } from './lighthouse';
 import { chromiumLaunchOptions } from '../tests/chromium';
+import { serveStatic } from '../tests/static-server';
 
 export interface LoadFigures {
 	jsGzip: number;
@@ -47,58 +47,6 @@ export interface AppBenchResult {
 	scale: ScaleFigures;
 	/** Lighthouse's mobile scores, or null when it is not installed. */
 	lighthouse: LighthouseScores[] | null;
-}
-
-const TYPES: Record<string, string> = {
-	'.html': 'text/html',
-	'.js': 'text/javascript',
-	'.css': 'text/css',
-	'.json': 'application/json',
-	'.svg': 'image/svg+xml',
-	'.png': 'image/png',
-	'.webmanifest': 'application/manifest+json',
-	'.txt': 'text/plain'
-};
-
-/** A static server for a prerendered build (`/study` is `study.html`), gzipping text as hosts do. */
-function serve(dir: string, benchDir?: string): Promise<{ server: Server; origin: string }> {
-	const server = createServer((req, res) => {
-		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-		const benchFile = benchDir && path.startsWith('/__bench/') && join(benchDir, path.slice(9));
-		if (benchFile && benchFile.startsWith(benchDir) && existsSync(benchFile)) {
-			res.writeHead(200, { 'content-type': TYPES[extname(benchFile)] ?? 'text/plain' });
-			res.end(readFileSync(benchFile));
-			return;
-		}
-		const candidates = [join(dir, path), join(dir, `${path}.html`), join(dir, path, 'index.html')];
-		const file = candidates.find((f) => f.startsWith(dir) && existsSync(f) && statSync(f).isFile());
-		if (!file) {
-			res.writeHead(404).end();
-			return;
-		}
-		const type = TYPES[extname(file)] ?? 'application/octet-stream';
-		const body = readFileSync(file);
-		// Compressed as any static host serves text (the throttled figure depends on it).
-		if (
-			/text|javascript|json|svg|manifest/.test(type) &&
-			/gzip/.test(req.headers['accept-encoding'] ?? '')
-		) {
-			res.writeHead(200, {
-				'content-type': type,
-				'content-encoding': 'gzip',
-				vary: 'accept-encoding'
-			});
-			res.end(gzipSync(body));
-		} else {
-			res.writeHead(200, { 'content-type': type });
-			res.end(body);
-		}
-	});
-	return new Promise((resolve) =>
-		server.listen(0, '127.0.0.1', () =>
-			resolve({ server, origin: `http://127.0.0.1:${(server.address() as { port: number }).port}` })
-		)
-	);
 }
 
 /** Build an empty SvelteKit page with the same kit, adapter and prerendering as the app. */
@@ -310,8 +258,11 @@ export async function runAppBench(root: string): Promise<AppBenchResult> {
 		stdio: 'ignore'
 	});
 	const emptyBuild = buildEmptyKit(root);
-	const app = await serve(join(root, 'build'), buildSeedBundle(root));
-	const empty = await serve(emptyBuild);
+	const app = await serveStatic(join(root, 'build'), {
+		gzip: true,
+		mounts: { '/__bench/': buildSeedBundle(root) }
+	});
+	const empty = await serveStatic(emptyBuild, { gzip: true });
 	const browser = await chromium.launch(chromiumLaunchOptions);
 	try {
 		return {
@@ -326,7 +277,7 @@ export async function runAppBench(root: string): Promise<AppBenchResult> {
 		};
 	} finally {
 		await browser.close();
-		app.server.close();
-		empty.server.close();
+		app.close();
+		empty.close();
 	}
 }

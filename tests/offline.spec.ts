@@ -1,12 +1,10 @@
 // Installable and offline: the manifest and its icons, and after one visit every page reloads
 // with the network off (the service worker serves the prerendered pages and the decks), and a
 // study session works offline.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { test, expect } from './fixtures';
 import { answerRightly, logCount } from './study-helpers';
+import { serveStatic, type StaticServer } from './static-server';
 
 test('the web manifest names the app and its icons (192, 512, maskable)', async ({
 	page,
@@ -71,42 +69,13 @@ test('after one visit, every page reloads with the network off, and studying wor
  * The built app on a server of the test's own, whose service worker script can change: the
  * "next version" (Playwright cannot reroute the browser's own update check for that script).
  */
-async function ownServer(): Promise<{
-	origin: string;
-	nextVersion: () => void;
-	close: () => void;
-}> {
-	const root = resolve('build');
-	const types: Record<string, string> = {
-		'.html': 'text/html',
-		'.js': 'text/javascript',
-		'.css': 'text/css',
-		'.json': 'application/json',
-		'.svg': 'image/svg+xml',
-		'.png': 'image/png',
-		'.webmanifest': 'application/manifest+json',
-		'.txt': 'text/plain'
-	};
+async function ownServer(): Promise<StaticServer & { nextVersion: () => void }> {
 	let suffix = '';
-	const server = createServer((req, res) => {
-		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-		const file = [
-			join(root, path),
-			join(root, `${path}.html`),
-			join(root, path, 'index.html')
-		].find((f) => f.startsWith(root) && existsSync(f) && statSync(f).isFile());
-		if (!file) return void res.writeHead(404).end();
-		res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-		const body = readFileSync(file);
-		res.end(path === '/service-worker.js' ? Buffer.concat([body, Buffer.from(suffix)]) : body);
+	const server = await serveStatic(resolve('build'), {
+		transform: (path, body) =>
+			path === '/service-worker.js' ? Buffer.concat([body, Buffer.from(suffix)]) : body
 	});
-	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-	const { port } = server.address() as AddressInfo;
-	return {
-		origin: `http://127.0.0.1:${port}`,
-		nextVersion: () => (suffix = '\n// the next version\n'),
-		close: () => server.close()
-	};
+	return { ...server, nextVersion: () => (suffix = '\n// the next version\n') };
 }
 
 test('a new version waits for the learner: "Update now" in the middle of a session, then it takes over', async ({
