@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
 	nextDayStart,
 	studyDay,
@@ -7,6 +7,13 @@ import {
 	fromVirtual,
 	zoneOffsetMinutes
 } from './day';
+import { deviceTimeZone, isDeviceZone } from './device-zone';
+
+// The real module, with isDeviceZone switchable off so a test can reach day.ts's Intl path.
+vi.mock('./device-zone', async (importOriginal) => {
+	const actual = await importOriginal<typeof import('./device-zone')>();
+	return { ...actual, isDeviceZone: vi.fn(actual.isDeviceZone) };
+});
 
 describe('study days in Asia/Kolkata (UTC+05:30), day starting at 4 AM', () => {
 	const tz = 'Asia/Kolkata';
@@ -95,5 +102,49 @@ describe('the study streak', () => {
 		// 02:00 IST on 20 Jan = 20:30 UTC on 19 Jan: study day 19 Jan.
 		const times = ['2026-01-18T06:00:00Z', '2026-01-19T20:30:00Z'].map(at);
 		expect(studyStreak(times, now, tz, 4)).toBe(2);
+	});
+});
+
+describe('the device zone’s offsets, from the Date instead of Intl', () => {
+	const zone = deviceTimeZone();
+	const MINUTE = 60_000;
+	const range = (from: number, to: number, step: number) =>
+		Array.from({ length: Math.ceil((to - from) / step) }, (_, i) => from + i * step);
+	afterEach(() => vi.mocked(isDeviceZone).mockReset());
+
+	/** zoneOffsetMinutes at each instant by the fast path, then by Intl alone. */
+	function bothPaths(times: number[]) {
+		const fast = times.map((t) => zoneOffsetMinutes(new Date(t), zone));
+		vi.mocked(isDeviceZone).mockReturnValue(false);
+		const intl = times.map((t) => zoneOffsetMinutes(new Date(t), zone));
+		vi.mocked(isDeviceZone).mockReset();
+		return { fast, intl };
+	}
+
+	test(`agree for ${zone} every 6 hours over two years and minute by minute at each DST change`, () => {
+		expect(isDeviceZone(zone)).toBe(true);
+		// Odd milliseconds too: the Intl path floors to whole seconds.
+		const grid = range(Date.UTC(2025, 0, 1), Date.UTC(2027, 0, 1), 6 * 3_600_000).flatMap((t) => [
+			t,
+			t + 29_999
+		]);
+		const g = bothPaths(grid);
+		expect(g.fast).toEqual(g.intl);
+		const near = grid.flatMap((t, i) =>
+			i > 0 && g.intl[i] !== g.intl[i - 1]
+				? range(grid[i - 1], t + MINUTE, MINUTE).flatMap((m) => [m - 1, m, m + 59_999])
+				: []
+		);
+		if (new Set(g.intl).size > 1) expect(near.length).toBeGreaterThan(0);
+		const n = bothPaths(near);
+		expect(n.fast).toEqual(n.intl);
+	});
+
+	test('another zone still goes through Intl', () => {
+		const other = zone === 'Asia/Kolkata' ? 'America/New_York' : 'Asia/Kolkata';
+		expect(isDeviceZone(other)).toBe(false);
+		expect(zoneOffsetMinutes(new Date('2026-07-01T00:00:00Z'), other)).toBe(
+			other === 'Asia/Kolkata' ? 330 : -240
+		);
 	});
 });

@@ -6,6 +6,7 @@
  * UTC midnight of the virtual clock is the local day start. Learning steps (minutes) are
  * unaffected; day counts (elapsed days, intervals) become local days.
  */
+import { isDeviceZone } from './device-zone';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -29,6 +30,9 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 /** Minutes to add to UTC to get local wall-clock time in `timeZone` at instant `at`. */
 export function zoneOffsetMinutes(at: Date, timeZone: string): number {
+	// Nearly always the device's own zone: the Date knows its offset, no Intl needed (+ 0 turns
+	// UTC's -0 into 0, as the Intl path gives).
+	if (isDeviceZone(timeZone)) return -at.getTimezoneOffset() + 0;
 	const parts: Record<string, number> = {};
 	for (const p of formatter(timeZone).formatToParts(at))
 		if (p.type !== 'literal') parts[p.type] = Number(p.value);

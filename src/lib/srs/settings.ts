@@ -3,6 +3,7 @@
  * review log needs (the `ScheduleParams` copied into every log entry).
  */
 import * as z from 'zod/mini';
+import { deviceTimeZone } from './device-zone';
 
 const Step = z
 	.string()
@@ -31,15 +32,6 @@ export const SchedulingSettingsSchema = z.strictObject({
 
 export type ScheduleParams = z.infer<typeof ScheduleParamsSchema>;
 export type SchedulingSettings = z.infer<typeof SchedulingSettingsSchema>;
-
-/** The device's time zone, or UTC where the platform cannot tell. */
-export function deviceTimeZone(): string {
-	try {
-		return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-	} catch {
-		return 'UTC';
-	}
-}
 
 /** Defaults as the issue and Anki set them: 90% retention, steps 1m 10m, relearn 10m, 4 AM. */
 export function defaultSettings(timeZone = deviceTimeZone()): SchedulingSettings {

@@ -1,0 +1,59 @@
+/**
+ * The device's time zone without the page's first Intl call, which costs 40-65 ms of ICU
+ * start-up on a cold load in Chromium. The name Intl gave is kept in localStorage with the
+ * device's UTC offsets on the 1st of each month of this year; while those offsets match, the
+ * device is still in that zone (or one with the same offsets and DST rules), so Intl is skipped.
+ */
+
+const KEY = 'car-device-zone';
+
+let memo: string | undefined;
+/** False while `memo` is the UTC stand-in for a zone the platform would not name. */
+let named = false;
+
+/** getTimezoneOffset on the 1st of each month of this year: the zone's offsets and DST rules. */
+function fingerprint(): number[] {
+	const year = new Date().getFullYear();
+	return Array.from({ length: 12 }, (_, month) => new Date(year, month, 1).getTimezoneOffset());
+}
+
+function cached(now: number[]): string | undefined {
+	try {
+		const c: unknown = JSON.parse(localStorage.getItem(KEY) ?? 'null');
+		if (typeof c !== 'object' || c === null) return undefined;
+		const { zone, offsets } = c as Record<string, unknown>;
+		const same = Array.isArray(offsets) && offsets.length === 12;
+		if (typeof zone === 'string' && zone && same && now.every((o, i) => o === offsets[i]))
+			return zone;
+	} catch {
+		// No localStorage (Node, workers), storage refused, or a malformed cache: ask Intl.
+	}
+	return undefined;
+}
+
+/** The device's IANA time zone, or UTC where the platform cannot tell; one look-up per page. */
+export function deviceTimeZone(): string {
+	if (memo !== undefined) return memo;
+	const now = fingerprint();
+	let zone = cached(now);
+	if (zone === undefined) {
+		try {
+			zone = Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;
+		} catch {
+			// An Intl without time zones: UTC below, and nothing is cached.
+		}
+		if (zone !== undefined)
+			try {
+				localStorage.setItem(KEY, JSON.stringify({ zone, offsets: now }));
+			} catch {
+				// Private mode, quota, or no localStorage: the next page asks Intl again.
+			}
+	}
+	named = zone !== undefined;
+	return (memo = zone ?? 'UTC');
+}
+
+/** True if `zone` is the device's own, so `Date#getTimezoneOffset` gives its offsets. */
+export function isDeviceZone(zone: string): boolean {
+	return zone === deviceTimeZone() && named;
+}
