@@ -26,7 +26,9 @@ export interface ScaleFigures {
 	logEntries: number;
 	/** Median ms of one read of every fact-state record, unvalidated (IndexedDB getAll). */
 	rawReadMs: number;
-	/** Median ms from navigation to the first question visible, at scale. */
+	/** Ms from navigation to the first question visible on the first visit (no snapshot yet). */
+	firstQuestionFirstVisit: number;
+	/** Median ms from navigation to the first question visible, at scale (later visits). */
 	firstQuestion: number;
 	/** Median and worst ms from the rating key to the next question in the DOM (20 answers). */
 	answerToNextMedian: number;
@@ -39,6 +41,8 @@ export interface AppBenchResult {
 	empty: LoadFigures;
 	/** Median ms from navigation to the empty page's onMount: the framework's own start-up. */
 	emptyReady: number;
+	/** Median ms from navigation to the heading of a static HTML page: the browser's own floor. */
+	bareReady: number;
 	home: LoadFigures;
 	study: LoadFigures;
 	/** Median ms from navigation to the first question visible. */
@@ -75,6 +79,11 @@ export default { plugins: [sveltekit()], logLevel: 'warn' };`,
 		cwd: dir,
 		stdio: 'ignore'
 	});
+	// Beside it, a page with no script at all.
+	writeFileSync(
+		join(dir, 'build', 'bare.html'),
+		'<!doctype html><html lang="en"><meta charset="utf-8"><title>Bare</title><h1>Bare page</h1>'
+	);
 	return join(dir, 'build');
 }
 
@@ -176,8 +185,19 @@ async function atScale(browser: Browser, origin: string, facts = 10_000): Promis
 		const storageBytes = await seedPage.evaluate(() => window.storageUsage());
 		await seedPage.close();
 
+		// The first visit reads every state record and then stores their snapshot (a moment
+		// later): wait for it, as a learner's next visit finds it.
+		let page: Page | null = await context.newPage();
+		const firstVisit = await navigateUntil(page, `${origin}/study`, QUESTION);
+		const checker = await context.newPage();
+		await checker.goto(`${origin}/__bench/seed.html`);
+		await checker.waitForFunction(() => typeof window.snapshotCurrent === 'function');
+		for (let tries = 0; !(await checker.evaluate(() => window.snapshotCurrent())); tries++) {
+			if (tries > 60) throw new Error('the states snapshot was not written within 30 s');
+			await checker.waitForTimeout(500);
+		}
+		await checker.close();
 		const firsts: number[] = [];
-		let page: Page | null = null;
 		for (let i = 0; i < 5; i++) {
 			await page?.close();
 			page = await context.newPage();
@@ -217,6 +237,7 @@ async function atScale(browser: Browser, origin: string, facts = 10_000): Promis
 			facts: seeded.facts,
 			logEntries: seeded.logEntries,
 			rawReadMs: median(reads),
+			firstQuestionFirstVisit: firstVisit,
 			firstQuestion: median(firsts),
 			answerToNextMedian: median(answers),
 			answerToNextMax: Math.max(...answers),
@@ -268,6 +289,7 @@ export async function runAppBench(root: string): Promise<AppBenchResult> {
 		return {
 			empty: await firstLoad(browser, `${empty.origin}/`, 'h1'),
 			emptyReady: await coldLoads(browser, `${empty.origin}/`, 'html[data-ready]', false),
+			bareReady: await coldLoads(browser, `${empty.origin}/bare`, 'h1', false),
 			home: await firstLoad(browser, `${app.origin}/`, 'h1'),
 			study: await firstLoad(browser, `${app.origin}/study`, QUESTION),
 			firstQuestion: await coldLoads(browser, `${app.origin}/study`, QUESTION, false),

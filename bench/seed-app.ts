@@ -8,8 +8,8 @@ import { deckToJson, importDeckJson } from '../src/lib/bank/deck-json';
 import { bigDeck } from '../src/lib/bank/test-helpers';
 import { statementHash } from '../src/lib/srs/keys';
 import { saveDeck } from '../src/lib/storage/decks';
-import { DB_NAME } from '../src/lib/storage/kv';
-import { Repository } from '../src/lib/storage/repository';
+import { DB_NAME, STATES_REV } from '../src/lib/storage/kv';
+import { Repository, SNAPSHOT } from '../src/lib/storage/repository';
 import { history, seed } from './workload';
 
 export interface Seeded {
@@ -23,6 +23,7 @@ declare global {
 		seedApp: (facts: number) => Promise<Seeded>;
 		rawReadStates: () => Promise<{ ms: number; records: number }>;
 		storageUsage: () => Promise<number | null>;
+		snapshotCurrent: () => Promise<boolean>;
 	}
 }
 
@@ -70,3 +71,19 @@ window.rawReadStates = () =>
 	});
 
 window.storageUsage = async () => (await navigator.storage.estimate()).usage ?? null;
+
+/** Whether the stored snapshot of the states is at the states' current revision. */
+window.snapshotCurrent = async () => {
+	const repo = await Repository.open();
+	try {
+		return await repo.kv.run(['meta'], 'readonly', async (tx) => {
+			const [rev, snapshot] = await Promise.all([
+				tx.get('meta', STATES_REV),
+				tx.get('meta', SNAPSHOT)
+			]);
+			return (snapshot as { rev?: unknown } | undefined)?.rev === (rev ?? 0);
+		});
+	} finally {
+		repo.kv.close();
+	}
+};

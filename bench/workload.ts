@@ -17,13 +17,17 @@ import { nextDayStart } from '../src/lib/srs/day';
 import { defaultSettings, scheduleParams } from '../src/lib/srs/settings';
 import { prng } from '../src/lib/srs/shuffle';
 import { eventToRecord, logKey, stateToRecord } from '../src/lib/storage/records';
-import type { Repository } from '../src/lib/storage/repository';
+import { Repository } from '../src/lib/storage/repository';
 
 export interface BenchResult {
 	facts: number;
 	logEntries: number;
 	seedMs: number;
+	/** Every state read record by record and validated (no snapshot: a first visit). */
 	readStatesMs: number;
+	/** The same from the states' snapshot (every later visit). */
+	readSnapshotMs: number;
+	snapshotWriteMs: number;
 	buildQueueMs: number;
 	queueTotalMs: number;
 	queueLength: number;
@@ -151,6 +155,19 @@ export async function runBench(
 		builds.push(c - b);
 		totals.push(c - a);
 	}
+	// The pages after the first read the states from their snapshot (one record), once written.
+	const w = performance.now();
+	if (!(await repo.saveSnapshot())) throw new Error('the states snapshot was not written');
+	const snapshotWriteMs = performance.now() - w;
+	const snapshotReads: number[] = [];
+	for (let run = 0; run < 5; run++) {
+		const fresh = new Repository(repo.kv);
+		const a = performance.now();
+		const s = await fresh.loadStates();
+		snapshotReads.push(performance.now() - a);
+		if (s.size !== loaded.size)
+			throw new Error(`snapshot gave ${s.size} states, not ${loaded.size}`);
+	}
 
 	const question = (fact: string): Question => ({
 		id: `q-${fact}`,
@@ -201,6 +218,8 @@ export async function runBench(
 		logEntries: events.length,
 		seedMs,
 		readStatesMs: median(reads),
+		readSnapshotMs: median(snapshotReads),
+		snapshotWriteMs,
 		buildQueueMs: median(builds),
 		queueTotalMs: median(totals),
 		queueLength: queue.entries.length,

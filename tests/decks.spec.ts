@@ -147,7 +147,8 @@ test('JSON and CSV exports import back to the same deck; the Anki export opens a
 				const r = indexedDB.open('current-affairs-recall');
 				r.onsuccess = () => {
 					const g = r.result.transaction('decks').objectStore('decks').get(id);
-					g.onsuccess = () => resolve((g.result as { deck: unknown }).deck);
+					// Stored as its JSON text (see storage/decks.ts).
+					g.onsuccess = () => resolve(JSON.parse((g.result as { deckText: string }).deckText));
 				};
 			}),
 		TEMPLATE_DECK.id

@@ -12,9 +12,10 @@ import { repository } from './storage.svelte';
  */
 export async function ownDecks(): Promise<StoredDeck[]> {
 	const repo = await repository();
-	if (!(await repo.hasOwnDecks())) return [];
+	const rows = await repo.deckRecords();
+	if (!rows.length) return [];
 	const { loadDecks } = await import('$lib/storage/decks');
-	return loadDecks(repo);
+	return loadDecks(repo, rows);
 }
 
 export async function allDecks(builtin: readonly Deck[]): Promise<Deck[]> {

@@ -10,7 +10,15 @@ let opening: Promise<Repository> | null = null;
 
 /** The repository, opened once per page load (IndexedDB, or memory when that fails). */
 export function repository(): Promise<Repository> {
-	opening ??= Repository.open();
+	opening ??= Repository.open().then((repo) => {
+		// The states' snapshot (a read cache) is written a moment after the last answer; a page
+		// being hidden (closed, switched away from) writes it at once.
+		if (typeof document !== 'undefined')
+			document.addEventListener('visibilitychange', () => {
+				if (document.visibilityState === 'hidden') void repo.saveSnapshot();
+			});
+		return repo;
+	});
 	return opening;
 }
 

@@ -19,7 +19,7 @@ import {
 	type StateRecord
 } from './records';
 import type { Repository } from './repository';
-import { deckToRecord, readDeckRecord } from './decks';
+import { deckRecordForBackup, deckToRecord, readDeckRecord } from './decks';
 import { readAttempt, type AttemptRecord } from './attempts';
 import {
 	ScheduleParamsSchema,
@@ -88,7 +88,7 @@ export async function exportBackup(repo: Repository, now = new Date()): Promise<
 			states: states.map(([, v]) => v as StateRecord),
 			log: log.map(([, v]) => v as LogRecord),
 			attempts: attempts.map(([, v]) => v as AttemptRecord),
-			decks: decks.map(([, v]) => v as DeckRecord)
+			decks: decks.map(([, v]) => deckRecordForBackup(v as DeckRecord))
 		};
 	});
 }

@@ -58,10 +58,10 @@ describe('the learner’s own decks', () => {
 		// The deck changes under its old mark (a bug, a damaged disk): the mark no longer matches.
 		await repo.kv.run(['decks'], 'readwrite', async (tx) => {
 			const record = (await tx.get('decks', 'mine')) as ReturnType<typeof deckToRecord>;
-			const deck = record.deck as StoredDeck['deck'];
+			const deck = JSON.parse(record.deckText!) as StoredDeck['deck'];
 			tx.put('decks', 'mine', {
 				...record,
-				deck: { ...deck, source: { ...deck.source, text: 'Some other text.' } }
+				deckText: JSON.stringify({ ...deck, source: { ...deck.source, text: 'Some other text.' } })
 			});
 		});
 		expect(await loadDecks(repo)).toEqual([]);
@@ -71,20 +71,50 @@ describe('the learner’s own decks', () => {
 	test('a deck stored without the mark is checked in full, then marked', async () => {
 		const repo = await freshRepo();
 		const { checked, ...unmarked } = deckToRecord(stored());
-		expect(checked).toBe(checkedHash(stored().deck));
+		expect(checked).toBe(checkedHash(JSON.stringify(stored().deck)));
 		await repo.kv.run(['decks'], 'readwrite', async (tx) => tx.put('decks', 'mine', unmarked));
 		expect(await loadDecks(repo)).toEqual([stored()]);
 		const record = (await repo.kv.run(['decks'], 'readonly', (tx) =>
 			tx.get('decks', 'mine')
 		)) as ReturnType<typeof deckToRecord>;
-		expect(record.deck).toEqual(stored().deck);
-		expect(record.checked).toBe(checkedHash(record.deck));
+		expect(JSON.parse(record.deckText!)).toEqual(stored().deck);
+		expect(record.checked).toBe(checkedHash(record.deckText!));
+	});
+
+	test('a deck stored as objects (records written before) reads the same, and is rewritten as text', async () => {
+		const repo = await freshRepo();
+		const { deckText, ...rest } = deckToRecord(stored());
+		const older = { ...rest, deck: JSON.parse(deckText!) };
+		await repo.kv.run(['decks'], 'readwrite', async (tx) => tx.put('decks', 'mine', older));
+		expect(await loadDecks(repo)).toEqual([stored()]);
+		const record = (await repo.kv.run(['decks'], 'readonly', (tx) =>
+			tx.get('decks', 'mine')
+		)) as ReturnType<typeof deckToRecord>;
+		expect(record).toEqual(deckToRecord(stored()));
+		expect(await loadDecks(repo)).toEqual([stored()]);
+	});
+
+	test('a record with both layouts, or neither, or text that is not JSON, is kept aside', async () => {
+		const repo = await freshRepo();
+		const record = deckToRecord(stored());
+		const cases: Array<[string, unknown, string]> = [
+			['both', { ...record, deck: stored().deck }, 'deckText or as deck, one of them'],
+			['neither', { ...record, deckText: undefined }, 'deckText or as deck, one of them'],
+			['broken', { ...record, deckText: '{"id": "mine",' }, 'deckText: not JSON']
+		];
+		await repo.kv.run(['decks'], 'readwrite', async (tx) => {
+			for (const [key, value] of cases) tx.put('decks', key, { ...(value as object), id: key });
+		});
+		expect(await loadDecks(repo)).toEqual([]);
+		const aside = await repo.quarantined();
+		for (const [key, , error] of cases)
+			expect(aside.find((q) => q.key === key)?.error).toContain(error);
 	});
 
 	test('a mark that comes with the record (a backup file) is not trusted', () => {
 		const bad = stored();
 		bad.deck = { ...bad.deck, source: { ...bad.deck.source, text: 'Some other text.' } };
-		const forged = { ...deckToRecord(bad), checked: checkedHash(bad.deck) };
+		const forged = deckToRecord(bad);
 		expect(readDeckRecord(forged, { trustChecked: true }).ok).toBe(true);
 		const read = readDeckRecord(forged);
 		expect(read.ok).toBe(false);

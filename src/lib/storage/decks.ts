@@ -21,21 +21,33 @@ export interface StoredDeck {
 	format: DeckRecord['format'];
 }
 
-/** The hash that marks a deck as passed by the validator (these rules, this content). */
-export const checkedHash = (deck: unknown) => hashText(`${RULES_VERSION}\n${JSON.stringify(deck)}`);
+/** The hash that marks a deck (as JSON text) as passed by the validator: these rules, this content. */
+export const checkedHash = (deckText: string) => hashText(`${RULES_VERSION}\n${deckText}`);
 
 /** A stored deck's record (its source text inline). `stored.deck` has passed the validator. */
 export function deckToRecord(stored: StoredDeck): DeckRecord {
 	const { deck, importedAt, fileName, format } = stored;
+	const deckText = JSON.stringify(deck);
 	return {
 		schemaVersion: SCHEMA_VERSION,
 		id: deck.id,
-		deck,
+		deckText,
 		importedAt,
 		fileName,
 		format,
-		checked: checkedHash(deck)
+		checked: checkedHash(deckText)
 	};
+}
+
+/** A deck record as a backup file carries it: the deck as an object (readable, diffable). */
+export function deckRecordForBackup(record: DeckRecord): DeckRecord {
+	const { deckText, ...rest } = record;
+	if (deckText === undefined) return record;
+	try {
+		return { ...rest, deck: JSON.parse(deckText) };
+	} catch {
+		return record; // Damaged: the import will say so.
+	}
 }
 
 /**
@@ -46,26 +58,45 @@ export function deckToRecord(stored: StoredDeck): DeckRecord {
 export function readDeckRecord(
 	raw: unknown,
 	{ trustChecked = false } = {}
-): { ok: true; value: StoredDeck; rechecked: boolean } | { ok: false; error: string } {
+): { ok: true; value: StoredDeck; rewrite: boolean } | { ok: false; error: string } {
 	const read = readRecord('deck', raw);
 	if (!read.ok) return read;
-	const { deck, importedAt, fileName, format, id } = read.value;
-	if (trustChecked && read.value.checked && read.value.checked === checkedHash(deck))
+	const { deck, deckText, importedAt, fileName, format, id, checked } = read.value;
+	if ((deck === undefined) === (deckText === undefined))
+		return {
+			ok: false,
+			error: 'the record must hold the deck as deckText or as deck, one of them'
+		};
+	let value: unknown = deck;
+	if (deckText !== undefined)
+		try {
+			value = JSON.parse(deckText);
+		} catch (e) {
+			return { ok: false, error: `deckText: not JSON (${(e as Error).message})` };
+		}
+	// A deck as an object (an older record) is rewritten as text once read.
+	if (trustChecked && checked && checked === checkedHash(deckText ?? JSON.stringify(deck)))
 		return {
 			ok: true,
-			value: { deck: deck as Deck, importedAt, fileName, format },
-			rechecked: false
+			value: { deck: value as Deck, importedAt, fileName, format },
+			rewrite: deckText === undefined
 		};
-	const checked = validateDeck(deck, '', `deck "${id}"`, IMPORT_RULES);
-	if (!checked.ok) return { ok: false, error: checked.problems.slice(0, 5).join('; ') };
-	if (checked.deck.id !== id)
-		return { ok: false, error: `deck.id "${checked.deck.id}" is not the key "${id}"` };
-	return { ok: true, value: { deck: checked.deck, importedAt, fileName, format }, rechecked: true };
+	const valid = validateDeck(value, '', `deck "${id}"`, IMPORT_RULES);
+	if (!valid.ok) return { ok: false, error: valid.problems.slice(0, 5).join('; ') };
+	if (valid.deck.id !== id)
+		return { ok: false, error: `deck.id "${valid.deck.id}" is not the key "${id}"` };
+	return { ok: true, value: { deck: valid.deck, importedAt, fileName, format }, rewrite: true };
 }
 
-/** Every stored deck that validates, oldest import first; bad ones go aside. */
-export async function loadDecks(repo: Repository): Promise<StoredDeck[]> {
-	const rows = await repo.kv.run(['decks'], 'readonly', (tx) => tx.entries('decks'));
+/**
+ * Every stored deck that validates, oldest import first; bad ones go aside. `rows`: the
+ * records, when the caller has read them already (Repository.deckRecords).
+ */
+export async function loadDecks(
+	repo: Repository,
+	rows?: Array<[string, unknown]>
+): Promise<StoredDeck[]> {
+	rows ??= await repo.deckRecords();
 	const good: StoredDeck[] = [];
 	const bad: Array<[string, unknown, string]> = [];
 	const rechecked: StoredDeck[] = [];
@@ -74,7 +105,7 @@ export async function loadDecks(repo: Repository): Promise<StoredDeck[]> {
 		if (!read.ok) bad.push([key, raw, read.error]);
 		else {
 			good.push(read.value);
-			if (read.rechecked) rechecked.push(read.value);
+			if (read.rewrite) rechecked.push(read.value);
 		}
 	}
 	if (bad.length || rechecked.length)
@@ -84,15 +115,19 @@ export async function loadDecks(repo: Repository): Promise<StoredDeck[]> {
 				putQuarantine(tx, 'decks', key, raw, error);
 				tx.delete('decks', key);
 			}
-			// Passed in full (written before the hash existed, or under older rules): marked, so
-			// the next read is quick. Only if no other tab replaced the deck meanwhile.
+			// Passed in full (written before the hash existed, or under older rules), or stored as
+			// objects: rewritten as marked text, so the next read is quick. Only if no other tab
+			// replaced the deck meanwhile.
 			for (const stored of rechecked) {
 				const now = (await tx.get('decks', stored.deck.id)) as { importedAt?: unknown } | undefined;
 				if (now?.importedAt === stored.importedAt)
 					tx.put('decks', stored.deck.id, deckToRecord(stored));
 			}
 		});
-	return good.sort((a, b) => a.importedAt.localeCompare(b.importedAt));
+	// ISO times sort as plain text (localeCompare would start ICU, tens of ms on a first call).
+	return good.sort((a, b) =>
+		a.importedAt < b.importedAt ? -1 : a.importedAt > b.importedAt ? 1 : 0
+	);
 }
 
 /**

@@ -48,6 +48,24 @@ export interface Kv {
 	close(): void;
 }
 
+/**
+ * The fact states' revision, in the meta store: every read-write transaction over `states` adds
+ * one to it in the same transaction (here, so that no writer can forget). A copy of the states
+ * made at revision r (the snapshot, see repository.ts) is current exactly while it is still r.
+ */
+export const STATES_REV = 'states-rev';
+
+/** The revision stored under STATES_REV (0 before the first write). */
+export const revOf = (raw: unknown): number =>
+	typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0 ? raw : 0;
+
+const bumpsRev = (stores: readonly StoreName[], mode: IDBTransactionMode) =>
+	mode === 'readwrite' && stores.includes('states');
+
+/** A transaction's stores, with `meta` added when it may write the states (for STATES_REV). */
+const scopeOf = (stores: readonly StoreName[], mode: IDBTransactionMode): StoreName[] =>
+	bumpsRev(stores, mode) && !stores.includes('meta') ? [...stores, 'meta'] : [...stores];
+
 export const DB_NAME = 'current-affairs-recall';
 /** 1: states, log, settings, meta, quarantine, decks; 2: + attempts (mock tests). */
 export const DB_VERSION = 2;
@@ -80,7 +98,7 @@ export function indexedDbKv(db: IDBDatabase): Kv {
 			mode: IDBTransactionMode,
 			body: (tx: KvTx) => Promise<T>
 		): Promise<T> {
-			const tx = db.transaction(stores as StoreName[], mode);
+			const tx = db.transaction(scopeOf(stores, mode), mode);
 			const done = promisifyRequest(tx as unknown as IDBRequest);
 			const os = (s: StoreName) => tx.objectStore(s);
 			const api: KvTx = {
@@ -109,6 +127,10 @@ export function indexedDbKv(db: IDBDatabase): Kv {
 			let result: T;
 			try {
 				result = await body(api);
+				if (bumpsRev(stores, mode)) {
+					const rev = await api.get('meta', STATES_REV);
+					api.put('meta', STATES_REV, revOf(rev) + 1);
+				}
 			} catch (e) {
 				try {
 					tx.abort();
@@ -157,11 +179,11 @@ export function memoryKv(): Kv {
 			mode: IDBTransactionMode,
 			body: (tx: KvTx) => Promise<T>
 		): Promise<T> {
+			const scope = scopeOf(stores, mode);
 			const job = queue.then(async () => {
 				const work = new Map<StoreName, Map<string, unknown>>();
 				const store = (s: StoreName) => {
-					if (!stores.includes(s))
-						throw new StorageError(`store "${s}" is not in this transaction`);
+					if (!scope.includes(s)) throw new StorageError(`store "${s}" is not in this transaction`);
 					let m = work.get(s);
 					if (!m) work.set(s, (m = new Map(data.get(s))));
 					return m;
@@ -194,6 +216,8 @@ export function memoryKv(): Kv {
 					clear: (s) => void write(s).clear()
 				};
 				const result = await body(api);
+				if (bumpsRev(stores, mode))
+					api.put('meta', STATES_REV, revOf(await api.get('meta', STATES_REV)) + 1);
 				if (mode === 'readwrite') for (const [s, m] of work) data.set(s, m);
 				return result;
 			});

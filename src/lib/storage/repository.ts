@@ -9,7 +9,8 @@
  *   dropped) and its fact rebuilt from the log, which is the source of truth.
  */
 import { State } from '../srs/fsrs-enums';
-import { memoryKey } from '../srs/keys';
+import * as z from 'zod/mini';
+import { hashText, memoryKey } from '../srs/keys';
 import type { MemoryEvent, MemoryState } from '../srs/memory';
 import { defaultSettings, type ScheduleParams, type SchedulingSettings } from '../srs/settings';
 import type { AttemptRecord } from './attempts';
@@ -18,6 +19,8 @@ import {
 	indexedDbKv,
 	memoryKv,
 	openIndexedDb,
+	revOf,
+	STATES_REV,
 	toStorageError,
 	type Kv,
 	type KvTx,
@@ -33,8 +36,13 @@ import {
 	type ParamsById,
 	SCHEMA_VERSION,
 	settingsToRecord,
+	SnapshotRecordSchema,
 	stateFromRecord,
-	stateToRecord
+	stateFromRow,
+	stateToRecord,
+	stateToRow,
+	type SnapshotRecord,
+	type StateRow
 } from './records';
 
 export interface StorageStatus {
@@ -66,9 +74,22 @@ export interface StateRestore {
 }
 
 const STATE_STORES: StoreName[] = ['states', 'log', 'quarantine'];
+/** The states' snapshot's key in the meta store (see SnapshotRecordSchema). */
+export const SNAPSHOT = 'states-snapshot';
+
 export class Repository {
 	readonly kv: Kv;
 	readonly status: StorageStatus;
+	/** Ms from the last change of the states to writing their snapshot (answers come in runs). */
+	snapshotDelay = 3000;
+	/**
+	 * The fact states' records as this repository last read or wrote them, at the states'
+	 * revision they are at; null when another writer (a tab, an import) may have changed them.
+	 */
+	#mirror: { rev: number; rows: Map<string, StateRow> } | null = null;
+	/** The revision of the stored snapshot, as far as this repository knows. */
+	#snapshotRev = -1;
+	#snapshotTimer: ReturnType<typeof setTimeout> | undefined;
 	/**
 	 * When this database was created (its meta record): a database that is newer than the one a
 	 * page saw before was emptied in between, which is how the UI notices an eviction.
@@ -114,25 +135,113 @@ export class Repository {
 		});
 	}
 
-	/** Every fact state, validated; bad records are moved aside and their facts rebuilt from the log. */
+	/**
+	 * Every fact state, validated; bad records are moved aside and their facts rebuilt from the
+	 * log. From the snapshot when it is current (one read), else record by record.
+	 */
 	async loadStates(): Promise<Map<string, MemoryState>> {
+		const fromSnapshot = await this.kv.run(['meta'], 'readonly', async (tx) => {
+			const [rev, snapshot] = await Promise.all([
+				tx.get('meta', STATES_REV),
+				tx.get('meta', SNAPSHOT)
+			]);
+			return snapshotRecords(snapshot, revOf(rev));
+		});
+		if (fromSnapshot) {
+			const rows = new Map<string, StateRow>();
+			const states = new Map<string, MemoryState>();
+			for (const row of fromSnapshot.rows) {
+				const key = memoryKey(row[0], row[1]);
+				rows.set(key, row);
+				states.set(key, stateFromRow(row));
+			}
+			this.#mirror = { rev: fromSnapshot.rev, rows };
+			this.#snapshotRev = fromSnapshot.rev;
+			return states;
+		}
 		// One getAll, without the keys: a state is stored under memoryKey(deck, fact), so the
 		// records name their keys. A damaged record cannot, and then the keys are read too.
-		const values = await this.kv.run(['states'], 'readonly', (tx) => tx.values('states'));
+		const [rev, values] = await this.kv.run(['states', 'meta'], 'readonly', (tx) =>
+			Promise.all([tx.get('meta', STATES_REV).then(revOf), tx.values('states')])
+		);
 		const states = new Map<string, MemoryState>();
+		const rows = new Map<string, StateRow>();
 		const migrated: Array<[string, unknown]> = [];
 		for (const raw of values) {
 			const read = readRecord('state', raw);
-			if (!read.ok) return this.loadStatesByKey();
+			if (!read.ok) {
+				this.#mirror = null;
+				return this.loadStatesByKey();
+			}
 			const key = memoryKey(read.value.deck, read.value.fact);
-			states.set(key, stateFromRecord(read.value));
+			const state = stateFromRecord(read.value);
+			states.set(key, state);
+			rows.set(key, stateToRow(state));
 			if (read.migrated) migrated.push([key, read.value]);
 		}
-		if (migrated.length)
+		if (migrated.length) {
+			// Rewritten in the current layout; the snapshot waits for the next read.
+			this.#mirror = null;
 			await this.kv.run(['states'], 'readwrite', async (tx) => {
 				for (const [k, r] of migrated) tx.put('states', k, r);
 			});
+		} else {
+			this.#mirror = { rev, rows };
+			this.#scheduleSnapshot();
+		}
 		return states;
+	}
+
+	/**
+	 * Write the snapshot of the states as this repository knows them, if they are still the
+	 * stored ones (no other tab or import has changed them since). A cache: a failure is
+	 * ignored. Called a moment after the states change, and when the page is hidden.
+	 */
+	async saveSnapshot(): Promise<boolean> {
+		clearTimeout(this.#snapshotTimer);
+		const mirror = this.#mirror;
+		if (!mirror || mirror.rev === this.#snapshotRev) return false;
+		const rows = [...mirror.rows.values()];
+		const text = JSON.stringify(rows);
+		const snapshot: SnapshotRecord = {
+			schemaVersion: SCHEMA_VERSION,
+			rev: mirror.rev,
+			count: rows.length,
+			hash: hashText(text),
+			states: text
+		};
+		try {
+			const saved = await this.kv.run(['meta'], 'readwrite', async (tx) => {
+				if (revOf(await tx.get('meta', STATES_REV)) !== snapshot.rev) return false;
+				tx.put('meta', SNAPSHOT, snapshot);
+				return true;
+			});
+			if (saved) this.#snapshotRev = snapshot.rev;
+			return saved;
+		} catch {
+			return false;
+		}
+	}
+
+	#scheduleSnapshot(delay = this.snapshotDelay) {
+		clearTimeout(this.#snapshotTimer);
+		if (this.#mirror && this.#mirror.rev !== this.#snapshotRev)
+			this.#snapshotTimer = setTimeout(() => void this.saveSnapshot(), delay);
+	}
+
+	/**
+	 * After this repository's own write of the states at revision `rev` (read in its
+	 * transaction, which then became rev + 1): the mirror follows if it was at `rev`, else some
+	 * other writer came between and the mirror is dropped.
+	 */
+	#advanceMirror(rev: number, change: (rows: Map<string, StateRow>) => void) {
+		if (this.#mirror?.rev !== rev) {
+			this.#mirror = null;
+			return;
+		}
+		change(this.#mirror.rows);
+		this.#mirror.rev = rev + 1;
+		this.#scheduleSnapshot();
 	}
 
 	/** loadStates, reading each record with its key, for a store that holds a damaged record. */
@@ -187,35 +296,58 @@ export class Repository {
 	 * nothing at all is written and StaleRecordError says which fact changed.
 	 */
 	async commit(changes: readonly StateChange[], events: readonly MemoryEvent[]): Promise<void> {
-		await this.kv.run(['states', 'log', 'settings'], 'readwrite', async (tx) => {
-			const current = await Promise.all(changes.map((c) => tx.get('states', keyOf(c.next))));
-			changes.forEach((c, i) => {
-				const stored = current[i] as { lastEvent?: unknown } | undefined;
-				if ((stored?.lastEvent ?? null) !== c.expected) throw new StaleRecordError(keyOf(c.next));
-			});
-			for (const c of changes) tx.put('states', keyOf(c.next), stateToRecord(c.next));
-			for (const e of events) {
-				const record = eventToRecord(e);
-				if (e.kind === 'review' && record.kind === 'review')
-					tx.put('settings', paramsKey(record.paramsId), paramsToRecord(e.params));
-				tx.add('log', logKey(e), record);
+		const records = changes.map((c) => [keyOf(c.next), stateToRecord(c.next)] as const);
+		const rev = await this.kv.run(
+			['states', 'log', 'settings', 'meta'],
+			'readwrite',
+			async (tx) => {
+				const [rev, ...current] = await Promise.all([
+					tx.get('meta', STATES_REV),
+					...records.map(([key]) => tx.get('states', key))
+				]);
+				changes.forEach((c, i) => {
+					const stored = current[i] as { lastEvent?: unknown } | undefined;
+					if ((stored?.lastEvent ?? null) !== c.expected) throw new StaleRecordError(keyOf(c.next));
+				});
+				for (const [key, record] of records) tx.put('states', key, record);
+				for (const e of events) {
+					const record = eventToRecord(e);
+					if (e.kind === 'review' && record.kind === 'review')
+						tx.put('settings', paramsKey(record.paramsId), paramsToRecord(e.params));
+					tx.add('log', logKey(e), record);
+				}
+				return revOf(rev);
 			}
+		);
+		this.#advanceMirror(rev, (m) => {
+			for (const c of changes) m.set(keyOf(c.next), stateToRow(c.next));
 		});
 	}
 
 	/** Undo answers: restore the previous states and remove their log entries, all or nothing. */
 	async undo(restores: readonly StateRestore[], events: readonly MemoryEvent[]): Promise<void> {
-		await this.kv.run(['states', 'log'], 'readwrite', async (tx) => {
-			const current = await Promise.all(restores.map((r) => tx.get('states', r.key)));
+		const records = restores.map((r) => [r.key, r.previous && stateToRecord(r.previous)] as const);
+		const rev = await this.kv.run(['states', 'log', 'meta'], 'readwrite', async (tx) => {
+			const [rev, ...current] = await Promise.all([
+				tx.get('meta', STATES_REV),
+				...restores.map((r) => tx.get('states', r.key))
+			]);
 			restores.forEach((r, i) => {
 				const stored = current[i] as { lastEvent?: unknown } | undefined;
 				if ((stored?.lastEvent ?? null) !== r.expected) throw new StaleRecordError(r.key);
 			});
-			for (const r of restores) {
-				if (r.previous) tx.put('states', r.key, stateToRecord(r.previous));
-				else tx.delete('states', r.key);
+			for (const [key, record] of records) {
+				if (record) tx.put('states', key, record);
+				else tx.delete('states', key);
 			}
 			for (const e of events) tx.delete('log', logKey(e));
+			return revOf(rev);
+		});
+		this.#advanceMirror(rev, (m) => {
+			for (const r of restores) {
+				if (r.previous) m.set(r.key, stateToRow(r.previous));
+				else m.delete(r.key);
+			}
 		});
 	}
 
@@ -327,9 +459,12 @@ export class Repository {
 		return this.kv.run(['quarantine'], 'readonly', (tx) => tx.count('quarantine'));
 	}
 
-	/** Whether any deck of the learner's own is stored (cheap: a count). */
-	async hasOwnDecks(): Promise<boolean> {
-		return (await this.kv.run(['decks'], 'readonly', (tx) => tx.count('decks'))) > 0;
+	/**
+	 * The records of the learner's own decks, unchecked: storage/decks.ts checks them. One read,
+	 * as cheap as a count when there are none (most learners).
+	 */
+	async deckRecords(): Promise<Array<[string, unknown]>> {
+		return this.kv.run(['decks'], 'readonly', (tx) => tx.entries('decks'));
 	}
 
 	/** Save a mock test's attempt (each change, so a reload resumes it). */
@@ -355,7 +490,9 @@ export class Repository {
 					tx.delete('attempts', key);
 				}
 			});
-		return good.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+		return good.sort((a, b) =>
+			a.startedAt < b.startedAt ? -1 : a.startedAt > b.startedAt ? 1 : 0
+		);
 	}
 
 	/** Forget all progress (states, log and test attempts); settings stay. */
@@ -375,6 +512,24 @@ export class Repository {
 const loadScheduler = () => import('../srs/memory');
 
 const keyOf = (s: MemoryState) => memoryKey(s.deck, s.fact);
+
+/**
+ * The records of a stored snapshot, if it is one, is at revision `rev` (current) and its text
+ * still has its hash (unchanged since it was written from checked records); else null.
+ */
+function snapshotRecords(raw: unknown, rev: number): { rev: number; rows: StateRow[] } | null {
+	const parsed = z.safeParse(SnapshotRecordSchema, raw);
+	if (!parsed.success) return null;
+	const s = parsed.data;
+	if (s.rev !== rev || hashText(s.states) !== s.hash) return null;
+	try {
+		const rows: unknown = JSON.parse(s.states);
+		if (!Array.isArray(rows) || rows.length !== s.count) return null;
+		return { rev, rows: rows as StateRow[] };
+	} catch {
+		return null;
+	}
+}
 
 /** The event of a valid log record, or the reason it cannot be replayed. */
 function toEvent(
