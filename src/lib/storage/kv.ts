@@ -100,6 +100,9 @@ export function indexedDbKv(db: IDBDatabase): Kv {
 		): Promise<T> {
 			const tx = db.transaction(scopeOf(stores, mode), mode);
 			const done = promisifyRequest(tx as unknown as IDBRequest);
+			// Handled here as well as awaited below: a transaction that aborts while the body (or
+			// the revision's bump) is still settling must not count as an unhandled rejection.
+			done.catch(() => {});
 			const os = (s: StoreName) => tx.objectStore(s);
 			const api: KvTx = {
 				get: (s, key) => promisifyRequest(os(s).get(key)),
@@ -127,23 +130,24 @@ export function indexedDbKv(db: IDBDatabase): Kv {
 			let result: T;
 			try {
 				result = await body(api);
-				if (bumpsRev(stores, mode)) {
-					const rev = await api.get('meta', STATES_REV);
-					api.put('meta', STATES_REV, revOf(rev) + 1);
-				}
 			} catch (e) {
 				try {
 					tx.abort();
 				} catch {
 					// Already finished or aborted: the error below is the one that matters.
 				}
-				done.catch(() => {});
 				throw e;
 			}
 			try {
+				if (bumpsRev(stores, mode)) {
+					const rev = await api.get('meta', STATES_REV);
+					api.put('meta', STATES_REV, revOf(rev) + 1);
+				}
 				await done;
 			} catch (e) {
-				throw toStorageError(e);
+				// A write of the body's that failed (a duplicate key) aborts the transaction: its
+				// error says why, better than the aborted request's.
+				throw toStorageError(tx.error ?? e);
 			}
 			return result;
 		},

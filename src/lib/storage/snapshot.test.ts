@@ -2,7 +2,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { Rating } from 'ts-fsrs';
 import { exportBackup, importBackup, parseBackup } from './backup';
 import { indexedDbKv, memoryKv, openIndexedDb, revOf, STATES_REV, type Kv } from './kv';
-import { stateFromRow, stateToRow } from './records';
+import { logKey, stateFromRow, stateToRow } from './records';
 import { Repository, SNAPSHOT } from './repository';
 import { newMemory } from '../srs/memory';
 import { answer, freshRepo, study } from './test-helpers';
@@ -174,5 +174,21 @@ describe('a state as a snapshot row', () => {
 		for (const s of [...states, fresh, buried])
 			expect(stateFromRow(JSON.parse(JSON.stringify(stateToRow(s))))).toEqual(s);
 		expect(fresh.card.last_review).toBeUndefined();
+	});
+});
+
+describe('a failed write', () => {
+	test('a duplicate log entry aborts the answer whole, says why, and leaves the revision', async () => {
+		const repo = await freshRepo();
+		const { event } = await answer(repo, 'f0');
+		const before = await revs(repo);
+		await expect(
+			repo.kv.run(['states', 'log'], 'readwrite', async (tx) => {
+				tx.put('states', 'd/f1', { any: 'thing' });
+				tx.add('log', logKey(event), { again: true });
+			})
+		).rejects.toThrow('A record with this key already exists');
+		expect(await revs(repo)).toEqual(before);
+		expect(await repo.counts()).toMatchObject({ states: 1, log: 1 });
 	});
 });
