@@ -23,7 +23,7 @@ const pages = [
 	{ path: '/stats', ready: 'Statistics', slow: false }
 ];
 
-test.describe('axe', () => {
+test.describe('axe', { tag: '@both' }, () => {
 	for (const { path, ready, slow } of pages) {
 		test(`${path} has no axe violations`, async ({ page, axe }) => {
 			test.slow(slow);
@@ -63,38 +63,40 @@ test.describe('axe', () => {
 	});
 });
 
-test('the theme switch cycles system, light, dark and the choice applies before paint', async ({
-	page
-}) => {
-	await page.emulateMedia({ colorScheme: 'light' });
-	await page.goto('/');
-	const toggle = page.getByRole('button', { name: /^Theme: / });
-	await expect(toggle).toHaveAccessibleName('Theme: System');
-	await toggle.click();
-	await expect(toggle).toHaveAccessibleName('Theme: Light');
-	await toggle.click();
-	await expect(toggle).toHaveAccessibleName('Theme: Dark');
-	const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-	expect(await bg()).toBe('rgb(22, 24, 29)');
-	// On reload, the inline script in <head> sets the theme before the body exists.
-	await page.addInitScript(() => {
-		document.addEventListener('readystatechange', () => {
-			if (document.readyState === 'interactive')
-				(window as unknown as { themeAtParse: string }).themeAtParse =
-					document.documentElement.dataset.theme ?? 'none';
+test(
+	'the theme switch cycles system, light, dark and the choice applies before paint',
+	{ tag: '@both' },
+	async ({ page }) => {
+		await page.emulateMedia({ colorScheme: 'light' });
+		await page.goto('/');
+		const toggle = page.getByRole('button', { name: /^Theme: / });
+		await expect(toggle).toHaveAccessibleName('Theme: System');
+		await toggle.click();
+		await expect(toggle).toHaveAccessibleName('Theme: Light');
+		await toggle.click();
+		await expect(toggle).toHaveAccessibleName('Theme: Dark');
+		const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+		expect(await bg()).toBe('rgb(22, 24, 29)');
+		// On reload, the inline script in <head> sets the theme before the body exists.
+		await page.addInitScript(() => {
+			document.addEventListener('readystatechange', () => {
+				if (document.readyState === 'interactive')
+					(window as unknown as { themeAtParse: string }).themeAtParse =
+						document.documentElement.dataset.theme ?? 'none';
+			});
 		});
-	});
-	await page.reload();
-	expect(
-		await page.evaluate(() => (window as unknown as { themeAtParse: string }).themeAtParse)
-	).toBe('dark');
-	expect(await bg()).toBe('rgb(22, 24, 29)');
-	await toggle.click();
-	await expect(toggle).toHaveAccessibleName('Theme: System');
-	expect(await bg()).toBe('rgb(247, 245, 240)');
-});
+		await page.reload();
+		expect(
+			await page.evaluate(() => (window as unknown as { themeAtParse: string }).themeAtParse)
+		).toBe('dark');
+		expect(await bg()).toBe('rgb(22, 24, 29)');
+		await toggle.click();
+		await expect(toggle).toHaveAccessibleName('Theme: System');
+		expect(await bg()).toBe('rgb(247, 245, 240)');
+	}
+);
 
-test('motion is reduced when the system asks for it', async ({ page }) => {
+test('motion is reduced when the system asks for it', { tag: '@both' }, async ({ page }) => {
 	await page.emulateMedia({ reducedMotion: 'reduce' });
 	await page.goto('/study');
 	await expect(page.locator('article[data-question-id]')).toBeVisible();

@@ -29,28 +29,32 @@ function staticImports(file: string): string[] {
 	);
 }
 
-test('every page preloads the whole static import graph of its modules', () => {
-	const htmlFiles = pages(BUILD);
-	expect(htmlFiles.length).toBeGreaterThanOrEqual(13);
-	for (const html of htmlFiles) {
-		const text = readFileSync(html, 'utf8');
-		const preloaded = new Set(
-			[...text.matchAll(/<link href="([^"]+\.js)" rel="modulepreload"/g)].map((m) =>
-				resolve(dirname(html), m[1])
-			)
-		);
-		expect(preloaded.size, relative(BUILD, html)).toBeGreaterThan(0);
-		const missing = new Set<string>();
-		const seen = new Set<string>();
-		const visit = (file: string) => {
-			if (seen.has(file)) return;
-			seen.add(file);
-			if (!preloaded.has(file)) missing.add(relative(BUILD, file));
-			staticImports(file).forEach(visit);
-		};
-		preloaded.forEach(visit);
-		expect([...missing], `${relative(BUILD, html)} imports modules it does not preload`).toEqual(
-			[]
-		);
+test(
+	'every page preloads the whole static import graph of its modules',
+	{ tag: '@desktop' },
+	() => {
+		const htmlFiles = pages(BUILD);
+		expect(htmlFiles.length).toBeGreaterThanOrEqual(13);
+		for (const html of htmlFiles) {
+			const text = readFileSync(html, 'utf8');
+			const preloaded = new Set(
+				[...text.matchAll(/<link href="([^"]+\.js)" rel="modulepreload"/g)].map((m) =>
+					resolve(dirname(html), m[1])
+				)
+			);
+			expect(preloaded.size, relative(BUILD, html)).toBeGreaterThan(0);
+			const missing = new Set<string>();
+			const seen = new Set<string>();
+			const visit = (file: string) => {
+				if (seen.has(file)) return;
+				seen.add(file);
+				if (!preloaded.has(file)) missing.add(relative(BUILD, file));
+				staticImports(file).forEach(visit);
+			};
+			preloaded.forEach(visit);
+			expect([...missing], `${relative(BUILD, html)} imports modules it does not preload`).toEqual(
+				[]
+			);
+		}
 	}
-});
+);

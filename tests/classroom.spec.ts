@@ -13,7 +13,7 @@ const paper = buildPaper([deck], config);
 const questions = paper.map((item) => deck.questions.find((q) => q.id === item.question)!);
 const answers = paper.map((item, i) => answerTextIn(questions[i], item.optionOrder));
 
-test.describe('on a projector', () => {
+test.describe('on a projector', { tag: '@desktop' }, () => {
 	test.use({ viewport: { width: 1280, height: 720 }, isMobile: false, hasTouch: false });
 
 	test('the presenter runs on the keyboard, in large type, to the answer key', async ({
@@ -124,32 +124,33 @@ test('a student joins by the link: same questions, same order, a result to hold 
 	expect(fromClass).toEqual([]);
 });
 
-test('the worksheet prints questions, then the answer key on its own page, without app chrome', async ({
-	page,
-	axe
-}) => {
-	await page.goto(`/print?${QUERY}`);
-	await expect(page.getByRole('heading', { name: /^Worksheet:/ })).toBeVisible();
-	expect(await axe()).toEqual([]);
-	await page.emulateMedia({ media: 'print' });
-	await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
-	await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
-	const items = page.locator('.questions > li');
-	await expect(items).toHaveCount(3);
-	for (let i = 0; i < 3; i++) await expect(items.nth(i)).toContainText(questions[i].prompt);
-	const styles = await page.evaluate(() => {
-		const key = document.querySelector('.key')!;
-		const q = document.querySelector('.questions > li')!;
-		return {
-			keyBreak: getComputedStyle(key).breakBefore,
-			qBreak: getComputedStyle(q).breakInside,
-			bg: getComputedStyle(document.body).backgroundColor
-		};
-	});
-	expect(styles).toEqual({ keyBreak: 'page', qBreak: 'avoid', bg: 'rgb(255, 255, 255)' });
-	const key = page.getByRole('heading', { name: 'Answer key' });
-	await expect(key).toBeVisible();
-	for (const a of answers) await expect(page.locator('.key')).toContainText(a);
-	const pdf = await page.pdf({ format: 'A4' });
-	expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-});
+test(
+	'the worksheet prints questions, then the answer key on its own page, without app chrome',
+	{ tag: '@desktop' },
+	async ({ page, axe }) => {
+		await page.goto(`/print?${QUERY}`);
+		await expect(page.getByRole('heading', { name: /^Worksheet:/ })).toBeVisible();
+		expect(await axe()).toEqual([]);
+		await page.emulateMedia({ media: 'print' });
+		await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+		await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
+		const items = page.locator('.questions > li');
+		await expect(items).toHaveCount(3);
+		for (let i = 0; i < 3; i++) await expect(items.nth(i)).toContainText(questions[i].prompt);
+		const styles = await page.evaluate(() => {
+			const key = document.querySelector('.key')!;
+			const q = document.querySelector('.questions > li')!;
+			return {
+				keyBreak: getComputedStyle(key).breakBefore,
+				qBreak: getComputedStyle(q).breakInside,
+				bg: getComputedStyle(document.body).backgroundColor
+			};
+		});
+		expect(styles).toEqual({ keyBreak: 'page', qBreak: 'avoid', bg: 'rgb(255, 255, 255)' });
+		const key = page.getByRole('heading', { name: 'Answer key' });
+		await expect(key).toBeVisible();
+		for (const a of answers) await expect(page.locator('.key')).toContainText(a);
+		const pdf = await page.pdf({ format: 'A4' });
+		expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+	}
+);

@@ -27,45 +27,47 @@ async function finish(
 	return answered;
 }
 
-test('a new learner studies by keyboard, reloads, undoes and finishes the session', async ({
-	page
-}) => {
-	await setNewPerDay(page, 5);
-	await page.goto('/study');
-	await expect(page.getByText('Done 0', { exact: true })).toBeVisible();
+test(
+	'a new learner studies by keyboard, reloads, undoes and finishes the session',
+	{ tag: '@desktop' },
+	async ({ page }) => {
+		await setNewPerDay(page, 5);
+		await page.goto('/study');
+		await expect(page.getByText('Done 0', { exact: true })).toBeVisible();
 
-	// Three answers, each confirmed with the preselected rating (Space).
-	for (let i = 0; i < 3; i++) {
-		await answerRightly(page, 'keyboard');
-		await expect(page.getByRole('button', { name: 'Good' })).toHaveClass(/suggested/);
-		await page.keyboard.press('Space');
-		await expect(page.getByText(`Done ${i + 1}`, { exact: true })).toBeVisible();
+		// Three answers, each confirmed with the preselected rating (Space).
+		for (let i = 0; i < 3; i++) {
+			await answerRightly(page, 'keyboard');
+			await expect(page.getByRole('button', { name: 'Good' })).toHaveClass(/suggested/);
+			await page.keyboard.press('Space');
+			await expect(page.getByText(`Done ${i + 1}`, { exact: true })).toBeVisible();
+		}
+		const saved = await logCount(page);
+		expect(saved).toBeGreaterThanOrEqual(3);
+		const onScreen = await currentQuestion(page);
+
+		// A reload keeps the progress and shows the same question.
+		await page.reload();
+		expect((await currentQuestion(page)).id).toBe(onScreen.id);
+		expect(await logCount(page)).toBe(saved);
+
+		// Rate with a digit, then undo with Z: the same question is back and its log entries are gone.
+		const answered = await answerRightly(page, 'keyboard');
+		await page.keyboard.press('4');
+		await expect(page.getByText('Done 1', { exact: true })).toBeVisible();
+		expect(await logCount(page)).toBeGreaterThan(saved);
+		await page.keyboard.press('z');
+		await expect(page.getByText('Done 0', { exact: true })).toBeVisible();
+		expect((await currentQuestion(page)).id).toBe(answered.id);
+		expect(await logCount(page)).toBe(saved);
+
+		const rest = await finish(page, 'keyboard');
+		expect(rest).toBeGreaterThan(0);
+		await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible();
+		await expect(page.getByText('Reviewed')).toBeVisible();
+		await expect(page.getByRole('button', { name: /more new facts/ })).toBeVisible();
 	}
-	const saved = await logCount(page);
-	expect(saved).toBeGreaterThanOrEqual(3);
-	const onScreen = await currentQuestion(page);
-
-	// A reload keeps the progress and shows the same question.
-	await page.reload();
-	expect((await currentQuestion(page)).id).toBe(onScreen.id);
-	expect(await logCount(page)).toBe(saved);
-
-	// Rate with a digit, then undo with Z: the same question is back and its log entries are gone.
-	const answered = await answerRightly(page, 'keyboard');
-	await page.keyboard.press('4');
-	await expect(page.getByText('Done 1', { exact: true })).toBeVisible();
-	expect(await logCount(page)).toBeGreaterThan(saved);
-	await page.keyboard.press('z');
-	await expect(page.getByText('Done 0', { exact: true })).toBeVisible();
-	expect((await currentQuestion(page)).id).toBe(answered.id);
-	expect(await logCount(page)).toBe(saved);
-
-	const rest = await finish(page, 'keyboard');
-	expect(rest).toBeGreaterThan(0);
-	await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible();
-	await expect(page.getByText('Reviewed')).toBeVisible();
-	await expect(page.getByRole('button', { name: /more new facts/ })).toBeVisible();
-});
+);
 
 test.describe('on a touch screen', () => {
 	test.use({ hasTouch: true });
@@ -90,16 +92,20 @@ test.describe('on a touch screen', () => {
 	});
 });
 
-test('Shift+? lists the shortcuts and Esc leaves the session', async ({ page }) => {
-	await page.goto('/study');
-	await currentQuestion(page);
-	await page.keyboard.press('?');
-	await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
-	await page.keyboard.press('Escape');
-	await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
-	await page.keyboard.press('Escape');
-	await expect(page).toHaveURL('/');
-});
+test(
+	'Shift+? lists the shortcuts and Esc leaves the session',
+	{ tag: '@desktop' },
+	async ({ page }) => {
+		await page.goto('/study');
+		await currentQuestion(page);
+		await page.keyboard.press('?');
+		await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+		await page.keyboard.press('Escape');
+		await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
+		await page.keyboard.press('Escape');
+		await expect(page).toHaveURL('/');
+	}
+);
 
 test('two tabs answering the same question at once both keep their review', async ({ context }) => {
 	const [a, b] = [await context.newPage(), await context.newPage()];
