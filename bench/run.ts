@@ -94,6 +94,11 @@ row(
 	ms(c?.snapshotWriteMs)
 );
 row("today's queue: build from the states", ms(node.buildQueueMs), ms(c?.buildQueueMs));
+row(
+	`  again after an answer, from ${node.candidates} candidates`,
+	ms(node.rebuildQueueMs),
+	ms(c?.rebuildQueueMs)
+);
 row("today's queue: total", ms(node.queueTotalMs), ms(c?.queueTotalMs));
 row(
 	'queue length (learning + ≤ 200 reviews + ≤ 20 new)',

@@ -12,7 +12,7 @@ import {
 	type MemoryEvent,
 	type MemoryState
 } from '../src/lib/srs/memory';
-import { buildQueue, type QueueFact } from '../src/lib/srs/queue';
+import { buildQueue, todayCandidates, type QueueFact } from '../src/lib/srs/queue';
 import { nextDayStart } from '../src/lib/srs/day';
 import { defaultSettings, scheduleParams } from '../src/lib/srs/settings';
 import { prng } from '../src/lib/srs/shuffle';
@@ -29,6 +29,9 @@ export interface BenchResult {
 	readSnapshotMs: number;
 	snapshotWriteMs: number;
 	buildQueueMs: number;
+	/** The same from today's candidates (todayCandidates), as a session rebuilds it after each answer. */
+	rebuildQueueMs: number;
+	candidates: number;
 	queueTotalMs: number;
 	queueLength: number;
 	answerMedianMs: number;
@@ -137,6 +140,7 @@ export async function runBench(
 	const builds: number[] = [];
 	const totals: number[] = [];
 	let loaded = new Map<string, MemoryState>();
+	let done = { newToday: 0, reviewsToday: 0 };
 	let queue = buildQueue({
 		facts: [],
 		states: loaded,
@@ -146,7 +150,8 @@ export async function runBench(
 	});
 	for (let run = 0; run < 5; run++) {
 		const a = performance.now();
-		const [s, done] = await Promise.all([repo.loadStates(), repo.todayCounts(dayStart)]);
+		const [s, today] = await Promise.all([repo.loadStates(), repo.todayCounts(dayStart)]);
+		done = today;
 		const b = performance.now();
 		queue = buildQueue({ facts: queueFacts, states: s, now, settings, done });
 		const c = performance.now();
@@ -154,6 +159,17 @@ export async function runBench(
 		reads.push(b - a);
 		builds.push(c - b);
 		totals.push(c - a);
+	}
+	// After each answer a session builds the queue again, from today's candidates only.
+	const dayEnd = dayStart.getTime() + 86_400_000;
+	const candidates = todayCandidates(queueFacts, loaded, dayEnd);
+	const rebuilds: number[] = [];
+	for (let run = 0; run < 5; run++) {
+		const a = performance.now();
+		const again = buildQueue({ facts: candidates, states: loaded, now, settings, done });
+		rebuilds.push(performance.now() - a);
+		if (again.entries.length !== queue.entries.length)
+			throw new Error('the candidates changed the queue');
 	}
 	// The pages after the first read the states from their snapshot (one record), once written.
 	const w = performance.now();
@@ -221,6 +237,8 @@ export async function runBench(
 		readSnapshotMs: median(snapshotReads),
 		snapshotWriteMs,
 		buildQueueMs: median(builds),
+		rebuildQueueMs: median(rebuilds),
+		candidates: candidates.length,
 		queueTotalMs: median(totals),
 		queueLength: queue.entries.length,
 		answerMedianMs: median(times),

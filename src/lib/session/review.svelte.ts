@@ -16,7 +16,13 @@ import { grade, type GradeResult, type Response } from '$lib/srs/grade';
 import { intervalLabel, intervalWords } from '$lib/srs/intervals';
 import { memoryKey, statementHash } from '$lib/srs/keys';
 import type { MemoryEvent, MemoryState } from '$lib/srs/memory';
-import { buildQueue, type Queue, type QueueEntry, type QueueFact } from '$lib/srs/queue';
+import {
+	buildQueue,
+	todayCandidates,
+	type Queue,
+	type QueueEntry,
+	type QueueFact
+} from '$lib/srs/queue';
 import { scheduleParams, type SchedulingSettings } from '$lib/srs/settings';
 import { StaleRecordError } from '$lib/storage/errors';
 import type { Repository, StateChange, StateRestore } from '$lib/storage/repository';
@@ -93,6 +99,12 @@ export class ReviewSession {
 	readonly #questionsByKey = new Map<string, Question[]>();
 	#settings!: SchedulingSettings;
 	#states = new Map<string, MemoryState>();
+	/**
+	 * The facts that can enter today's queue (todayCandidates), for the day ending at `dayEnd`:
+	 * the queue is built from these after each answer. Dropped when the state of a fact outside
+	 * them changes (an answer only changes facts due today, but a reload of a stale one might).
+	 */
+	#candidates: { dayEnd: number; facts: QueueFact[]; keys: Set<string> } | null = null;
 	#scheduling: Promise<Scheduler> | null = null;
 	#scheduler: Scheduler | null = null;
 	#done = { newToday: 0, reviewsToday: 0 };
@@ -155,6 +167,12 @@ export class ReviewSession {
 		return this.#settings;
 	}
 
+	#setState(key: string, s: MemoryState | undefined) {
+		if (s) this.#states.set(key, s);
+		else this.#states.delete(key);
+		if (!this.#candidates?.keys.has(key)) this.#candidates = null;
+	}
+
 	/** A fact's current memory, as this session knows it. */
 	stateOf(key: string): MemoryState | undefined {
 		return this.#states.get(key);
@@ -191,8 +209,17 @@ export class ReviewSession {
 			...this.#settings,
 			newPerDay: this.#settings.newPerDay + this.#extra.new
 		};
+		const dayEnd = nextDayStart(
+			now,
+			this.#settings.timeZone,
+			this.#settings.dayStartHour
+		).getTime();
+		if (this.#candidates?.dayEnd !== dayEnd) {
+			const facts = todayCandidates(this.#facts, this.#states, dayEnd);
+			this.#candidates = { dayEnd, facts, keys: new Set(facts.map((f) => f.key!)) };
+		}
 		const queue = buildQueue({
-			facts: this.#facts,
+			facts: this.#candidates.facts,
 			states: this.#states,
 			now,
 			settings,
@@ -448,13 +475,11 @@ export class ReviewSession {
 				// Another tab answered one of these facts: take its state and apply ours on top.
 				for (const fact of ratings.keys()) {
 					const key = memoryKey(item.deck.id, fact);
-					const fresh = await this.#repo.loadState(key);
-					if (fresh) this.#states.set(key, fresh);
-					else this.#states.delete(key);
+					this.#setState(key, await this.#repo.loadState(key));
 				}
 				continue;
 			}
-			for (const c of changes) this.#states.set(memoryKey(c.next.deck, c.next.fact), c.next);
+			for (const c of changes) this.#setState(memoryKey(c.next.deck, c.next.fact), c.next);
 			this.#done.newToday += counted.newToday;
 			this.#done.reviewsToday += counted.reviewsToday;
 			const restores = changes.map((c) => {
@@ -474,10 +499,7 @@ export class ReviewSession {
 		try {
 			await this.#repo.undo(step.restores, step.events);
 			this.#undo.pop();
-			for (const [key, s] of step.previous) {
-				if (s) this.#states.set(key, s);
-				else this.#states.delete(key);
-			}
+			for (const [key, s] of step.previous) this.#setState(key, s ?? undefined);
 			this.#done.newToday -= step.counted.newToday;
 			this.#done.reviewsToday -= step.counted.reviewsToday;
 			this.reviewed -= 1;

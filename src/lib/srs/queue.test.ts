@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { Rating, State } from 'ts-fsrs';
-import { buildQueue, type QueueFact } from './queue';
+import { nextDayStart } from './day';
+import { buildQueue, todayCandidates, type QueueFact } from './queue';
+import { prng } from './shuffle';
 import { apply, memoryKey, newMemory, type MemoryState } from './memory';
 import { makeReview, makeSettings } from './test-helpers';
 
@@ -151,5 +153,46 @@ describe('buildQueue', () => {
 			done: none
 		});
 		expect(q.entries).toEqual([]);
+	});
+});
+
+describe('todayCandidates', () => {
+	test('building the queue from them gives the same queue, at any time of the same study day', () => {
+		const random = prng(42);
+		const settings = makeSettings({ timeZone: 'Asia/Kolkata', newPerDay: 7, reviewsPerDay: 15 });
+		const day = (t: Date) => nextDayStart(t, settings.timeZone, settings.dayStartHour).getTime();
+		const dayEnd = day(NOW);
+		const all = facts(400).map((f, i) => ({ ...f, statementHash: i % 37 === 0 ? 'h2' : 'h1' }));
+		const at = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000).toISOString();
+		const list: MemoryState[] = [];
+		for (const f of all) {
+			const r = random();
+			// Every kind: none (new), learning now or later today, reviews due before, today, on
+			// a later day, suspended, buried until tomorrow.
+			if (r < 0.15) continue;
+			const s =
+				r < 0.3
+					? learningState(f.fact, at(-1 + random() * 20))
+					: reviewState(f.fact, at(-400 + random() * 800));
+			const extra = random();
+			list.push({
+				...s,
+				suspended: extra < 0.05,
+				buriedUntil: extra > 0.95 ? new Date(dayEnd) : null
+			});
+		}
+		const stored = states(...list);
+		const candidates = todayCandidates(all, stored, dayEnd);
+		expect(candidates.length).toBeLessThan(all.length * 0.8);
+		for (const hours of [0, 0.5, 3, 9, 16.4]) {
+			const now = new Date(NOW.getTime() + hours * 3_600_000);
+			expect(day(now)).toBe(dayEnd);
+			for (const learnAheadMinutes of [0, 20]) {
+				const input = { states: stored, now, settings, done: { newToday: 2, reviewsToday: 3 } };
+				const full = buildQueue({ ...input, facts: all, learnAheadMinutes });
+				expect(full.entries.length).toBeGreaterThan(10);
+				expect(buildQueue({ ...input, facts: candidates, learnAheadMinutes })).toEqual(full);
+			}
+		}
 	});
 });

@@ -99,6 +99,27 @@ export function buildQueue(input: QueueInput): Queue {
 	};
 }
 
+/**
+ * The facts that can enter the queue before `dayEnd` (the next study day's start) while their
+ * states stay as they are: all but the suspended ones and the reviews due on a later day whose
+ * statement is unchanged. In a big deck most facts are such reviews; a session builds its queue
+ * again after every answer, and from these it builds the same queue, faster.
+ */
+export function todayCandidates(
+	facts: readonly QueueFact[],
+	states: ReadonlyMap<string, MemoryState>,
+	dayEnd: number
+): QueueFact[] {
+	return facts.filter((f) => {
+		const s = states.get(f.key ?? memoryKey(f.deck, f.fact));
+		if (!s) return true;
+		if (s.suspended) return false;
+		if (s.card.state !== State.Review) return true;
+		const changed = s.statementHash !== null && s.statementHash !== f.statementHash;
+		return changed || s.card.due.getTime() < dayEnd;
+	});
+}
+
 export interface DueCounts {
 	/** Learning facts due now, reviews due today and new facts available today (limits applied). */
 	learning: number;
