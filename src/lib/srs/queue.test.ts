@@ -1,7 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { Rating, State } from 'ts-fsrs';
 import { nextDayStart } from './day';
-import { buildQueue, todayCandidates, type QueueFact } from './queue';
+import {
+	buildQueue,
+	todayCandidates,
+	type Queue,
+	type QueueEntry,
+	type QueueFact,
+	type QueueInput
+} from './queue';
+import { State as S } from './fsrs-enums';
 import { prng } from './shuffle';
 import { apply, memoryKey, newMemory, type MemoryState } from './memory';
 import { makeReview, makeSettings } from './test-helpers';
@@ -193,6 +201,92 @@ describe('todayCandidates', () => {
 				expect(full.entries.length).toBeGreaterThan(10);
 				expect(buildQueue({ ...input, facts: candidates, learnAheadMinutes })).toEqual(full);
 			}
+		}
+	});
+});
+
+/** The queue as first written (an entry per fact considered, sorted whole): the reference. */
+function referenceQueue(input: QueueInput): Queue {
+	const { now, settings, states } = input;
+	const dayEnd = nextDayStart(now, settings.timeZone, settings.dayStartHour).getTime();
+	const learnAhead = now.getTime() + (input.learnAheadMinutes ?? 0) * 60_000;
+	const learning: Array<QueueEntry & { due: number }> = [];
+	const reviews: Array<QueueEntry & { due: number }> = [];
+	const changed: QueueEntry[] = [];
+	const fresh: QueueEntry[] = [];
+	const laterToday: Queue['laterToday'] = [];
+
+	const nowMs = now.getTime();
+	for (const f of input.facts) {
+		const key = f.key ?? memoryKey(f.deck, f.fact);
+		const s = states.get(key);
+		if (s && (s.suspended || (s.buriedUntil && s.buriedUntil.getTime() > nowMs))) continue;
+		if (!s || s.card.state === S.New) {
+			fresh.push({ key, deck: f.deck, fact: f.fact, kind: 'new' });
+			continue;
+		}
+		const due = s.card.due.getTime();
+		if (s.card.state === S.Learning || s.card.state === S.Relearning) {
+			if (due <= learnAhead)
+				learning.push({ key, deck: f.deck, fact: f.fact, kind: 'learning', due });
+			else if (due < dayEnd) laterToday.push({ key, due: s.card.due });
+		} else if (s.statementHash !== null && s.statementHash !== f.statementHash) {
+			changed.push({ key, deck: f.deck, fact: f.fact, kind: 'changed' });
+		} else if (due < dayEnd) {
+			reviews.push({ key, deck: f.deck, fact: f.fact, kind: 'review', due });
+		}
+	}
+
+	learning.sort((a, b) => a.due - b.due);
+	reviews.sort((a, b) => a.due - b.due);
+	laterToday.sort((a, b) => a.due.getTime() - b.due.getTime());
+	const reviewRoom = Math.max(0, settings.reviewsPerDay - input.done.reviewsToday);
+	const newRoom = Math.max(0, settings.newPerDay - input.done.newToday);
+	const strip = ({ key, deck, fact, kind }: QueueEntry): QueueEntry => ({ key, deck, fact, kind });
+	return {
+		entries: [
+			...learning.map(strip),
+			...changed,
+			...reviews.slice(0, reviewRoom).map(strip),
+			...fresh.slice(0, newRoom)
+		],
+		laterToday,
+		overLimit: {
+			reviews: Math.max(0, reviews.length - reviewRoom),
+			new: Math.max(0, fresh.length - newRoom)
+		}
+	};
+}
+
+describe('buildQueue against its first, plainer form', () => {
+	test('the same queue for random decks, states, limits and times', () => {
+		const random = prng(7);
+		for (let round = 0; round < 30; round++) {
+			const n = 1 + Math.floor(random() * 300);
+			const all = facts(n).map((f, i) => ({ ...f, statementHash: i % 23 === 5 ? 'h2' : 'h1' }));
+			const at = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000).toISOString();
+			const list: MemoryState[] = [];
+			for (const f of all) {
+				const r = random();
+				if (r < 0.2) continue;
+				const s =
+					r < 0.35
+						? learningState(f.fact, at(-2 + random() * 30))
+						: reviewState(f.fact, at(-300 + Math.floor(random() * 40) * 12));
+				list.push({ ...s, suspended: random() < 0.05 });
+			}
+			const input: QueueInput = {
+				facts: all,
+				states: states(...list),
+				now: new Date(NOW.getTime() + random() * 10 * 3_600_000),
+				settings: makeSettings({
+					newPerDay: Math.floor(random() * 30),
+					reviewsPerDay: Math.floor(random() * 80)
+				}),
+				done: { newToday: Math.floor(random() * 10), reviewsToday: Math.floor(random() * 20) },
+				learnAheadMinutes: random() < 0.5 ? 0 : 20
+			};
+			expect(buildQueue(input)).toEqual(referenceQueue(input));
 		}
 	});
 });

@@ -46,55 +46,74 @@ export interface Queue {
 	overLimit: { reviews: number; new: number };
 }
 
-/** Build today's queue. Pure; `now` is passed in. */
+/**
+ * Build today's queue. Pure; `now` is passed in. A session builds it again after every answer,
+ * so the facts beyond the limits (thousands of due reviews, for a big deck) are counted and
+ * sorted by index, and only the entries shown are made.
+ */
 export function buildQueue(input: QueueInput): Queue {
-	const { now, settings, states } = input;
+	const { now, settings, states, facts } = input;
 	const dayEnd = nextDayStart(now, settings.timeZone, settings.dayStartHour).getTime();
 	const learnAhead = now.getTime() + (input.learnAheadMinutes ?? 0) * 60_000;
-	const learning: Array<QueueEntry & { due: number }> = [];
-	const reviews: Array<QueueEntry & { due: number }> = [];
+	const reviewRoom = Math.max(0, settings.reviewsPerDay - input.done.reviewsToday);
+	const newRoom = Math.max(0, settings.newPerDay - input.done.newToday);
+	const entry = (i: number, key: string, kind: QueueEntry['kind']): QueueEntry => ({
+		key,
+		deck: facts[i].deck,
+		fact: facts[i].fact,
+		kind
+	});
+	const keys: string[] = new Array(facts.length);
+	const dues: number[] = new Array(facts.length);
+	const learning: number[] = [];
+	const reviews: number[] = [];
 	const changed: QueueEntry[] = [];
 	const fresh: QueueEntry[] = [];
+	let freshCount = 0;
 	const laterToday: Queue['laterToday'] = [];
 
 	const nowMs = now.getTime();
-	for (const f of input.facts) {
+	for (let i = 0; i < facts.length; i++) {
+		const f = facts[i];
 		const key = f.key ?? memoryKey(f.deck, f.fact);
 		const s = states.get(key);
 		if (s && (s.suspended || (s.buriedUntil && s.buriedUntil.getTime() > nowMs))) continue;
 		if (!s || s.card.state === State.New) {
-			fresh.push({ key, deck: f.deck, fact: f.fact, kind: 'new' });
+			if (freshCount++ < newRoom) fresh.push(entry(i, key, 'new'));
 			continue;
 		}
 		const due = s.card.due.getTime();
 		if (s.card.state === State.Learning || s.card.state === State.Relearning) {
-			if (due <= learnAhead)
-				learning.push({ key, deck: f.deck, fact: f.fact, kind: 'learning', due });
-			else if (due < dayEnd) laterToday.push({ key, due: s.card.due });
+			if (due <= learnAhead) {
+				keys[i] = key;
+				dues[i] = due;
+				learning.push(i);
+			} else if (due < dayEnd) laterToday.push({ key, due: s.card.due });
 		} else if (s.statementHash !== null && s.statementHash !== f.statementHash) {
-			changed.push({ key, deck: f.deck, fact: f.fact, kind: 'changed' });
+			changed.push(entry(i, key, 'changed'));
 		} else if (due < dayEnd) {
-			reviews.push({ key, deck: f.deck, fact: f.fact, kind: 'review', due });
+			keys[i] = key;
+			dues[i] = due;
+			reviews.push(i);
 		}
 	}
 
-	learning.sort((a, b) => a.due - b.due);
-	reviews.sort((a, b) => a.due - b.due);
+	// Stable sorts of fact indices (in study order) by due time: ties keep study order.
+	const byDue = (a: number, b: number) => dues[a] - dues[b];
+	learning.sort(byDue);
+	reviews.sort(byDue);
 	laterToday.sort((a, b) => a.due.getTime() - b.due.getTime());
-	const reviewRoom = Math.max(0, settings.reviewsPerDay - input.done.reviewsToday);
-	const newRoom = Math.max(0, settings.newPerDay - input.done.newToday);
-	const strip = ({ key, deck, fact, kind }: QueueEntry): QueueEntry => ({ key, deck, fact, kind });
 	return {
 		entries: [
-			...learning.map(strip),
+			...learning.map((i) => entry(i, keys[i], 'learning')),
 			...changed,
-			...reviews.slice(0, reviewRoom).map(strip),
-			...fresh.slice(0, newRoom)
+			...reviews.slice(0, reviewRoom).map((i) => entry(i, keys[i], 'review')),
+			...fresh
 		],
 		laterToday,
 		overLimit: {
 			reviews: Math.max(0, reviews.length - reviewRoom),
-			new: Math.max(0, fresh.length - newRoom)
+			new: Math.max(0, freshCount - newRoom)
 		}
 	};
 }
