@@ -1,7 +1,8 @@
 /// <reference types="@sveltejs/kit" />
 /**
  * Offline, and updates that never break a session: the built app, the static files and every
- * prerendered page (with the decks in their data) are cached when this version installs. A page
+ * prerendered page and file (the decks are in the pages' data, and in /decks.json) are cached
+ * when this version installs. A page
  * is served from that cache, so a reload works with the network off. A new version installs
  * beside the old one and waits: the page shows "update available", and only when the learner
  * chooses does it take over (SKIP_WAITING), and the page reloads.

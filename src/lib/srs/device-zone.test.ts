@@ -98,3 +98,26 @@ describe('deviceTimeZone', () => {
 		expect(map.has(KEY)).toBe(false);
 	});
 });
+
+describe('a page left open', () => {
+	test('notices within a minute that the device moved to a zone with other offsets', async () => {
+		vi.useFakeTimers({ toFake: ['Date'] });
+		try {
+			vi.setSystemTime(new Date(`${year}-03-15T12:00:00Z`));
+			stubStorage({ [KEY]: JSON.stringify({ zone: 'Cached/Zone', offsets: fingerprint }) });
+			const { deviceTimeZone } = await load();
+			expect(deviceTimeZone()).toBe('Cached/Zone');
+			// The device now reports other offsets (the learner flew somewhere).
+			const real = Date.prototype.getTimezoneOffset;
+			vi.spyOn(Date.prototype, 'getTimezoneOffset').mockImplementation(function (this: Date) {
+				return real.call(this) + 60;
+			});
+			vi.setSystemTime(new Date(`${year}-03-15T12:00:30Z`));
+			expect(deviceTimeZone()).toBe('Cached/Zone');
+			vi.setSystemTime(new Date(`${year}-03-15T12:01:01Z`));
+			expect(deviceTimeZone()).toBe(intlZone);
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+});

@@ -10,6 +10,10 @@ const KEY = 'car-device-zone';
 let memo: string | undefined;
 /** False while `memo` is the UTC stand-in for a zone the platform would not name. */
 let named = false;
+/** The offsets `memo` was found with, and when they were last checked (an app left open). */
+let memoOffsets: number[] = [];
+let checkedAt = 0;
+const RECHECK_MS = 60_000;
 
 /** getTimezoneOffset on the 1st of each month of this year: the zone's offsets and DST rules. */
 function fingerprint(): number[] {
@@ -31,10 +35,18 @@ function cached(now: number[]): string | undefined {
 	return undefined;
 }
 
-/** The device's IANA time zone, or UTC where the platform cannot tell; one look-up per page. */
+/**
+ * The device's IANA time zone, or UTC where the platform cannot tell: looked up once per page,
+ * and again if the device's offsets have changed (checked at most once a minute: a page left
+ * open while the device moves to another zone).
+ */
 export function deviceTimeZone(): string {
-	if (memo !== undefined) return memo;
+	const t = Date.now();
+	if (memo !== undefined && t - checkedAt < RECHECK_MS) return memo;
 	const now = fingerprint();
+	checkedAt = t;
+	if (memo !== undefined && now.every((o, i) => o === memoOffsets[i])) return memo;
+	memoOffsets = now;
 	let zone = cached(now);
 	if (zone === undefined) {
 		try {

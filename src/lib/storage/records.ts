@@ -127,6 +127,8 @@ export const DeckRecordSchema = z.strictObject({
  */
 export const SnapshotRecordSchema = z.strictObject({
 	schemaVersion: Version,
+	/** The layout of StateRow: a snapshot in another layout is not read, only replaced. */
+	rows: z.literal(1),
 	rev: Count,
 	count: Count,
 	hash: z.string(),

@@ -137,27 +137,23 @@ export class Repository {
 
 	/**
 	 * Every fact state, validated; bad records are moved aside and their facts rebuilt from the
-	 * log. From the snapshot when it is current (one read), else record by record.
+	 * log. From the snapshot when it is current (one read), else record by record; `fromRecords`
+	 * reads the records whatever the snapshot (the settings page's check of every record).
 	 */
-	async loadStates(): Promise<Map<string, MemoryState>> {
+	async loadStates({ fromRecords = false } = {}): Promise<Map<string, MemoryState>> {
 		const fromSnapshot = await this.kv.run(['meta'], 'readonly', async (tx) => {
+			if (fromRecords) return null;
 			const [rev, snapshot] = await Promise.all([
 				tx.get('meta', STATES_REV),
 				tx.get('meta', SNAPSHOT)
 			]);
 			return snapshotRecords(snapshot, revOf(rev));
 		});
-		if (fromSnapshot) {
-			const rows = new Map<string, StateRow>();
-			const states = new Map<string, MemoryState>();
-			for (const row of fromSnapshot.rows) {
-				const key = memoryKey(row[0], row[1]);
-				rows.set(key, row);
-				states.set(key, stateFromRow(row));
-			}
-			this.#mirror = { rev: fromSnapshot.rev, rows };
+		const decoded = fromSnapshot && decodeRows(fromSnapshot.rows);
+		if (fromSnapshot && decoded) {
+			this.#mirror = { rev: fromSnapshot.rev, rows: decoded.rows };
 			this.#snapshotRev = fromSnapshot.rev;
-			return states;
+			return decoded.states;
 		}
 		// One getAll, without the keys: a state is stored under memoryKey(deck, fact), so the
 		// records name their keys. A damaged record cannot, and then the keys are read too.
@@ -205,6 +201,7 @@ export class Repository {
 		const text = JSON.stringify(rows);
 		const snapshot: SnapshotRecord = {
 			schemaVersion: SCHEMA_VERSION,
+			rows: 1,
 			rev: mirror.rev,
 			count: rows.length,
 			hash: hashText(text),
@@ -512,6 +509,24 @@ export class Repository {
 const loadScheduler = () => import('../srs/memory');
 
 const keyOf = (s: MemoryState) => memoryKey(s.deck, s.fact);
+
+/** A snapshot's rows as states, or null if one does not decode (then the records are read). */
+function decodeRows(
+	list: StateRow[]
+): { rows: Map<string, StateRow>; states: Map<string, MemoryState> } | null {
+	const rows = new Map<string, StateRow>();
+	const states = new Map<string, MemoryState>();
+	try {
+		for (const row of list) {
+			const key = memoryKey(row[0], row[1]);
+			rows.set(key, row);
+			states.set(key, stateFromRow(row));
+		}
+	} catch {
+		return null;
+	}
+	return { rows, states };
+}
 
 /**
  * The records of a stored snapshot, if it is one, is at revision `rev` (current) and its text

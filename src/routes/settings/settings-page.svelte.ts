@@ -90,8 +90,9 @@ export class SettingsPage {
 
 	async refreshStatus(): Promise<void> {
 		const repo = await repository();
-		// Reading validates every record: damaged ones are moved aside before they are counted.
-		await repo.loadStates();
+		// Reading validates every record (not the snapshot): damaged ones are moved aside before
+		// they are counted.
+		await repo.loadStates({ fromRecords: true });
 		await repo.readLog();
 		const [counts, bytes, quarantined] = await Promise.all([
 			repo.counts(),
