@@ -26,9 +26,9 @@ export interface ScaleFigures {
 	logEntries: number;
 	/** Median ms of one read of every fact-state record, unvalidated (IndexedDB getAll). */
 	rawReadMs: number;
-	/** Ms from navigation to the first question visible on the first visit (no snapshot yet). */
+	/** Ms from navigation to the first question painted on the first visit (no snapshot yet). */
 	firstQuestionFirstVisit: number;
-	/** Median ms from navigation to the first question visible, at scale (later visits). */
+	/** Median ms from navigation to the first question painted, at scale (later visits). */
 	firstQuestion: number;
 	/** Median and worst ms from the rating key to the next question in the DOM (20 answers). */
 	answerToNextMedian: number;
@@ -41,20 +41,22 @@ export interface AppBenchResult {
 	empty: LoadFigures;
 	/** Median ms from navigation to the empty page's onMount: the framework's own start-up. */
 	emptyReady: number;
-	/** Median ms from navigation to the heading of a static HTML page: the browser's own floor. */
-	bareReady: number;
+	/** A static HTML page's heading (no script): the browser's own floor. */
+	bare: Shown;
 	home: LoadFigures;
 	study: LoadFigures;
-	/** Median ms from navigation to the first question visible. */
-	firstQuestion: number;
-	firstQuestionThrottled: number;
+	/** A new learner's first question (prerendered into /study), unthrottled and throttled. */
+	firstQuestion: Shown;
+	firstQuestionThrottled: Shown;
+	/** A learner with answers stored (not the prerendered question: the app reads their queue). */
+	firstQuestionReturning: Shown;
 	scale: ScaleFigures;
 	/** Lighthouse's mobile scores, or null when it is not installed. */
 	lighthouse: LighthouseScores[] | null;
 }
 
 /** Build an empty SvelteKit page with the same kit, adapter and prerendering as the app. */
-function buildEmptyKit(root: string): string {
+export function buildEmptyKit(root: string): string {
 	const dir = join(root, 'bench-results', 'empty-kit');
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(join(dir, 'src', 'routes'), { recursive: true });
@@ -82,7 +84,7 @@ export default { plugins: [sveltekit()], logLevel: 'warn' };`,
 	// Beside it, a page with no script at all.
 	writeFileSync(
 		join(dir, 'build', 'bare.html'),
-		'<!doctype html><html lang="en"><meta charset="utf-8"><title>Bare</title><h1>Bare page</h1>'
+		'<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Bare</title><h1 elementtiming="bare">Bare page</h1>'
 	);
 	return join(dir, 'build');
 }
@@ -117,35 +119,87 @@ async function firstLoad(browser: Browser, url: string, ready: string): Promise<
 }
 
 const QUESTION = 'article[data-question-id]';
+/** The question of /study, or its prerendered preview (a new learner's first question). */
+const QUESTION_OR_PREVIEW = `${QUESTION}, article[data-preview-question-id]`;
+/** The `elementtiming` of a question's prompt (QuestionBody). */
+const PROMPT = 'question-prompt';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/**
- * Ms from the navigation's start to `selector` in the DOM, checked every frame from the page's
- * own clock. A string, not a function: tsx would wrap a named inner function in a helper that
- * the page lacks.
- */
-async function navigateUntil(page: Page, url: string, selector: string): Promise<number> {
-	await page.goto(url, { waitUntil: 'commit' });
-	return page.evaluate<number>(`new Promise((resolve) => {
-		const check = () =>
-			document.querySelector(${JSON.stringify(selector)})
-				? resolve(performance.now())
-				: requestAnimationFrame(check);
-		check();
-	})`);
+/** When something showed, in ms from the navigation's start by the page's own clock. */
+export interface Shown {
+	/** The start of the first frame with the selector in the DOM (its requestAnimationFrame). */
+	frame: number;
+	/** When the browser presented the element named by `paintId` (Element Timing), if asked. */
+	painted: number | null;
 }
 
-/** Median ms from navigation to `selector` on screen, over `runs` cold loads. */
-async function coldLoads(
+/**
+ * Navigate and time the first sight of `selector`. A script injected before any of the page's
+ * own (by CDP, so the app's CSP does not apply) watches every DOM change from the document's
+ * start and, with `paintId`, the Element Timing entry of the element with that `elementtiming`
+ * (QuestionBody marks the prompt): the time its pixels were presented, which is what a learner
+ * sees. Nothing waits on a round trip to Playwright, which would add its own latency.
+ * A string, not a function: tsx would wrap a named inner function in a helper the page lacks.
+ */
+async function navigateUntil(
+	page: Page,
+	url: string,
+	selector: string,
+	paintId?: string
+): Promise<Shown> {
+	await page.addInitScript(`(() => {
+		const sel = ${JSON.stringify(selector)};
+		const paintId = ${JSON.stringify(paintId ?? null)};
+		window.__shown = new Promise((resolve) => {
+			let frame = null;
+			let painted = null;
+			const done = () => frame !== null && (!paintId || painted !== null) && resolve({ frame, painted });
+			if (paintId)
+				new PerformanceObserver((list) => {
+					for (const e of list.getEntries())
+						if (e.identifier === paintId && painted === null) {
+							painted = e.renderTime || e.loadTime;
+							done();
+						}
+				}).observe({ type: 'element', buffered: true });
+			const seen = () => {
+				if (!document.querySelector(sel)) return false;
+				requestAnimationFrame(() => {
+					frame = performance.now();
+					done();
+				});
+				return true;
+			};
+			if (seen()) return;
+			const watch = new MutationObserver(() => seen() && watch.disconnect());
+			watch.observe(document, { subtree: true, childList: true, attributes: true });
+		});
+	})()`);
+	await page.goto(url, { waitUntil: 'commit' });
+	return page.evaluate<Shown>('window.__shown');
+}
+
+export interface LoadOptions {
+	throttled?: boolean;
+	/** `elementtiming` of the element whose paint counts (see navigateUntil). */
+	paintId?: string;
+	/** Run in the page before its own scripts, on every load (e.g. to set localStorage). */
+	before?: string;
+	runs?: number;
+}
+
+/** Medians over cold loads (a new context each) of when `selector` showed. */
+export async function coldLoads(
 	browser: Browser,
 	url: string,
 	selector: string,
-	throttled: boolean,
-	runs = 5
-): Promise<number> {
-	const times: number[] = [];
+	{ throttled = false, paintId, before, runs = 5 }: LoadOptions = {}
+): Promise<Shown> {
+	const frames: number[] = [];
+	const paints: number[] = [];
 	for (let i = 0; i < runs; i++) {
 		const context = await browser.newContext({ ...devices['Pixel 7'], serviceWorkers: 'block' });
+		if (before) await context.addInitScript(before);
 		const page = await context.newPage();
 		if (throttled) {
 			const cdp = await context.newCDPSession(page);
@@ -158,10 +212,12 @@ async function coldLoads(
 				uploadThroughput: 750_000 / 8
 			});
 		}
-		times.push(await navigateUntil(page, url, selector));
+		const shown = await navigateUntil(page, url, selector, paintId);
+		frames.push(shown.frame);
+		if (shown.painted !== null) paints.push(shown.painted);
 		await context.close();
 	}
-	return median(times);
+	return { frame: median(frames), painted: paints.length ? median(paints) : null };
 }
 
 /**
@@ -188,7 +244,7 @@ async function atScale(browser: Browser, origin: string, facts = 10_000): Promis
 		// The first visit reads every state record and then stores their snapshot (a moment
 		// later): wait for it, as a learner's next visit finds it.
 		let page: Page | null = await context.newPage();
-		const firstVisit = await navigateUntil(page, `${origin}/study`, QUESTION);
+		const firstVisit = await navigateUntil(page, `${origin}/study`, QUESTION, PROMPT);
 		const checker = await context.newPage();
 		await checker.goto(`${origin}/__bench/seed.html`);
 		await checker.waitForFunction(() => typeof window.snapshotCurrent === 'function');
@@ -197,13 +253,13 @@ async function atScale(browser: Browser, origin: string, facts = 10_000): Promis
 			await checker.waitForTimeout(500);
 		}
 		await checker.close();
-		const firsts: number[] = [];
+		const firsts: Shown[] = [];
 		for (let i = 0; i < 5; i++) {
 			await page?.close();
 			page = await context.newPage();
 			const cdp = await context.newCDPSession(page);
 			await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-			firsts.push(await navigateUntil(page, `${origin}/study`, QUESTION));
+			firsts.push(await navigateUntil(page, `${origin}/study`, QUESTION, PROMPT));
 		}
 		if (!page) throw new Error('no page');
 		// The rating key's time (capture phase, before the app sees it) to the DOM holding the
@@ -237,8 +293,8 @@ async function atScale(browser: Browser, origin: string, facts = 10_000): Promis
 			facts: seeded.facts,
 			logEntries: seeded.logEntries,
 			rawReadMs: median(reads),
-			firstQuestionFirstVisit: firstVisit,
-			firstQuestion: median(firsts),
+			firstQuestionFirstVisit: firstVisit.painted ?? firstVisit.frame,
+			firstQuestion: median(firsts.map((f) => f.painted ?? f.frame)),
 			answerToNextMedian: median(answers),
 			answerToNextMax: Math.max(...answers),
 			storageBytes
@@ -288,12 +344,22 @@ export async function runAppBench(root: string): Promise<AppBenchResult> {
 	try {
 		return {
 			empty: await firstLoad(browser, `${empty.origin}/`, 'h1'),
-			emptyReady: await coldLoads(browser, `${empty.origin}/`, 'html[data-ready]', false),
-			bareReady: await coldLoads(browser, `${empty.origin}/bare`, 'h1', false),
+			emptyReady: (await coldLoads(browser, `${empty.origin}/`, 'html[data-ready]')).frame,
+			bare: await coldLoads(browser, `${empty.origin}/bare`, 'h1', { paintId: 'bare' }),
 			home: await firstLoad(browser, `${app.origin}/`, 'h1'),
 			study: await firstLoad(browser, `${app.origin}/study`, QUESTION),
-			firstQuestion: await coldLoads(browser, `${app.origin}/study`, QUESTION, false),
-			firstQuestionThrottled: await coldLoads(browser, `${app.origin}/study`, QUESTION, true),
+			firstQuestion: await coldLoads(browser, `${app.origin}/study`, QUESTION_OR_PREVIEW, {
+				paintId: PROMPT
+			}),
+			firstQuestionThrottled: await coldLoads(browser, `${app.origin}/study`, QUESTION_OR_PREVIEW, {
+				paintId: PROMPT,
+				throttled: true
+			}),
+			firstQuestionReturning: await coldLoads(browser, `${app.origin}/study`, QUESTION, {
+				paintId: PROMPT,
+				// What a stored answer leaves (see $lib/session/preview): the page reads the queue.
+				before: `localStorage.setItem('car-preview', 'off')`
+			}),
 			scale: await atScale(browser, app.origin),
 			lighthouse: await runLighthouse(app.origin, ['/', '/study'])
 		};

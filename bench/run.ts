@@ -145,10 +145,14 @@ const line = (label: string, figure: string, budget = '', met?: boolean) =>
 	);
 const s = a.scale;
 const scaleBudget = Math.min(300, 1.5 * s.rawReadMs);
-/** What the stored data adds to the first question: at scale, less than with nothing stored. */
-const scaleAdded = s.firstQuestion - a.firstQuestion;
+/** Painted, or where Element Timing gave nothing, the frame's start. */
+const seen = (x: { frame: number; painted: number | null }) => x.painted ?? x.frame;
+const returning = seen(a.firstQuestionReturning);
+/** What the stored data adds to the first question: at scale, less than with little stored. */
+const scaleAdded = s.firstQuestion - returning;
 line('empty SvelteKit page: JS, gzipped', kb(a.empty.jsGzip));
-line('static HTML page, no script: heading visible, median of 5', ms(a.bareReady));
+line('static HTML page, no script: heading painted, median of 5', ms(seen(a.bare)));
+line('  its frame began (requestAnimationFrame)', ms(a.bare.frame));
 line('empty SvelteKit page: started (onMount), median of 5', ms(a.emptyReady));
 line(
 	'`/`: JS, gzipped',
@@ -160,28 +164,30 @@ line('`/`: CSS, gzipped (inlined in the HTML)', kb(a.home.cssGzip));
 line('`/study`: JS, gzipped', kb(a.study.jsGzip));
 line('`/study`: CSS, gzipped (inlined in the HTML)', kb(a.study.cssGzip));
 line(
-	'first question visible (median of 5)',
-	ms(a.firstQuestion),
+	'first question painted, new learner (median of 5)',
+	ms(seen(a.firstQuestion)),
 	'≤ 100.0 ms',
-	a.firstQuestion <= 100
+	seen(a.firstQuestion) <= 100
 );
+line('  its frame began (requestAnimationFrame)', ms(a.firstQuestion.frame));
 line(
 	'same, CPU 4× slower, 150 ms, 1.6 Mbit/s',
-	ms(a.firstQuestionThrottled),
+	ms(seen(a.firstQuestionThrottled)),
 	'≤ 1000.0 ms',
-	a.firstQuestionThrottled <= 1000
+	seen(a.firstQuestionThrottled) <= 1000
 );
+line('first question painted, learner with answers stored', ms(returning));
 line(`at scale: ${s.facts} facts, ${s.logEntries} log entries stored`, '');
 line('  raw read of the fact-state store (median of 5)', ms(s.rawReadMs));
-line('  first question visible, first visit (no snapshot yet)', ms(s.firstQuestionFirstVisit));
+line('  first question painted, first visit (no snapshot yet)', ms(s.firstQuestionFirstVisit));
 line(
-	'  first question visible, later visits (median of 5)',
+	'  first question painted, later visits (median of 5)',
 	ms(s.firstQuestion),
 	`≤ ${ms(scaleBudget)}`,
 	s.firstQuestion <= scaleBudget
 );
 line(
-	'  the same, less the first question with nothing stored',
+	'  the same, less the first question with little stored',
 	ms(scaleAdded),
 	`≤ ${ms(scaleBudget)}`,
 	scaleAdded <= scaleBudget

@@ -10,6 +10,7 @@ import { statementHash } from '../src/lib/srs/keys';
 import { saveDeck } from '../src/lib/storage/decks';
 import { DB_NAME, STATES_REV } from '../src/lib/storage/kv';
 import { Repository, SNAPSHOT } from '../src/lib/storage/repository';
+import { noteWrite } from '../src/lib/session/preview';
 import { history, seed } from './workload';
 
 export interface Seeded {
@@ -28,7 +29,9 @@ declare global {
 }
 
 window.seedApp = async (facts) => {
-	const repo = await Repository.open();
+	// Opened as the app opens it: its writes rule out /study's prerendered question, as a
+	// learner's answers would.
+	const repo = await Repository.open(undefined, { onWrite: noteWrite });
 	if (repo.status.backend !== 'indexeddb')
 		throw new Error(`IndexedDB unavailable: ${repo.status.problem}`);
 	const { deck, sourceText } = bigDeck(facts);

@@ -161,6 +161,23 @@ export function indexedDbKv(db: IDBDatabase): Kv {
 	};
 }
 
+/**
+ * The same store, calling `onWrite` with a transaction's stores after each read-write
+ * transaction that committed (for caches kept outside the database, such as whether /study may
+ * show its prerendered first question).
+ */
+export function notifyingWrites(kv: Kv, onWrite: (stores: readonly StoreName[]) => void): Kv {
+	return {
+		backend: kv.backend,
+		async run(stores, mode, body) {
+			const result = await kv.run(stores, mode, body);
+			if (mode === 'readwrite') onWrite(stores);
+			return result;
+		},
+		close: () => kv.close()
+	};
+}
+
 /** Explain an IndexedDB failure in words a learner can act on. */
 export function toStorageError(e: unknown): StorageError {
 	if (e instanceof StorageError) return e;

@@ -18,6 +18,7 @@ import { StaleRecordError, StorageError } from './errors';
 import {
 	indexedDbKv,
 	memoryKv,
+	notifyingWrites,
 	openIndexedDb,
 	revOf,
 	STATES_REV,
@@ -44,6 +45,11 @@ import {
 	type SnapshotRecord,
 	type StateRow
 } from './records';
+
+export interface OpenOptions {
+	/** Called after each committed read-write transaction, with its stores. */
+	onWrite?: (stores: readonly StoreName[]) => void;
+}
 
 export interface StorageStatus {
 	backend: 'indexeddb' | 'memory';
@@ -105,15 +111,16 @@ export class Repository {
 	 * Open IndexedDB; when it is unavailable (blocked, private mode, an old browser), keep
 	 * working in memory and say why, so the UI can warn that progress will not be saved.
 	 */
-	static async open(dbName?: string): Promise<Repository> {
+	static async open(dbName?: string, options: OpenOptions = {}): Promise<Repository> {
+		const watched = (kv: Kv) => (options.onWrite ? notifyingWrites(kv, options.onWrite) : kv);
 		try {
 			const db = await openIndexedDb(dbName);
-			const repo = new Repository(indexedDbKv(db));
+			const repo = new Repository(watched(indexedDbKv(db)));
 			await repo.ensureMeta();
 			return repo;
 		} catch (e) {
 			const reason = toStorageError(e).message;
-			const repo = new Repository(memoryKv(), { backend: 'memory', problem: reason });
+			const repo = new Repository(watched(memoryKv()), { backend: 'memory', problem: reason });
 			await repo.ensureMeta();
 			return repo;
 		}
