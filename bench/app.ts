@@ -48,7 +48,9 @@ export interface AppBenchResult {
 	/** A new learner's first question (prerendered into /study), unthrottled and throttled. */
 	firstQuestion: Shown;
 	firstQuestionThrottled: Shown;
-	/** A learner with answers stored (not the prerendered question: the app reads their queue). */
+	/** A new learner: the session's own question (answerable), which replaces the preview. */
+	firstQuestionLive: Shown;
+	/** The preview ruled out (as after an answer), little stored: the app reads the queue. */
 	firstQuestionReturning: Shown;
 	scale: ScaleFigures;
 	/** Lighthouse's mobile scores, or null when it is not installed. */
@@ -167,6 +169,8 @@ async function navigateUntil(
 				requestAnimationFrame(() => {
 					frame = performance.now();
 					done();
+					// No paint entry within 5 s (Element Timing unsupported): the frame stands.
+					setTimeout(() => resolve({ frame, painted }), 5000);
 				});
 				return true;
 			};
@@ -355,10 +359,11 @@ export async function runAppBench(root: string): Promise<AppBenchResult> {
 				paintId: PROMPT,
 				throttled: true
 			}),
+			firstQuestionLive: await coldLoads(browser, `${app.origin}/study`, QUESTION),
 			firstQuestionReturning: await coldLoads(browser, `${app.origin}/study`, QUESTION, {
 				paintId: PROMPT,
 				// What a stored answer leaves (see $lib/session/preview): the page reads the queue.
-				before: `localStorage.setItem('car-preview', 'off')`
+				before: `localStorage.setItem('car-preview', 'bench')`
 			}),
 			scale: await atScale(browser, app.origin),
 			lighthouse: await runLighthouse(app.origin, ['/', '/study'])

@@ -68,7 +68,10 @@ test('an option picked on the preview, before the session has started, is answer
 	await expect(page.getByRole('group', { name: 'How well did you remember?' })).toBeHidden();
 	release();
 	await expect(page.getByRole('group', { name: 'How well did you remember?' })).toBeVisible();
-	await expect(page.locator('article[data-question-id]')).toBeVisible();
+	// The option tapped is the answer given.
+	const live = page.locator('article[data-question-id]').getByRole('button');
+	await expect(live.nth(0)).toHaveClass(/chosen/);
+	await expect(live.nth(0)).toContainText(/Your answer|Right answer/);
 });
 
 test('after an answer, the next visit shows "Loading" until it has read the queue, not the preview', async ({
@@ -87,6 +90,33 @@ test('after an answer, the next visit shows "Loading" until it has read the queu
 	const next = await currentQuestion(page);
 	expect(next.id).not.toBe(first.id);
 	await expect(loading(page)).toBeHidden();
+
+	// Having read the queue, the page keeps the mark: the learner has answered.
+	await page.unrouteAll();
+	const again = await holdScripts(page);
+	await page.goto('/study', { waitUntil: 'domcontentloaded' });
+	await expect(loading(page)).toBeVisible();
+	await expect(preview(page)).toBeHidden();
+	again();
+	await currentQuestion(page);
+});
+
+test('a mark with nothing stored (after a reset) is removed once /study has read storage', async ({
+	page
+}) => {
+	await page.goto('/study');
+	await expect(page.locator('article[data-question-id]')).toBeVisible();
+	await page.evaluate(() => localStorage.setItem('car-preview', 'reset'));
+	await page.reload();
+	await expect(page.locator('article[data-question-id]')).toBeVisible();
+	await expect.poll(() => page.evaluate(() => localStorage.getItem('car-preview'))).toBeNull();
+
+	const release = await holdScripts(page);
+	await page.goto('/study', { waitUntil: 'domcontentloaded' });
+	await expect(preview(page)).toBeVisible();
+	await expect(loading(page)).toBeHidden();
+	release();
+	await expect(page.locator('article[data-question-id]')).toBeVisible();
 });
 
 test('a deck, topic or list of facts never shows the preview', async ({ page }) => {

@@ -7,7 +7,14 @@ import { Repository } from '$lib/storage/repository';
 import { defaultSettings } from '$lib/srs/settings';
 import { makeSettings } from '$lib/srs/test-helpers';
 import { load } from '../../routes/study/+page.server';
-import { noteWrite, previewFits, PREVIEW_KEY, setPreviewFits } from './preview';
+import {
+	clearPreviewMark,
+	markPreviewStale,
+	noteWrite,
+	previewFits,
+	previewMark,
+	PREVIEW_KEY
+} from './preview';
 import { ReviewSession } from './review.svelte';
 import { rightResponse } from './test-helpers';
 
@@ -36,13 +43,29 @@ describe('whether /study may show its prerendered question', () => {
 
 	test('not after a write to a store that decides the first question, until /study finds it first again', () => {
 		for (const stores of [['states', 'log', 'meta'], ['settings'], ['decks'], ['log']] as const) {
-			setPreviewFits(true);
+			clearPreviewMark(previewMark());
+			expect(previewFits(study)).toBe(true);
 			noteWrite(stores);
 			expect(previewFits(study), stores.join()).toBe(false);
 		}
-		setPreviewFits(true);
+		clearPreviewMark(previewMark());
 		expect(stored.has(PREVIEW_KEY)).toBe(false);
-		expect(previewFits(study)).toBe(true);
+	});
+
+	test('a write in another tab while /study read storage stands: its mark is not removed', () => {
+		markPreviewStale();
+		const seen = previewMark();
+		// Another tab answers meanwhile: a mark of its own.
+		markPreviewStale();
+		expect(previewMark()).not.toBe(seen);
+		clearPreviewMark(seen);
+		expect(previewFits(study)).toBe(false);
+		// And from nothing: a write after the read is not undone either.
+		stored.clear();
+		const none = previewMark();
+		noteWrite(['states']);
+		clearPreviewMark(none);
+		expect(previewFits(study)).toBe(false);
 	});
 
 	test('writes of caches and mock tests leave it alone', () => {
@@ -123,5 +146,28 @@ describe("/study's prerendered question", () => {
 				expect(s.current?.entry.kind).toBe(preview!.kind);
 				expect(s.remaining).toBe(preview!.remaining);
 			}
+	});
+});
+
+describe('opening storage in the app', () => {
+	test('marks progress stored before the app kept marks (an update), and nothing else', async () => {
+		vi.resetModules();
+		const { repository } = await import('./storage.svelte');
+		const repo = await repository();
+		expect(previewMark()).toBeNull();
+		const s = new ReviewSession(
+			repo,
+			builtinDecks.map(({ deck }) => deck)
+		);
+		await s.start();
+		s.answer(rightResponse(s.current!.question));
+		await s.rate(Rating.Good);
+		repo.kv.close();
+		// As an earlier version left it: progress, no mark.
+		stored.clear();
+		vi.resetModules();
+		const again = await (await import('./storage.svelte')).repository();
+		expect(previewMark()).not.toBeNull();
+		again.kv.close();
 	});
 });

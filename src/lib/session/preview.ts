@@ -1,13 +1,15 @@
 /**
  * `/study` is prerendered with the question a new learner is asked first, so that it is on
- * screen before any script runs. It is right only while this browser's stored data would give
- * the same first question: a flag in localStorage says when it may not, and the page then
- * shows "Loading" until it has read the learner's own queue.
+ * screen before any script runs. It is right only for a learner with nothing stored that
+ * changes it: a mark in localStorage says when that may not be so, and the page then shows
+ * "Loading" until it has read the learner's own queue.
  *
- * The flag is set when a write could change the first question (an answer, settings, decks),
- * and cleared when `/study` has read the stored data and found the prerendered question first.
- * The inline script in src/app.html applies the same rule before the first paint: keep both
- * in step.
+ * Every write that could change the first question (answers, settings, decks, a reset, an
+ * import) leaves a mark: a value of its own, so that a page can tell whether another write
+ * came while it read. `/study` removes the mark when it has read storage and found no fact
+ * state at all and the prerendered question first, and no other write came meanwhile.
+ * The inline script in src/app.html applies the same rule before the first paint (a mark
+ * there, or a query string, hides the preview): keep both in step.
  */
 import type { StoreName } from '$lib/storage/kv';
 
@@ -24,30 +26,46 @@ function storage(): Storage | null {
 	}
 }
 
+/** The mark of the last write that may change the first question (null: none). */
+export function previewMark(): string | null {
+	try {
+		return storage()?.getItem(PREVIEW_KEY) ?? null;
+	} catch {
+		return null;
+	}
+}
+
 /**
  * Whether `/study` at `url` may show the prerendered question until the real one is known: not
  * for a deck, topic or list of facts (a query), nor after a write that may change it.
  */
 export function previewFits(url: URL): boolean {
-	if (url.search !== '') return false;
+	return url.search === '' && previewMark() === null;
+}
+
+/** Leave a mark: stored data may now give another first question (best effort). */
+export function markPreviewStale(): void {
 	try {
-		return storage()?.getItem(PREVIEW_KEY) !== 'off';
+		storage()?.setItem(PREVIEW_KEY, `${Date.now()}-${Math.random().toString(36).slice(2)}`);
 	} catch {
-		return true;
+		// Storage blocked: the page shows the preview and then the learner's own question.
 	}
 }
 
-/** Remember whether the prerendered question was the learner's first (best effort). */
-export function setPreviewFits(fits: boolean): void {
+/**
+ * The prerendered question was found first with nothing stored: remove the mark, if it is
+ * still `seen` (read before storage was), so that a write meanwhile (another tab) stands.
+ */
+export function clearPreviewMark(seen: string | null): void {
 	try {
-		if (fits) storage()?.removeItem(PREVIEW_KEY);
-		else storage()?.setItem(PREVIEW_KEY, 'off');
+		const s = storage();
+		if (s && s.getItem(PREVIEW_KEY) === seen) s.removeItem(PREVIEW_KEY);
 	} catch {
-		// Storage blocked: the page shows "Loading" or the preview by the same rule as before.
+		// Storage blocked: nothing was marked either.
 	}
 }
 
 /** For Repository.open's onWrite: a write to a store that decides the first question. */
 export function noteWrite(stores: readonly StoreName[]): void {
-	if (stores.some((s) => DECIDING.includes(s))) setPreviewFits(false);
+	if (stores.some((s) => DECIDING.includes(s))) markPreviewStale();
 }

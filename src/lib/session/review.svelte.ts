@@ -173,6 +173,11 @@ export class ReviewSession {
 		if (!this.#candidates?.keys.has(key)) this.#candidates = null;
 	}
 
+	/** How many facts have a stored state (of any deck, read at start). */
+	get storedStates(): number {
+		return this.#states.size;
+	}
+
 	/** A fact's current memory, as this session knows it. */
 	stateOf(key: string): MemoryState | undefined {
 		return this.#states.get(key);

@@ -4,14 +4,16 @@
  * and how many records had to be kept aside.
  */
 import { Repository, type StorageStatus } from '$lib/storage/repository';
-import { noteWrite } from './preview';
+import { markPreviewStale, noteWrite, previewMark } from './preview';
 import { requestPersistence, type Persistence } from '$lib/storage/persistence';
 
 let opening: Promise<Repository> | null = null;
 
 /** The repository, opened once per page load (IndexedDB, or memory when that fails). */
 export function repository(): Promise<Repository> {
-	opening ??= Repository.open(undefined, { onWrite: noteWrite }).then((repo) => {
+	opening ??= Repository.open(undefined, { onWrite: noteWrite }).then(async (repo) => {
+		// Progress stored before the app kept a preview mark (an update) needs one too.
+		if (previewMark() === null && (await repo.stateCount()) > 0) markPreviewStale();
 		// The states' snapshot (a read cache) is written a moment after the last answer; a page
 		// being hidden (closed, switched away from) writes it at once.
 		if (typeof document !== 'undefined')

@@ -126,6 +126,11 @@ export class Repository {
 		}
 	}
 
+	/** How many fact states are stored (one count, nothing read). */
+	stateCount(): Promise<number> {
+		return this.kv.run(['states'], 'readonly', (tx) => tx.count('states'));
+	}
+
 	/** Write the meta record (schema version) on first use; refuse data from a newer app. */
 	private async ensureMeta(): Promise<void> {
 		this.createdAt = await this.kv.run(['meta'], 'readwrite', async (tx) => {
