@@ -123,3 +123,14 @@ test('two tabs answering the same question at once both keep their review', asyn
 	await expect(b.getByRole('alert')).toHaveCount(0);
 	expect(await logCount(a)).toBe(2 * qa.facts.length);
 });
+
+test('a letter beyond the options of the question picks nothing', async ({ page }) => {
+	await page.goto('/study');
+	const q = await currentQuestion(page);
+	expect(q.type).toBe('mcq');
+	await page.keyboard.press(String.fromCharCode(97 + (q.type === 'mcq' ? q.options.length : 0)));
+	await page.keyboard.press('f');
+	await expect(page.getByRole('group', { name: 'How well did you remember?' })).toBeHidden();
+	await expect(page.locator('article[data-question-id] .chosen')).toHaveCount(0);
+	await answerRightly(page, 'keyboard');
+});
