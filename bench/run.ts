@@ -172,13 +172,13 @@ line(
 	seen(a.firstQuestion) <= 100
 );
 line('  its frame began (requestAnimationFrame)', ms(a.firstQuestion.frame));
+line('  the session started: the question answerable', ms(seen(a.firstQuestionLive)));
 line(
-	'same, CPU 4× slower, 150 ms, 1.6 Mbit/s',
+	'the same, CPU 4× slower, 150 ms latency, 1.6 Mbit/s',
 	ms(seen(a.firstQuestionThrottled)),
 	'≤ 1000.0 ms',
 	seen(a.firstQuestionThrottled) <= 1000
 );
-line('  the session started: the question answerable', ms(seen(a.firstQuestionLive)));
 line('first question painted, preview ruled out (as after an answer)', ms(returning));
 line(`at scale: ${s.facts} facts, ${s.logEntries} log entries stored`, '');
 line('  raw read of the fact-state store (median of 5)', ms(s.rawReadMs));
