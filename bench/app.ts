@@ -366,7 +366,12 @@ export async function runAppBench(root: string): Promise<AppBenchResult> {
 				before: `localStorage.setItem('car-preview', 'bench')`
 			}),
 			scale: await atScale(browser, app.origin),
-			lighthouse: await runLighthouse(app.origin, ['/', '/study'])
+			lighthouse: await runLighthouse([
+				// The floor: the same audit of the empty SvelteKit page.
+				{ page: 'empty', url: `${empty.origin}/` },
+				{ page: '/', url: `${app.origin}/` },
+				{ page: '/study', url: `${app.origin}/study` }
+			])
 		};
 	} finally {
 		await browser.close();

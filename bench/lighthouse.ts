@@ -27,8 +27,7 @@ interface LhResult {
 
 /** Scores of each page (0–100), or null when Lighthouse is not installed. */
 export async function runLighthouse(
-	origin: string,
-	pages: readonly string[]
+	pages: readonly { page: string; url: string }[]
 ): Promise<LighthouseScores[] | null> {
 	// Module names in variables: neither is a dependency, so TypeScript must not resolve them.
 	const lighthouseModule = 'lighthouse';
@@ -47,11 +46,11 @@ export async function runLighthouse(
 	});
 	try {
 		const out: LighthouseScores[] = [];
-		for (const page of pages) {
+		for (const { page, url } of pages) {
 			// Scores vary from run to run: the run with the median performance score of three.
 			const runs: LighthouseScores[] = [];
 			for (let i = 0; i < 3; i++) {
-				const result = await lighthouse(`${origin}${page}`, {
+				const result = await lighthouse(url, {
 					port: chrome.port,
 					output: 'json',
 					logLevel: 'error',

@@ -42,6 +42,35 @@ describe('deviceTimeZone', () => {
 		expect(isDeviceZone(intlZone === 'Asia/Kolkata' ? 'Europe/Paris' : 'Asia/Kolkata')).toBe(false);
 	});
 
+	test('where the browser has Temporal, it names the zone and Intl is not asked', async () => {
+		const map = stubStorage();
+		vi.stubGlobal('Temporal', { Now: { timeZoneId: () => 'Temporal/Zone' } });
+		const intl = vi.spyOn(Intl, 'DateTimeFormat');
+		const { deviceTimeZone, isDeviceZone } = await load();
+		expect(deviceTimeZone()).toBe('Temporal/Zone');
+		expect(isDeviceZone('Temporal/Zone')).toBe(true);
+		expect(intl).not.toHaveBeenCalled();
+		expect(JSON.parse(map.get(KEY)!)).toEqual({ zone: 'Temporal/Zone', offsets: fingerprint });
+	});
+
+	test('a Temporal without a zone, or one that throws, leaves it to Intl', async () => {
+		for (const temporal of [
+			{ Now: { timeZoneId: () => '' } },
+			{ Now: {} },
+			{
+				Now: {
+					timeZoneId: () => {
+						throw new RangeError('no zone');
+					}
+				}
+			}
+		]) {
+			stubStorage();
+			vi.stubGlobal('Temporal', temporal);
+			expect((await load()).deviceTimeZone()).toBe(intlZone);
+		}
+	});
+
 	test('a cache whose offsets match the device is used without any Intl call', async () => {
 		stubStorage({ [KEY]: JSON.stringify({ zone: 'Cached/Zone', offsets: fingerprint }) });
 		const intl = vi.spyOn(Intl, 'DateTimeFormat');
