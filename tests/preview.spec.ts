@@ -74,6 +74,42 @@ test('an option picked on the preview, before the session has started, is answer
 	await expect(live.nth(0)).toContainText(/Your answer|Right answer/);
 });
 
+test('an option tapped before any script has run is shown as chosen and answered once the session starts', async ({
+	page
+}) => {
+	const release = await holdScripts(page);
+	await page.goto('/study', { waitUntil: 'domcontentloaded' });
+	const options = preview(page)
+		.getByRole('list', { name: /^Options/ })
+		.getByRole('button');
+	await options.nth(2).click();
+	await expect(options.nth(2)).toHaveClass(/chosen/);
+	await expect(options.nth(0)).not.toHaveClass(/chosen/);
+	release();
+	await expect(page.getByRole('group', { name: 'How well did you remember?' })).toBeVisible();
+	const live = page.locator('article[data-question-id]').getByRole('button');
+	await expect(live.nth(2)).toHaveClass(/chosen/);
+	await expect(live.nth(2)).toContainText(/Your answer|Right answer/);
+	await expect(live.nth(0)).not.toHaveClass(/chosen/);
+});
+
+test('a letter pressed before any script has run picks that option', async ({ page }) => {
+	const release = await holdScripts(page);
+	await page.goto('/study', { waitUntil: 'domcontentloaded' });
+	const options = preview(page)
+		.getByRole('list', { name: /^Options/ })
+		.getByRole('button');
+	await expect(options.nth(1)).toBeVisible();
+	await page.keyboard.press('b');
+	await expect(options.nth(1)).toHaveClass(/chosen/);
+	// A letter beyond the options changes nothing.
+	await page.keyboard.press('f');
+	await expect(options.nth(1)).toHaveClass(/chosen/);
+	release();
+	const live = page.locator('article[data-question-id]').getByRole('button');
+	await expect(live.nth(1)).toContainText(/Your answer|Right answer/);
+});
+
 test('after an answer, the next visit shows "Loading" until it has read the queue, not the preview', async ({
 	page
 }) => {
