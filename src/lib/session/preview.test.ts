@@ -31,6 +31,17 @@ afterEach(() => vi.unstubAllGlobals());
 
 const study = new URL('https://app.example/study');
 
+/** Study the built-in decks as the app does and answer the first question. */
+async function answerFirst(repo: Repository) {
+	const s = new ReviewSession(
+		repo,
+		builtinDecks.map(({ deck }) => deck)
+	);
+	await s.start();
+	s.answer(rightResponse(s.current!.question));
+	await s.rate(Rating.Good);
+}
+
 describe('whether /study may show its prerendered question', () => {
 	test('yes on a browser that has stored nothing (no flag)', () => {
 		expect(previewFits(study)).toBe(true);
@@ -118,13 +129,7 @@ describe('the repository reports its writes', () => {
 	test('an answer in the app rules the preview out for the next visit', async () => {
 		const repo = await Repository.open(`preview-answer-${Date.now()}`, { onWrite: noteWrite });
 		expect(previewFits(study)).toBe(true);
-		const s = new ReviewSession(
-			repo,
-			builtinDecks.map(({ deck }) => deck)
-		);
-		await s.start();
-		s.answer(rightResponse(s.current!.question));
-		await s.rate(Rating.Good);
+		await answerFirst(repo);
 		expect(previewFits(study)).toBe(false);
 		repo.kv.close();
 	});
@@ -155,13 +160,7 @@ describe('opening storage in the app', () => {
 		const { repository } = await import('./storage.svelte');
 		const repo = await repository();
 		expect(previewMark()).toBeNull();
-		const s = new ReviewSession(
-			repo,
-			builtinDecks.map(({ deck }) => deck)
-		);
-		await s.start();
-		s.answer(rightResponse(s.current!.question));
-		await s.rate(Rating.Good);
+		await answerFirst(repo);
 		repo.kv.close();
 		// As an earlier version left it: progress, no mark.
 		stored.clear();
