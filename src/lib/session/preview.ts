@@ -65,6 +65,34 @@ export function clearPreviewMark(seen: string | null): void {
 	}
 }
 
+/** A first question: the prerendered one, or what `/study` found once it had read storage. */
+export interface FirstQuestion {
+	questionId: string | undefined;
+	kind: string | undefined;
+	remaining: number;
+}
+
+/**
+ * After `/study` (without a query) has read storage and found `found` first: the prerendered
+ * question fits a learner with no fact state at all whose first question it is (then only the
+ * new-fact limit and the deck order decide, whatever the day), so the mark is removed, unless a
+ * write came since `seen`. Otherwise a mark is left for the next visit.
+ */
+export function settlePreviewMark(
+	seen: string | null,
+	prerendered: FirstQuestion | null,
+	found: FirstQuestion & { storedStates: number }
+): void {
+	const fits =
+		prerendered !== null &&
+		found.storedStates === 0 &&
+		found.questionId === prerendered.questionId &&
+		found.kind === prerendered.kind &&
+		found.remaining === prerendered.remaining;
+	if (fits) clearPreviewMark(seen);
+	else if (previewMark() === null) markPreviewStale();
+}
+
 /** For Repository.open's onWrite: a write to a store that decides the first question. */
 export function noteWrite(stores: readonly StoreName[]): void {
 	if (stores.some((s) => DECIDING.includes(s))) markPreviewStale();
