@@ -36,6 +36,8 @@ test('the CSV template imports, and the deck is studied, tested and presented li
 	// Import, study, the test setup and the projector in one go: allowed the slow-test time.
 	test.slow();
 	await page.goto('/decks');
+	// A click before the app is live does nothing (the button is in the prerendered HTML).
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 	const download = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Download CSV template' }).click();
 	const template = await readFile(await (await download).path(), 'utf8');
