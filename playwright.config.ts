@@ -1,6 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions as launchOptions } from './tests/chromium';
 
+// E2E_PORT lets two checkouts (git worktrees) run their end-to-end tests side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
+
 export default defineConfig({
 	testDir: 'tests',
 	testMatch: '**/*.spec.ts',
@@ -11,13 +14,13 @@ export default defineConfig({
 	timeout: 60_000,
 	reporter: process.env.CI ? [['list']] : [['list']],
 	use: {
-		baseURL: 'http://localhost:4173',
+		baseURL: `http://localhost:${port}`,
 		trace: 'retain-on-failure'
 	},
 	webServer: {
 		// The built app, served as it ships (the build also validates the bank).
-		command: 'npm run build && npm run preview',
-		port: 4173,
+		command: `npm run build && npx vite preview --port ${port} --strictPort`,
+		port,
 		reuseExistingServer: !process.env.CI,
 		timeout: 180_000
 	},
