@@ -9,7 +9,8 @@ import { bigDeck } from '../src/lib/bank/test-helpers';
 import { statementHash } from '../src/lib/srs/keys';
 import { saveDeck } from '../src/lib/storage/decks';
 import { DB_NAME, STATES_REV } from '../src/lib/storage/kv';
-import { Repository, SNAPSHOT } from '../src/lib/storage/repository';
+import { Repository } from '../src/lib/storage/repository';
+import { SNAPSHOT } from '../src/lib/storage/snapshot';
 import { noteWrite } from '../src/lib/session/preview';
 import { history, seed } from './workload';
 

@@ -16,7 +16,8 @@ import { buildQueue, todayCandidates, type QueueFact } from '../src/lib/srs/queu
 import { nextDayStart } from '../src/lib/srs/day';
 import { defaultSettings, scheduleParams } from '../src/lib/srs/settings';
 import { prng } from '../src/lib/srs/shuffle';
-import { eventToRecord, logKey, stateToRecord } from '../src/lib/storage/records';
+import { eventToRecord, stateToRecord } from '../src/lib/storage/convert';
+import { logKey } from '../src/lib/storage/records';
 import { Repository } from '../src/lib/storage/repository';
 
 export interface BenchResult {

@@ -2,7 +2,8 @@
 import { Rating } from 'ts-fsrs';
 import { apply, newMemory, paramsId } from '../src/lib/srs/memory';
 import { makeReview } from '../src/lib/srs/test-helpers';
-import { eventToRecord, SCHEMA_VERSION, stateToRecord } from '../src/lib/storage/records';
+import { eventToRecord, stateToRecord } from '../src/lib/storage/convert';
+import { SCHEMA_VERSION } from '../src/lib/storage/records';
 import { BACKUP_FORMAT } from '../src/lib/storage/backup';
 
 export function backupWith(n: number) {

@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { ExamConfigSchema, PaperItemSchema } from '../srs/exam';
 import { ResponseSchema } from '../srs/grade';
-import { Count, Iso, readRecordWith, Version } from './records';
+import { Count, Iso, readRecordWith, Version } from './migrate';
 
 /** A mock test: its paper, answers, timing, and whether its results went to the memory. */
 export const AttemptRecordSchema = z.strictObject({

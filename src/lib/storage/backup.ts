@@ -6,14 +6,13 @@
 import * as z from 'zod/mini';
 import { memoryKey, replay } from '../srs/memory';
 import { BackupError, StaleRecordError } from './errors';
+import { eventFromRecord, stateToRecord } from './convert';
 import {
-	eventFromRecord,
 	logKey,
 	paramsKey,
 	paramsToRecord,
 	readRecord,
 	SCHEMA_VERSION,
-	stateToRecord,
 	type DeckRecord,
 	type LogRecord,
 	type StateRecord

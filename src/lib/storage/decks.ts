@@ -11,8 +11,10 @@ import { IMPORT_RULES, RULES_VERSION, validateDeck } from '../bank/validate';
 import type { Deck } from '../bank/schema';
 import { memoryKey } from '../srs/keys';
 import { StorageError } from './errors';
+import type { Read } from './migrate';
 import { readRecord, SCHEMA_VERSION, type DeckRecord } from './records';
-import { putQuarantine, type Repository } from './repository';
+import type { Repository } from './repository';
+import { setAside, sortRows } from './set-aside';
 
 export interface StoredDeck {
 	deck: Deck;
@@ -53,12 +55,9 @@ export function deckRecordForBackup(record: DeckRecord): DeckRecord {
 /**
  * Check a deck record as it is read: the record's layout, then the deck itself, in full unless
  * `trustChecked` (a record this app wrote, not a backup file) and the deck is unchanged since
- * the validator passed it.
+ * the validator passed it. `migrated`: the record is to be written again (as marked text).
  */
-export function readDeckRecord(
-	raw: unknown,
-	{ trustChecked = false } = {}
-): { ok: true; value: StoredDeck; rewrite: boolean } | { ok: false; error: string } {
+export function readDeckRecord(raw: unknown, { trustChecked = false } = {}): Read<StoredDeck> {
 	const read = readRecord('deck', raw);
 	if (!read.ok) return read;
 	const { deck, deckText, importedAt, fileName, format, id, checked } = read.value;
@@ -79,13 +78,13 @@ export function readDeckRecord(
 		return {
 			ok: true,
 			value: { deck: value as Deck, importedAt, fileName, format },
-			rewrite: deckText === undefined
+			migrated: deckText === undefined
 		};
 	const valid = validateDeck(value, '', `deck "${id}"`, IMPORT_RULES);
 	if (!valid.ok) return { ok: false, error: valid.problems.slice(0, 5).join('; ') };
 	if (valid.deck.id !== id)
 		return { ok: false, error: `deck.id "${valid.deck.id}" is not the key "${id}"` };
-	return { ok: true, value: { deck: valid.deck, importedAt, fileName, format }, rewrite: true };
+	return { ok: true, value: { deck: valid.deck, importedAt, fileName, format }, migrated: true };
 }
 
 /**
@@ -97,37 +96,25 @@ export async function loadDecks(
 	rows?: Array<[string, unknown]>
 ): Promise<StoredDeck[]> {
 	rows ??= await repo.deckRecords();
-	const good: StoredDeck[] = [];
-	const bad: Array<[string, unknown, string]> = [];
-	const rechecked: StoredDeck[] = [];
-	for (const [key, raw] of rows) {
-		const read = readDeckRecord(raw, { trustChecked: true });
-		if (!read.ok) bad.push([key, raw, read.error]);
-		else {
-			good.push(read.value);
-			if (read.rewrite) rechecked.push(read.value);
-		}
-	}
-	if (bad.length || rechecked.length)
+	const { good, bad, migrated } = sortRows(rows, (raw) =>
+		readDeckRecord(raw, { trustChecked: true })
+	);
+	if (bad.length || migrated.length)
 		await repo.kv.run(['decks', 'quarantine'], 'readwrite', async (tx) => {
-			for (const [key, raw, error] of bad) {
-				if ((await tx.get('decks', key)) === undefined) continue;
-				putQuarantine(tx, 'decks', key, raw, error);
-				tx.delete('decks', key);
-			}
+			await setAside(tx, 'decks', bad);
 			// Passed in full (written before the hash existed, or under older rules), or stored as
 			// objects: rewritten as marked text, so the next read is quick. Only if no other tab
 			// replaced the deck meanwhile.
-			for (const stored of rechecked) {
+			for (const [, stored] of migrated) {
 				const now = (await tx.get('decks', stored.deck.id)) as { importedAt?: unknown } | undefined;
 				if (now?.importedAt === stored.importedAt)
 					tx.put('decks', stored.deck.id, deckToRecord(stored));
 			}
 		});
 	// ISO times sort as plain text (localeCompare would start ICU, tens of ms on a first call).
-	return good.sort((a, b) =>
-		a.importedAt < b.importedAt ? -1 : a.importedAt > b.importedAt ? 1 : 0
-	);
+	return good
+		.map(([, d]) => d)
+		.sort((a, b) => (a.importedAt < b.importedAt ? -1 : a.importedAt > b.importedAt ? 1 : 0));
 }
 
 /**

@@ -1,26 +1,21 @@
 /**
  * What is stored, record by record: plain JSON-safe objects with ISO dates and a schema
- * version, validated with zod when read. Converting records <-> the scheduler's types (Date,
- * ts-fsrs Card) happens here and nowhere else.
+ * version (migrate.ts), validated with zod when read. Their conversion to the scheduler's types
+ * is in convert.ts.
  */
 import * as z from 'zod/mini';
-import type { Card } from 'ts-fsrs';
 import { QUESTION_TYPES } from '../bank/question-types';
-import { paramsId } from '../srs/keys';
-import type { MemoryEvent, MemoryState } from '../srs/memory';
 import {
 	ScheduleParamsSchema,
 	SchedulingSettingsSchema,
 	type ScheduleParams,
 	type SchedulingSettings
 } from '../srs/settings';
+import { Count, Iso, readRecordWith, SCHEMA_VERSION, Version, type Read } from './migrate';
 
-/** The current layout of every stored record and of backup files. */
-export const SCHEMA_VERSION = 2;
+export { SCHEMA_VERSION };
+export type { AttemptRecord } from './attempts';
 
-export const Iso = z.iso.datetime({ offset: true });
-export const Version = z.literal(SCHEMA_VERSION);
-export const Count = z.int().check(z.minimum(0));
 const CardState = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
 
 export const CardRecordSchema = z.strictObject({
@@ -138,7 +133,6 @@ export const SnapshotRecordSchema = z.strictObject({
 export type StateRecord = z.infer<typeof StateRecordSchema>;
 export type SnapshotRecord = z.infer<typeof SnapshotRecordSchema>;
 export type DeckRecord = z.infer<typeof DeckRecordSchema>;
-export type { AttemptRecord } from './attempts';
 export type LogRecord = z.infer<typeof LogRecordSchema>;
 export type SettingsRecord = z.infer<typeof SettingsRecordSchema>;
 export type ParamsRecord = z.infer<typeof ParamsRecordSchema>;
@@ -150,204 +144,6 @@ export function paramsToRecord(params: ScheduleParams): ParamsRecord {
 	return { schemaVersion: SCHEMA_VERSION, params };
 }
 
-const iso = (d: Date) => d.toISOString();
-const isoOrNull = (d: Date | null | undefined) => (d ? d.toISOString() : null);
-const date = (s: string) => new Date(s);
-const dateOrNull = (s: string | null) => (s === null ? null : new Date(s));
-
-export function cardToRecord(c: Card): StateRecord['card'] {
-	return {
-		due: iso(c.due),
-		stability: c.stability,
-		difficulty: c.difficulty,
-		elapsed_days: c.elapsed_days,
-		scheduled_days: c.scheduled_days,
-		learning_steps: c.learning_steps,
-		reps: c.reps,
-		lapses: c.lapses,
-		state: c.state,
-		last_review: isoOrNull(c.last_review)
-	};
-}
-
-export function cardFromRecord(r: StateRecord['card']): Card {
-	const card: Card = {
-		due: date(r.due),
-		stability: r.stability,
-		difficulty: r.difficulty,
-		elapsed_days: r.elapsed_days,
-		scheduled_days: r.scheduled_days,
-		learning_steps: r.learning_steps,
-		reps: r.reps,
-		lapses: r.lapses,
-		state: r.state
-	};
-	if (r.last_review) card.last_review = date(r.last_review);
-	return card;
-}
-
-export function stateToRecord(s: MemoryState): StateRecord {
-	return {
-		schemaVersion: SCHEMA_VERSION,
-		deck: s.deck,
-		fact: s.fact,
-		card: cardToRecord(s.card),
-		suspended: s.suspended,
-		buriedUntil: isoOrNull(s.buriedUntil),
-		introduced: isoOrNull(s.introduced),
-		statementHash: s.statementHash,
-		lastShown: Object.fromEntries(Object.entries(s.lastShown).map(([t, d]) => [t, iso(d)])),
-		lastEvent: s.lastEvent,
-		events: s.events
-	};
-}
-
-export function stateFromRecord(r: StateRecord): MemoryState {
-	return {
-		deck: r.deck,
-		fact: r.fact,
-		card: cardFromRecord(r.card),
-		suspended: r.suspended,
-		buriedUntil: dateOrNull(r.buriedUntil),
-		introduced: dateOrNull(r.introduced),
-		statementHash: r.statementHash,
-		lastShown: Object.fromEntries(Object.entries(r.lastShown).map(([t, d]) => [t, date(d)])),
-		lastEvent: r.lastEvent,
-		events: r.events
-	};
-}
-
-/**
- * A fact state as the snapshot stores it: a row of values in a fixed order, times as epoch
- * milliseconds. Less than half the JSON of a record, and read back without parsing dates.
- */
-export type StateRow = [
-	deck: string,
-	fact: string,
-	due: number,
-	stability: number,
-	difficulty: number,
-	elapsedDays: number,
-	scheduledDays: number,
-	learningSteps: number,
-	reps: number,
-	lapses: number,
-	state: Card['state'],
-	lastReview: number | null,
-	suspended: boolean,
-	buriedUntil: number | null,
-	introduced: number | null,
-	statementHash: string | null,
-	lastShown: Partial<Record<string, number>>,
-	lastEvent: string | null,
-	events: number
-];
-
-const ms = (d: Date | null | undefined) => (d ? d.getTime() : null);
-const msDate = (t: number | null) => (t === null ? null : new Date(t));
-
-export function stateToRow(s: MemoryState): StateRow {
-	const c = s.card;
-	const shown: Partial<Record<string, number>> = {};
-	for (const [t, d] of Object.entries(s.lastShown)) shown[t] = d.getTime();
-	return [
-		s.deck,
-		s.fact,
-		c.due.getTime(),
-		c.stability,
-		c.difficulty,
-		c.elapsed_days,
-		c.scheduled_days,
-		c.learning_steps,
-		c.reps,
-		c.lapses,
-		c.state,
-		ms(c.last_review),
-		s.suspended,
-		ms(s.buriedUntil),
-		ms(s.introduced),
-		s.statementHash,
-		shown,
-		s.lastEvent,
-		s.events
-	];
-}
-
-export function stateFromRow(r: StateRow): MemoryState {
-	const card: Card = {
-		due: new Date(r[2]),
-		stability: r[3],
-		difficulty: r[4],
-		elapsed_days: r[5],
-		scheduled_days: r[6],
-		learning_steps: r[7],
-		reps: r[8],
-		lapses: r[9],
-		state: r[10]
-	};
-	if (r[11] !== null) card.last_review = new Date(r[11]);
-	const lastShown: MemoryState['lastShown'] = {};
-	for (const [t, at] of Object.entries(r[16]))
-		lastShown[t as (typeof QUESTION_TYPES)[number]] = new Date(at!);
-	return {
-		deck: r[0],
-		fact: r[1],
-		card,
-		suspended: r[12],
-		buriedUntil: msDate(r[13]),
-		introduced: msDate(r[14]),
-		statementHash: r[15],
-		lastShown,
-		lastEvent: r[17],
-		events: r[18]
-	};
-}
-
-export function eventToRecord(e: MemoryEvent): LogRecord {
-	const base = {
-		schemaVersion: SCHEMA_VERSION,
-		id: e.id,
-		deck: e.deck,
-		fact: e.fact,
-		at: iso(e.at)
-	} as const;
-	switch (e.kind) {
-		case 'review':
-			return {
-				...base,
-				kind: 'review',
-				rating: e.rating,
-				correct: e.correct,
-				question: e.question,
-				questionType: e.questionType,
-				durationMs: Math.max(0, Math.round(e.durationMs)),
-				source: e.source,
-				paramsId: paramsId(e.params),
-				statementHash: e.statementHash,
-				stateBefore: e.stateBefore
-			};
-		case 'bury':
-			return { ...base, kind: 'bury', until: iso(e.until) };
-		default:
-			return { ...base, kind: e.kind };
-	}
-}
-
-/** Parameters by id, for turning log records back into events. */
-export type ParamsById = ReadonlyMap<string, ScheduleParams>;
-
-/** The event of a log record; throws if its parameters are unknown (a damaged store or file). */
-export function eventFromRecord(r: LogRecord, params: ParamsById): MemoryEvent {
-	const { schemaVersion: _v, ...rest } = r;
-	const at = date(rest.at);
-	if (rest.kind === 'bury') return { ...rest, at, until: date(rest.until) };
-	if (rest.kind !== 'review') return { ...rest, at };
-	const { paramsId: id, ...review } = rest;
-	const p = params.get(id);
-	if (!p) throw new Error(`paramsId: "${id}" names no stored scheduling parameters`);
-	return { ...review, at, params: p };
-}
-
 /** The log's key: time first, so that a day's entries are one key range; the id keeps it unique. */
 export function logKey(e: { at: Date | string; id: string }): string {
 	return `${typeof e.at === 'string' ? e.at : e.at.toISOString()} ${e.id}`;
@@ -355,63 +151,6 @@ export function logKey(e: { at: Date | string; id: string }): string {
 
 export function settingsToRecord(settings: SchedulingSettings): SettingsRecord {
 	return { schemaVersion: SCHEMA_VERSION, settings };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Migrations. Each step takes a record of version n to n + 1; `migrate` runs the steps a record
-// needs. Version 1 stored every date as epoch milliseconds; version 2 stores ISO strings, which
-// stay readable in a backup file and sort as text in the log's keys.
-
-type Raw = Record<string, unknown>;
-const msToIso = (v: unknown) => (typeof v === 'number' ? new Date(v).toISOString() : v);
-
-const MIGRATIONS: Record<number, (kind: RecordKind, r: Raw) => Raw> = {
-	1: (kind, r) => {
-		const out: Raw = { ...r, schemaVersion: 2 };
-		if (kind === 'state') {
-			const card = r.card as Raw | undefined;
-			if (card)
-				out.card = { ...card, due: msToIso(card.due), last_review: msToIso(card.last_review) };
-			out.buriedUntil = msToIso(r.buriedUntil);
-			out.introduced = msToIso(r.introduced);
-			const shown = (r.lastShown ?? {}) as Raw;
-			out.lastShown = Object.fromEntries(Object.entries(shown).map(([k, v]) => [k, msToIso(v)]));
-		} else if (kind === 'log') {
-			out.at = msToIso(r.at);
-			if ('until' in r) out.until = msToIso(r.until);
-		} else if (kind === 'meta') {
-			out.createdAt = msToIso(r.createdAt);
-		}
-		return out;
-	}
-};
-
-export type RecordKind = 'state' | 'log' | 'settings' | 'params' | 'meta' | 'attempt' | 'deck';
-
-/** Bring a stored record to the current schema version. Records from a newer app are refused. */
-export function migrate(
-	kind: RecordKind,
-	raw: unknown
-): { ok: true; value: unknown } | { ok: false; error: string } {
-	if (typeof raw !== 'object' || raw === null) return { ok: false, error: 'not an object' };
-	let r = raw as Raw;
-	if (
-		typeof r.schemaVersion !== 'number' ||
-		!Number.isInteger(r.schemaVersion) ||
-		r.schemaVersion < 1
-	)
-		return { ok: false, error: 'schemaVersion is missing or not a positive whole number' };
-	let v: number = r.schemaVersion;
-	if (v > SCHEMA_VERSION)
-		return {
-			ok: false,
-			error: `written by a newer version of the app (schema ${v}; this app reads ${SCHEMA_VERSION})`
-		};
-	while (v < SCHEMA_VERSION) {
-		r = MIGRATIONS[v](kind, r);
-		v = r.schemaVersion as number;
-	}
-	return { ok: true, value: r };
 }
 
 const SCHEMAS = {
@@ -422,25 +161,6 @@ const SCHEMAS = {
 	meta: MetaRecordSchema,
 	deck: DeckRecordSchema
 } as const;
-
-type Read<T> = { ok: true; value: T; migrated: boolean } | { ok: false; error: string };
-
-/** Migrate a stored record of `kind` and validate it with `schema`. The error names the field. */
-export function readRecordWith<S extends z.ZodMiniType>(
-	kind: RecordKind,
-	schema: S,
-	raw: unknown
-): Read<z.infer<S>> {
-	const m = migrate(kind, raw);
-	if (!m.ok) return m;
-	const parsed = z.safeParse(schema, m.value);
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		const path = issue.path.map(String).join('.') || '(record)';
-		return { ok: false, error: `${path}: ${issue.message}` };
-	}
-	return { ok: true, value: parsed.data, migrated: m.value !== raw };
-}
 
 /** Migrate and validate a stored record (a mock test's: see attempts.ts). */
 export function readRecord<K extends keyof typeof SCHEMAS>(

@@ -2,8 +2,10 @@ import { describe, expect, test, vi } from 'vitest';
 import { Rating } from 'ts-fsrs';
 import { exportBackup, importBackup, parseBackup } from './backup';
 import { indexedDbKv, memoryKv, openIndexedDb, revOf, STATES_REV, type Kv } from './kv';
-import { logKey, stateFromRow, stateToRow } from './records';
-import { Repository, SNAPSHOT } from './repository';
+import { stateFromRow, stateToRow } from './convert';
+import { logKey } from './records';
+import { Repository } from './repository';
+import { SNAPSHOT } from './snapshot';
 import { newMemory } from '../srs/memory';
 import { answer, freshRepo, study } from './test-helpers';
 

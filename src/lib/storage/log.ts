@@ -1,0 +1,66 @@
+/**
+ * The review log, the source of truth: read whole (bad entries are set aside), with the
+ * scheduling parameters its entries name by id; counted for the daily limits.
+ */
+import { State } from '../srs/fsrs-enums';
+import type { MemoryEvent } from '../srs/memory';
+import type { ScheduleParams } from '../srs/settings';
+import { eventOrReason } from './convert';
+import type { Kv } from './kv';
+import { readRecord } from './records';
+import { setAside, sortRows } from './set-aside';
+
+/** The whole log in key (time) order; bad entries are moved aside and reported in `bad`. */
+export async function readLog(kv: Kv): Promise<{ events: MemoryEvent[]; bad: number }> {
+	const params = await loadParams(kv);
+	const { good, bad, migrated } = await kv.run(['log'], 'readonly', async (tx) =>
+		sortRows(await tx.entries('log'), (raw) => readRecord('log', raw))
+	);
+	const events: MemoryEvent[] = [];
+	for (const [key, record] of good) {
+		const event = eventOrReason(record, params);
+		if (typeof event === 'string') bad.push([key, record, event]);
+		else events.push(event);
+	}
+	if (bad.length || migrated.length)
+		await kv.run(['log', 'quarantine'], 'readwrite', async (tx) => {
+			await setAside(tx, 'log', bad);
+			for (const [key, r] of migrated) tx.put('log', key, r);
+		});
+	return { events, bad: bad.length };
+}
+
+/** Every stored set of scheduling parameters, by id (bad ones are skipped: their entries go aside). */
+export async function loadParams(kv: Kv): Promise<Map<string, ScheduleParams>> {
+	const rows = await kv.run(['settings'], 'readonly', (tx) => tx.entries('settings', 'params:'));
+	const out = new Map<string, ScheduleParams>();
+	for (const [key, raw] of rows) {
+		if (!key.startsWith('params:')) continue;
+		const read = readRecord('params', raw);
+		if (read.ok) out.set(key.slice('params:'.length), read.value.params);
+	}
+	return out;
+}
+
+/** When each logged event happened, oldest first (from the log's keys alone: cheap). */
+export async function logTimes(kv: Kv): Promise<Date[]> {
+	const keys = await kv.run(['log'], 'readonly', (tx) => tx.keys('log'));
+	return keys.map((k) => new Date(k.slice(0, k.indexOf(' '))));
+}
+
+/** New facts introduced and reviews done since `dayStart` (for the daily limits). */
+export async function todayCounts(
+	kv: Kv,
+	dayStart: Date
+): Promise<{ newToday: number; reviewsToday: number }> {
+	const rows = await kv.run(['log'], 'readonly', (tx) => tx.entries('log', dayStart.toISOString()));
+	let newToday = 0;
+	let reviewsToday = 0;
+	for (const [, raw] of rows) {
+		const r = raw as { kind?: unknown; stateBefore?: unknown; source?: unknown };
+		if (r.kind !== 'review') continue;
+		if (r.stateBefore === State.New) newToday++;
+		else if (r.stateBefore === State.Review && r.source === 'review') reviewsToday++;
+	}
+	return { newToday, reviewsToday };
+}
