@@ -8,7 +8,6 @@
  * - Records are validated when read; a bad one is moved aside to the quarantine store (never
  *   dropped) and its fact rebuilt from the log, which is the source of truth.
  */
-import { State } from '../srs/fsrs-enums';
 import { memoryKey } from '../srs/keys';
 import type { MemoryEvent, MemoryState } from '../srs/memory';
 import { defaultSettings, type ScheduleParams, type SchedulingSettings } from '../srs/settings';
@@ -26,13 +25,7 @@ import {
 	type KvTx,
 	type StoreName
 } from './kv';
-import {
-	eventOrReason,
-	eventToRecord,
-	stateFromRecord,
-	stateToRecord,
-	stateToRow
-} from './convert';
+import { eventToRecord, stateFromRecord, stateToRecord, stateToRow } from './convert';
 import {
 	logKey,
 	paramsKey,
