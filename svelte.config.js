@@ -3,11 +3,14 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
-/** The CSP hash of the inline theme script in app.html (the one script there). */
+/**
+ * The CSP hash of app.html's inline script (the one script there: the theme and the study
+ * preview before the first paint, see src/lib/session/early-script.ts).
+ */
 const appHtml = readFileSync(new URL('./src/app.html', import.meta.url), 'utf8');
-const themeScript = /<script>([\s\S]*?)<\/script>/.exec(appHtml)?.[1];
-if (themeScript === undefined) throw new Error('src/app.html: the inline theme script is missing');
-const themeScriptHash = `sha256-${createHash('sha256').update(themeScript).digest('base64')}`;
+const earlyScript = /<script>([\s\S]*?)<\/script>/.exec(appHtml)?.[1];
+if (earlyScript === undefined) throw new Error('src/app.html: the inline script is missing');
+const earlyScriptHash = `sha256-${createHash('sha256').update(earlyScript).digest('base64')}`;
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -28,7 +31,7 @@ const config = {
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self', themeScriptHash],
+				'script-src': ['self', earlyScriptHash],
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:'],
 				'object-src': ['none'],

@@ -15,6 +15,7 @@ import type {} from './seed-app';
 import { runLighthouse, type LighthouseScores } from './lighthouse';
 import { chromiumLaunchOptions } from '../tests/chromium';
 import { serveStatic } from '../tests/static-server';
+import { PREVIEW_DOM, PREVIEW_KEY } from '../src/lib/session/preview';
 
 export interface LoadFigures {
 	jsGzip: number;
@@ -122,7 +123,7 @@ async function firstLoad(browser: Browser, url: string, ready: string): Promise<
 
 const QUESTION = 'article[data-question-id]';
 /** The question of /study, or its prerendered preview (a new learner's first question). */
-const QUESTION_OR_PREVIEW = `${QUESTION}, article[data-preview-question-id]`;
+const QUESTION_OR_PREVIEW = `${QUESTION}, article[${PREVIEW_DOM.question}]`;
 /** The `elementtiming` of a question's prompt (QuestionBody). */
 const PROMPT = 'question-prompt';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -363,7 +364,7 @@ export async function runAppBench(root: string): Promise<AppBenchResult> {
 			firstQuestionReturning: await coldLoads(browser, `${app.origin}/study`, QUESTION, {
 				paintId: PROMPT,
 				// What a stored answer leaves (see $lib/session/preview): the page reads the queue.
-				before: `localStorage.setItem('car-preview', 'bench')`
+				before: `localStorage.setItem(${JSON.stringify(PREVIEW_KEY)}, 'bench')`
 			}),
 			scale: await atScale(browser, app.origin),
 			lighthouse: await runLighthouse([

@@ -4,12 +4,13 @@
  * learner whose stored answers may give another.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { PREVIEW_DOM, PREVIEW_KEY } from '../src/lib/session/preview';
 import { answerRightly, currentQuestion } from './study-helpers';
 
 // Requests are held back with page.route, which a service worker would bypass.
 test.use({ serviceWorkers: 'block' });
 
-const preview = (page: Page) => page.locator('article[data-preview-question-id]');
+const preview = (page: Page) => page.locator(`article[${PREVIEW_DOM.question}]`);
 const loading = (page: Page) => page.getByText('Loading your reviews…');
 
 /** Hold back the app's scripts until the returned function is called. */
@@ -32,7 +33,7 @@ test('without any script, a new learner sees the first question; the app then as
 	await expect(preview(bare)).toBeVisible();
 	await expect(preview(bare).locator('.prompt')).not.toBeEmpty();
 	await expect(loading(bare)).toBeHidden();
-	const id = await preview(bare).getAttribute('data-preview-question-id');
+	const id = await preview(bare).getAttribute(PREVIEW_DOM.question);
 	expect(id).toBeTruthy();
 	await noScript.close();
 
@@ -142,10 +143,12 @@ test('a mark with nothing stored (after a reset) is removed once /study has read
 }) => {
 	await page.goto('/study');
 	await expect(page.locator('article[data-question-id]')).toBeVisible();
-	await page.evaluate(() => localStorage.setItem('car-preview', 'reset'));
+	await page.evaluate((key) => localStorage.setItem(key, 'reset'), PREVIEW_KEY);
 	await page.reload();
 	await expect(page.locator('article[data-question-id]')).toBeVisible();
-	await expect.poll(() => page.evaluate(() => localStorage.getItem('car-preview'))).toBeNull();
+	await expect
+		.poll(() => page.evaluate((key) => localStorage.getItem(key), PREVIEW_KEY))
+		.toBeNull();
 
 	const release = await holdScripts(page);
 	await page.goto('/study', { waitUntil: 'domcontentloaded' });

@@ -6,14 +6,15 @@ import { memoryKv } from '$lib/storage/kv';
 import { Repository } from '$lib/storage/repository';
 import { defaultSettings } from '$lib/srs/settings';
 import { makeSettings } from '$lib/srs/test-helpers';
-import { load } from '../../routes/study/+page.server';
+import { newLearnersFirstQuestion } from './first-question.server';
 import {
 	clearPreviewMark,
 	markPreviewStale,
 	noteWrite,
 	previewFits,
 	previewMark,
-	PREVIEW_KEY
+	PREVIEW_KEY,
+	settlePreviewMark
 } from './preview';
 import { ReviewSession } from './review.svelte';
 import { rightResponse } from './test-helpers';
@@ -137,9 +138,9 @@ describe('the repository reports its writes', () => {
 
 describe("/study's prerendered question", () => {
 	test("is a new learner's first question whatever the day, hour and time zone", async () => {
-		const { preview } = (await load({} as never)) as Awaited<ReturnType<typeof load>> & object;
-		expect(preview).toBeTruthy();
 		const decks = builtinDecks.map(({ deck }) => deck);
+		const preview = await newLearnersFirstQuestion(decks);
+		expect(preview).toBeTruthy();
 		expect(preview!.question.facts).toContain(preview!.key.split('/')[1]);
 		for (const zone of ['Asia/Kolkata', 'America/New_York', 'Pacific/Kiritimati', 'UTC'])
 			for (const at of ['2026-01-13T00:30:00Z', '2026-07-01T12:00:00Z', '2027-03-28T23:59:00Z']) {
@@ -151,6 +152,41 @@ describe("/study's prerendered question", () => {
 				expect(s.current?.entry.kind).toBe(preview!.kind);
 				expect(s.remaining).toBe(preview!.remaining);
 			}
+	});
+});
+
+describe('after /study has read storage', () => {
+	const prerendered = {
+		key: 'd/f1',
+		kind: 'new',
+		question: { id: 'q1' },
+		remaining: 20
+	};
+	const found = (over: object = {}) => ({
+		current: { question: { id: 'q1' }, entry: { kind: 'new' } },
+		remaining: 20,
+		storedStates: 0,
+		...over
+	});
+
+	test('the mark goes when nothing is stored and the prerendered question came first', () => {
+		markPreviewStale();
+		settlePreviewMark(previewMark(), prerendered, found());
+		expect(previewFits(study)).toBe(true);
+	});
+
+	test('a mark is left when anything differs: stored states, another question, count or kind', () => {
+		for (const over of [
+			{ storedStates: 1 },
+			{ remaining: 19 },
+			{ current: { question: { id: 'q2' }, entry: { kind: 'new' } } },
+			{ current: { question: { id: 'q1' }, entry: { kind: 'review' } } },
+			{ current: null }
+		]) {
+			stored.clear();
+			settlePreviewMark(null, prerendered, found(over));
+			expect(previewFits(study), JSON.stringify(over)).toBe(false);
+		}
 	});
 });
 

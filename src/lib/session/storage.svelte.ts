@@ -6,6 +6,7 @@
 import { Repository, type StorageStatus } from '$lib/storage/repository';
 import { markPreviewStale, noteWrite, previewMark } from './preview';
 import { requestPersistence, type Persistence } from '$lib/storage/persistence';
+import { readWebKey, WEB_KEYS, writeWebKey } from '$lib/storage/web-keys';
 
 let opening: Promise<Repository> | null = null;
 
@@ -24,9 +25,6 @@ export function repository(): Promise<Repository> {
 	});
 	return opening;
 }
-
-/** Where the page remembers which database it saw (localStorage outlives an IndexedDB eviction in Chromium). */
-const SEEN_KEY = 'recall:database-created';
 
 class StorageHealth {
 	#status = $state.raw<StorageStatus | null>(null);
@@ -79,14 +77,10 @@ class StorageHealth {
  * browser under storage pressure, or by clearing site data) since the last visit.
  */
 function noticeEviction(createdAt: string): boolean {
-	try {
-		const seen = localStorage.getItem(SEEN_KEY);
-		localStorage.setItem(SEEN_KEY, createdAt);
-		return seen !== null && seen !== createdAt;
-	} catch {
-		// localStorage refused (some private modes): nothing to compare with.
-		return false;
-	}
+	// With localStorage refused (some private modes) there is nothing to compare with.
+	const seen = readWebKey('local', WEB_KEYS.databaseCreated);
+	writeWebKey('local', WEB_KEYS.databaseCreated, createdAt);
+	return seen !== null && seen !== createdAt;
 }
 
 export const storageHealth = new StorageHealth();

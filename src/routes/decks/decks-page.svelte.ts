@@ -7,10 +7,8 @@ import { deckToCsv } from '$lib/bank/csv';
 import { importDeckFiles, MAX_DECK_BYTES, type DeckFileImport } from '$lib/bank/deck-import';
 import { deckToJson } from '$lib/bank/deck-json';
 import type { Deck } from '$lib/bank/schema';
-import { ownDecks } from '$lib/session/decks';
+import { deleteDeck, ownDecks, saveDeck, type StoredDeck } from '$lib/session/decks';
 import { downloadText } from '$lib/session/download';
-import { repository } from '$lib/session/storage.svelte';
-import { deleteDeck, saveDeck, type StoredDeck } from '$lib/storage/decks';
 
 export type ExportFormat = 'json' | 'csv' | 'anki';
 
@@ -86,7 +84,6 @@ export class DecksPage {
 		};
 		try {
 			await saveDeck(
-				await repository(),
 				stored,
 				this.builtin.map((b) => b.deck.id)
 			);
@@ -101,7 +98,7 @@ export class DecksPage {
 
 	async remove(id: string, dropProgress: boolean): Promise<void> {
 		const deck = this.own.find((d) => d.deck.id === id);
-		const { states, log } = await deleteDeck(await repository(), id, dropProgress);
+		const { states, log } = await deleteDeck(id, dropProgress);
 		this.message = dropProgress
 			? `Deleted “${deck?.deck.title ?? id}” and its progress (${states} facts, ${log} log entries).`
 			: `Deleted “${deck?.deck.title ?? id}”. Its progress is kept and returns if you import it again.`;

@@ -3,7 +3,17 @@
  * Writes happen in explicit async methods, never in effects (STYLE.md).
  */
 import * as z from 'zod/mini';
-import { repository, storageHealth } from '$lib/session/storage.svelte';
+import {
+	checkStoredData,
+	exportBackup,
+	importBackup,
+	readBackup,
+	resetProgress,
+	type ImportMode,
+	type ParsedBackup,
+	type StoredStatus
+} from '$lib/session/backup';
+import { repository } from '$lib/session/storage.svelte';
 import { downloadText } from '$lib/session/download';
 import {
 	defaultSettings,
@@ -11,16 +21,6 @@ import {
 	SchedulingSettingsSchema,
 	type SchedulingSettings
 } from '$lib/srs/settings';
-import {
-	exportBackup,
-	importBackup,
-	parseBackup,
-	type ImportMode,
-	type ParsedBackup
-} from '$lib/storage/backup';
-import { BackupError } from '$lib/storage/errors';
-import { storageEstimate } from '$lib/storage/persistence';
-import type { QuarantinedRecord } from '$lib/storage/repository';
 
 /** The form as typed: steps as text ("1m 10m"), numbers as the inputs give them. */
 export interface SettingsDraft {
@@ -72,9 +72,9 @@ export class SettingsPage {
 	message = $state('');
 	loaded = $state(false);
 
-	counts = $state.raw<{ states: number; log: number; quarantined: number } | null>(null);
-	bytes = $state.raw<{ usage: number; quota: number } | null>(null);
-	quarantined = $state.raw<QuarantinedRecord[]>([]);
+	counts = $state.raw<StoredStatus['counts'] | null>(null);
+	bytes = $state.raw<StoredStatus['bytes']>(null);
+	quarantined = $state.raw<StoredStatus['quarantined']>([]);
 
 	importFile = $state.raw<{ name: string; backup: ParsedBackup } | null>(null);
 	importProblems = $state.raw<string[]>([]);
@@ -89,20 +89,10 @@ export class SettingsPage {
 	}
 
 	async refreshStatus(): Promise<void> {
-		const repo = await repository();
-		// Reading validates every record (not the snapshot): damaged ones are moved aside before
-		// they are counted.
-		await repo.loadStates({ fromRecords: true });
-		await repo.readLog();
-		const [counts, bytes, quarantined] = await Promise.all([
-			repo.counts(),
-			storageEstimate(),
-			repo.quarantined()
-		]);
+		const { counts, bytes, quarantined } = await checkStoredData();
 		this.counts = counts;
 		this.bytes = bytes;
 		this.quarantined = quarantined;
-		await storageHealth.refresh();
 	}
 
 	async save(): Promise<boolean> {
@@ -124,7 +114,7 @@ export class SettingsPage {
 	}
 
 	async exportFile(now = new Date()): Promise<void> {
-		const backup = await exportBackup(await repository(), now);
+		const backup = await exportBackup(now);
 		const day = now.toISOString().slice(0, 10);
 		downloadText(`current-affairs-recall-backup-${day}.json`, JSON.stringify(backup, null, 1));
 		this.message = `Exported ${backup.states.length} fact states and ${backup.log.length} log entries.`;
@@ -134,12 +124,13 @@ export class SettingsPage {
 	async chooseImport(file: File): Promise<void> {
 		this.importFile = null;
 		this.importProblems = [];
-		try {
-			const backup = parseBackup(await file.text());
+		const read = await readBackup(file);
+		if (read.ok) {
+			const { backup } = read;
 			this.importFile = { name: file.name, backup };
 			this.message = `"${file.name}" is a valid backup: ${backup.states.length} fact states, ${backup.log.length} log entries.`;
-		} catch (e) {
-			this.importProblems = e instanceof BackupError ? [...e.problems] : [String(e)];
+		} else {
+			this.importProblems = read.problems;
 			this.message = `"${file.name}" cannot be imported; nothing was changed.`;
 		}
 	}
@@ -148,11 +139,7 @@ export class SettingsPage {
 		if (!this.importFile) return;
 		this.busy = true;
 		try {
-			const { states, log } = await importBackup(
-				await repository(),
-				this.importFile.backup,
-				this.importMode
-			);
+			const { states, log } = await importBackup(this.importFile.backup, this.importMode);
 			this.message =
 				this.importMode === 'merge'
 					? `Merged: you now have ${log} log entries over ${states} facts.`
@@ -173,7 +160,7 @@ export class SettingsPage {
 	}
 
 	async resetProgress(): Promise<void> {
-		await (await repository()).resetProgress();
+		await resetProgress();
 		await this.refreshStatus();
 		this.message = 'All progress was reset. Your settings were kept.';
 	}

@@ -1,0 +1,74 @@
+/**
+ * The inline script of src/app.html, generated from the names it shares with the app (the
+ * web-storage keys, and the preview's rule and markup in preview.ts). It runs before the first
+ * paint, before any module can load, so it cannot import them: app.html holds this text, and
+ * early-script.test.ts fails, printing it, when the two differ. svelte.config.js puts the
+ * hash of app.html's script in the CSP.
+ *
+ * It applies the learner's chosen theme (no flash of the other theme), applies the preview's
+ * rule (see preview.ts) by marking <html> when the prerendered question may not fit, and keeps
+ * an option of that question tapped (or its letter pressed) before the app's scripts have run:
+ * shown as chosen, and left for the page to answer once the session starts.
+ */
+import { WEB_KEYS } from '$lib/storage/web-keys';
+import { datasetName, PREVIEW_DOM, PREVIEW_KEY } from './preview';
+
+/** The script's text, as it stands (indented) in app.html's head. */
+export function earlyScript(indent = '\t\t\t'): string {
+	const d = PREVIEW_DOM;
+	/** A string literal (the names hold no quote). */
+	const s = (name: string) => `'${name}'`;
+	const noPreview = datasetName(d.noPreview);
+	const options = s(`article[${d.question}] .${d.option}`);
+	const lines = `{
+	const root = document.documentElement;
+	const study = /${d.route}/.test(location.pathname);
+	if (study && location.search !== '') root.dataset.${noPreview} = '';
+	try {
+		const theme = localStorage.getItem(${s(WEB_KEYS.theme)});
+		if (theme === 'light' || theme === 'dark') root.dataset.theme = theme;
+		if (study && localStorage.getItem(${s(PREVIEW_KEY)}) !== null) root.dataset.${noPreview} = '';
+	} catch {
+		// Storage blocked: follow the system theme, and show the preview.
+	}
+	// An option of the prerendered question tapped (or its letter pressed) before the
+	// page's scripts have run is shown as chosen and kept for the session to answer.
+	const early = (i) => {
+		if (${s(datasetName(d.hydrated))} in root.dataset || ${s(noPreview)} in root.dataset) return;
+		const options = document.querySelectorAll(${options});
+		if (i < 0 || i >= options.length || options[i].hasAttribute(${s(d.toggle)})) return;
+		options.forEach((b, j) => b.classList.toggle(${s(d.chosen)}, i === j));
+		window.${d.earlyPick} = i;
+	};
+	if (study) {
+		addEventListener(
+			'click',
+			(e) => {
+				const option = e.target instanceof Element ? e.target.closest(${s(`.${d.option}`)}) : null;
+				const all = [
+					...document.querySelectorAll(${options})
+				];
+				if (option) early(all.indexOf(option));
+			},
+			true
+		);
+		addEventListener(
+			'keydown',
+			(e) => {
+				if (!e.ctrlKey && !e.altKey && !e.metaKey && /^[a-f]$/i.test(e.key))
+					early(e.key.toLowerCase().charCodeAt(0) - 97);
+			},
+			true
+		);
+	}
+}`;
+	return `\n${lines
+		.split('\n')
+		.map((l) => (l ? indent + l : l))
+		.join('\n')}\n${indent.slice(1)}`;
+}
+
+/** The inline script of an app.html text (the text between its script tags). */
+export function inlineScriptOf(html: string): string | undefined {
+	return /<script>([\s\S]*?)<\/script>/.exec(html)?.[1];
+}
