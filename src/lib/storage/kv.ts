@@ -51,7 +51,7 @@ export interface Kv {
 /**
  * The fact states' revision, in the meta store: every read-write transaction over `states` adds
  * one to it in the same transaction (here, so that no writer can forget). A copy of the states
- * made at revision r (the snapshot, see repository.ts) is current exactly while it is still r.
+ * made at revision r (the snapshot, see snapshot.ts) is current exactly while it is still r.
  */
 export const STATES_REV = 'states-rev';
 

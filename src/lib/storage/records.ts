@@ -115,10 +115,11 @@ export const DeckRecordSchema = z.strictObject({
 });
 
 /**
- * Every fact state in one record (meta store, key `states-snapshot`), as the JSON text of their
- * rows (StateRow): one read of one string instead of a read and a check per fact. A cache, never the
- * source: current only at the states' revision it names (kv.ts) and while its text still has
- * its hash; otherwise the states are read record by record, checked, and the snapshot rewritten.
+ * Every fact state in one record (meta store, see snapshot.ts), as the JSON text of their rows
+ * (StateRow, convert.ts): one read of one string instead of a read and a check per fact. A
+ * cache, never the source: current only at the states' revision it names (kv.ts) and while its
+ * text still has its hash; otherwise the states are read record by record, checked, and the
+ * snapshot rewritten.
  */
 export const SnapshotRecordSchema = z.strictObject({
 	schemaVersion: Version,

@@ -1,6 +1,6 @@
 /**
  * The settings page's state: scheduling settings, backup, reset and storage status.
- * Writes happen in explicit async methods, never in effects (STYLE.md).
+ * Writes happen in explicit async methods, never in effects (see docs/ARCHITECTURE.md).
  */
 import * as z from 'zod/mini';
 import {
