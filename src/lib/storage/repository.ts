@@ -34,13 +34,8 @@ import {
 	SCHEMA_VERSION,
 	settingsToRecord
 } from './records';
-import {
-	putQuarantine,
-	setAside,
-	sortRows,
-	type BadRecord,
-	type QuarantinedRecord
-} from './set-aside';
+import { putQuarantine, setAside, sortRows } from './set-aside';
+import type { BadRecord, QuarantinedRecord } from './set-aside';
 import * as log from './log';
 import { StatesSnapshot } from './snapshot';
 
