@@ -63,9 +63,7 @@ describe('a value stored under a former name', () => {
 	test('is read once there and moved, so that a choice survives the rename', () => {
 		local.data.set('recall:persistence-note-read', '2026-01-13T10:00:00.000Z');
 		expect(readWebKey('local', WEB_KEYS.persistenceNoteRead)).toBe('2026-01-13T10:00:00.000Z');
-		expect([...local.data]).toEqual([
-			[WEB_KEYS.persistenceNoteRead, '2026-01-13T10:00:00.000Z']
-		]);
+		expect([...local.data]).toEqual([[WEB_KEYS.persistenceNoteRead, '2026-01-13T10:00:00.000Z']]);
 		expect(readWebKey('local', WEB_KEYS.persistenceNoteRead)).toBe('2026-01-13T10:00:00.000Z');
 	});
 
