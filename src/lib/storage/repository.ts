@@ -14,6 +14,7 @@ import { hashText, memoryKey } from '../srs/keys';
 import type { MemoryEvent, MemoryState } from '../srs/memory';
 import { defaultSettings, type ScheduleParams, type SchedulingSettings } from '../srs/settings';
 import type { AttemptRecord } from './attempts';
+import { deviceTimeZone } from './device-zone';
 import { StaleRecordError, StorageError } from './errors';
 import {
 	indexedDbKv,
@@ -427,17 +428,19 @@ export class Repository {
 	}
 
 	async loadSettings(): Promise<SchedulingSettings> {
+		// Asked even when settings are stored: it also tells srs/day.ts the device's zone.
+		const zone = deviceTimeZone();
 		const raw = await this.kv.run(['settings'], 'readonly', (tx) =>
 			tx.get('settings', 'scheduling')
 		);
-		if (raw === undefined) return defaultSettings();
+		if (raw === undefined) return defaultSettings(zone);
 		const read = readRecord('settings', raw);
 		if (read.ok) return read.value.settings;
 		await this.kv.run(['settings', 'quarantine'], 'readwrite', async (tx) => {
 			putQuarantine(tx, 'settings', 'scheduling', raw, read.error);
 			tx.delete('settings', 'scheduling');
 		});
-		return defaultSettings();
+		return defaultSettings(zone);
 	}
 
 	async saveSettings(settings: SchedulingSettings): Promise<void> {
