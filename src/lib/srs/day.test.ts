@@ -167,11 +167,14 @@ describe('the start of the study day, on both DST changes of 2026', () => {
 		['Europe/London', '2026-10-25T12:00:00Z', '2026-10-25T04:00:00Z', '2026-10-26T04:00:00Z']
 	];
 
-	test.each(cases)('in %s at %s the day began at %s and the next begins at %s', (tz, at, start, next) => {
-		const t = new Date(at);
-		expect(dayStart(t, tz, 4).toISOString()).toBe(new Date(start).toISOString());
-		expect(nextDayStart(t, tz, 4).toISOString()).toBe(new Date(next).toISOString());
-	});
+	test.each(cases)(
+		'in %s at %s the day began at %s and the next begins at %s',
+		(tz, at, start, next) => {
+			const t = new Date(at);
+			expect(dayStart(t, tz, 4).toISOString()).toBe(new Date(start).toISOString());
+			expect(nextDayStart(t, tz, 4).toISOString()).toBe(new Date(next).toISOString());
+		}
+	);
 
 	test('the day starts where studyDay changes, hour by hour through March, October and November', () => {
 		for (const tz of ['America/New_York', 'Europe/London', 'Asia/Kolkata'])

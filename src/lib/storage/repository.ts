@@ -515,6 +515,17 @@ export class Repository {
 			tx.clear('attempts');
 		});
 	}
+
+	/**
+	 * Which of these log entries (by time and id, the log's key) are in the log already: an
+	 * answer whose events are there was committed before (a test's results fed twice).
+	 */
+	async logged(entries: ReadonlyArray<{ at: Date; id: string }>): Promise<Set<string>> {
+		const found = await this.kv.run(['log'], 'readonly', (tx) =>
+			Promise.all(entries.map((e) => tx.get('log', logKey(e))))
+		);
+		return new Set(entries.filter((_, i) => found[i] !== undefined).map((e) => e.id));
+	}
 }
 
 /**
