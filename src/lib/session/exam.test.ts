@@ -7,6 +7,8 @@ import { DeckSchema, type Deck } from '$lib/bank/schema';
 import { defaultConfig } from '$lib/srs/exam';
 import { apply, memoryKey, newMemory } from '$lib/srs/memory';
 import { makeReview, makeSettings } from '$lib/srs/test-helpers';
+import { StorageError } from '$lib/storage/errors';
+import { memoryKv, type Kv } from '$lib/storage/kv';
 import { Repository } from '$lib/storage/repository';
 import { ExamSession } from './exam.svelte';
 import { rightResponse, wrongResponse } from './test-helpers';
@@ -123,6 +125,27 @@ describe('a mock test', () => {
 		await exam.submit();
 		expect((await repo.readLog()).events.length).toBe(events.length);
 		expect(await repo.loadStates()).toEqual(await repo.rebuildFromLog());
+	});
+
+	test('a feed that storage refuses is reported on the session, and the score still shown', async () => {
+		const kv = memoryKv();
+		// Saving the attempt works; writing to the review log fails (a full disk, say).
+		const refusing: Kv = {
+			...kv,
+			run: (stores, mode, body) =>
+				mode === 'readwrite' && stores.includes('log')
+					? Promise.reject(new StorageError('The browser refused to store more: storage is full'))
+					: kv.run(stores, mode, body)
+		};
+		const repo = new Repository(refusing);
+		const config = { ...defaultConfig('seed-1'), n: 3 };
+		const exam = await ExamSession.start(repo, [deck], config, { now: clock().now, id: 'a-2' });
+		await exam.answer(0, wrongResponse(exam.questions[0].question));
+		const score = await exam.submit();
+		expect(score.items[0].outcome).toBe('wrong');
+		expect(exam.submitted).toBe(true);
+		expect(exam.error).toMatch(/not added to your study schedule.*storage is full/);
+		expect((await repo.readLog()).events).toEqual([]);
 	});
 
 	test('with feeding turned off, results leave the memory alone', async () => {
