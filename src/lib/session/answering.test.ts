@@ -11,10 +11,10 @@ import {
 } from '$lib/srs/answer';
 import { apply, newMemory, type MemoryState } from '$lib/srs/memory';
 import { makeReview, makeSettings } from '$lib/srs/test-helpers';
-import { StaleRecordError, StorageError } from '$lib/storage/errors';
-import { memoryKv, type Kv } from '$lib/storage/kv';
+import { StaleRecordError } from '$lib/storage/errors';
 import { Repository } from '$lib/storage/repository';
 import { commitAnswer } from './answering';
+import { logRefusingKv } from './test-helpers';
 
 const settings = makeSettings({ timeZone: 'Asia/Kolkata' });
 const deck: AnswerDeck = {
@@ -97,15 +97,7 @@ describe('committing an answer', () => {
 	});
 
 	test('a storage failure is thrown to the caller, not retried or dropped', async () => {
-		const kv = memoryKv();
-		const refusing: Kv = {
-			...kv,
-			run: (stores, mode, body) =>
-				mode === 'readwrite' && stores.includes('log')
-					? Promise.reject(new StorageError('The browser refused to store more: storage is full'))
-					: kv.run(stores, mode, body)
-		};
-		const repo = new Repository(refusing);
+		const repo = new Repository(logRefusingKv());
 		let computed = 0;
 		const compute = answerOf('a', T);
 		const counted = (s: ReadonlyMap<string, MemoryState>, retry: number) => {

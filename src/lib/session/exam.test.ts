@@ -7,11 +7,9 @@ import { DeckSchema, type Deck } from '$lib/bank/schema';
 import { defaultConfig } from '$lib/srs/exam';
 import { apply, memoryKey, newMemory } from '$lib/srs/memory';
 import { makeReview, makeSettings } from '$lib/srs/test-helpers';
-import { StorageError } from '$lib/storage/errors';
-import { memoryKv, type Kv } from '$lib/storage/kv';
 import { Repository } from '$lib/storage/repository';
 import { ExamSession } from './exam.svelte';
-import { rightResponse, wrongResponse } from './test-helpers';
+import { logRefusingKv, rightResponse, wrongResponse } from './test-helpers';
 
 let deck: Deck;
 beforeAll(() => {
@@ -128,16 +126,8 @@ describe('a mock test', () => {
 	});
 
 	test('a feed that storage refuses is reported on the session, and the score still shown', async () => {
-		const kv = memoryKv();
 		// Saving the attempt works; writing to the review log fails (a full disk, say).
-		const refusing: Kv = {
-			...kv,
-			run: (stores, mode, body) =>
-				mode === 'readwrite' && stores.includes('log')
-					? Promise.reject(new StorageError('The browser refused to store more: storage is full'))
-					: kv.run(stores, mode, body)
-		};
-		const repo = new Repository(refusing);
+		const repo = new Repository(logRefusingKv());
 		const config = { ...defaultConfig('seed-1'), n: 3 };
 		const exam = await ExamSession.start(repo, [deck], config, { now: clock().now, id: 'a-2' });
 		await exam.answer(0, wrongResponse(exam.questions[0].question));

@@ -145,6 +145,11 @@ describe('a study answer', () => {
 });
 
 describe('a test’s credit', () => {
+	const creditOf = (
+		ratings: ReturnType<typeof paperRatings>,
+		states: ReadonlyMap<string, MemoryState>,
+		source: 'test' | 'classroom' = 'test'
+	) => testCredit({ attemptId: 'att', ratings, states, at: AT, settings, source });
 	const q2: AnswerQuestion = { id: 'q-bc', type: 'mcq', facts: ['b', 'c'] };
 
 	test('a fact asked twice counts once: wrong anywhere is wrong; blank questions give nothing', () => {
@@ -169,14 +174,7 @@ describe('a test’s credit', () => {
 			{ deck, question: composite, known: { a: true, b: true, c: true } },
 			{ deck, question: { id: 'q-new', type: 'true_false', facts: ['x'] }, known: { x: false } }
 		]);
-		const credit = testCredit({
-			attemptId: 'att',
-			ratings,
-			states,
-			at: AT,
-			settings,
-			source: 'test'
-		});
+		const credit = creditOf(ratings, states);
 		// c is new and right: nothing; b is right but not due: nothing; x is new and wrong: Again.
 		expect(credit.events.map((e) => [e.id, e.kind === 'review' && e.rating])).toEqual([
 			['att/d/a', Rating.Good],
@@ -198,14 +196,7 @@ describe('a test’s credit', () => {
 	test('golden: a due review answered right in a class quiz is spaced out as a review', () => {
 		const states = byKey(reviewed('a', '2026-01-20T04:00:00Z'));
 		const ratings = paperRatings([{ deck, question: single, known: { a: true } }]);
-		const credit = testCredit({
-			attemptId: 'att',
-			ratings,
-			states,
-			at: AT,
-			settings,
-			source: 'classroom'
-		});
+		const credit = creditOf(ratings, states, 'classroom');
 		expect(credit.events[0]).toMatchObject({ source: 'classroom', stateBefore: State.Review });
 		const next = credit.changes[0].next;
 		expect(next.card.state).toBe(State.Review);
