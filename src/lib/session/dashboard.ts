@@ -1,5 +1,5 @@
 /** The numbers on the deck list: due, new, learned, next review, and the streak. */
-import { studyStreak, nextDayStart } from '$lib/srs/day';
+import { dayStart, studyStreak } from '$lib/srs/day';
 import { dueCounts, type DueCounts, type QueueFact } from '$lib/srs/queue';
 import type { Repository } from '$lib/storage/repository';
 import { summarise } from '$lib/bank/summary';
@@ -43,12 +43,9 @@ export async function loadDashboard(
 	now = new Date()
 ): Promise<Dashboard> {
 	const settings = await repo.loadSettings();
-	const dayStart = new Date(
-		nextDayStart(now, settings.timeZone, settings.dayStartHour).getTime() - 86_400_000
-	);
 	const [states, done, times] = await Promise.all([
 		repo.loadStates(),
-		repo.todayCounts(dayStart),
+		repo.todayCounts(dayStart(now, settings.timeZone, settings.dayStartHour)),
 		repo.logTimes()
 	]);
 	const count = (facts: readonly QueueFact[]) => dueCounts({ facts, states, now, settings, done });

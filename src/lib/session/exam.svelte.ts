@@ -3,10 +3,8 @@
  * visits, time per question), kept in IndexedDB after every change so that a reload resumes it,
  * with the countdown on wall-clock time. On submit, the results can feed the memory.
  */
-import type { Grade } from 'ts-fsrs';
-import { Rating, State } from '$lib/srs/fsrs-enums';
 import type { Deck, Question } from '$lib/bank/schema';
-import { nextDayStart } from '$lib/srs/day';
+import { creditEventId, paperRatings, testCredit } from '$lib/srs/answer';
 import {
 	buildPaper,
 	scorePaper,
@@ -15,11 +13,10 @@ import {
 	type PaperScore
 } from '$lib/srs/exam';
 import type { Response } from '$lib/srs/grade';
-import { apply, memoryKey, newMemory, statementHash, type MemoryEvent } from '$lib/srs/memory';
-import { scheduleParams } from '$lib/srs/settings';
 import type { AttemptRecord } from '$lib/storage/records';
 import { SCHEMA_VERSION } from '$lib/storage/records';
-import type { Repository, StateChange } from '$lib/storage/repository';
+import type { Repository } from '$lib/storage/repository';
+import { commitAnswer } from './answering';
 
 export type PaletteStatus =
 	'answered' | 'answered-marked' | 'marked' | 'not-answered' | 'not-visited';
@@ -72,6 +69,8 @@ export class ExamSession {
 	readonly #now: () => Date;
 	readonly questions: PaperQuestion[];
 	attempt = $state.raw<AttemptRecord>(null as unknown as AttemptRecord);
+	/** Why the results could not be added to the memory, when they could not (for the page). */
+	error = $state<string | null>(null);
 	#enteredAt: number;
 
 	private constructor(
@@ -237,6 +236,7 @@ export class ExamSession {
 	 * Submit, then (unless the config says not to) feed the results to the memory: a fact the test
 	 * showed wrong goes to (re)learning; one shown right counts as a successful review if it was due.
 	 * The log marks these entries as coming from a test, or from a class quiz joined by link.
+	 * The score is returned even when storing the results fails: then `error` says why.
 	 */
 	async submit(feedMemory = true, source: 'test' | 'classroom' = 'test'): Promise<PaperScore> {
 		if (!this.submitted)
@@ -245,68 +245,34 @@ export class ExamSession {
 				a.submittedAt = this.#now().toISOString();
 			});
 		const score = this.score();
-		if (feedMemory) await this.#feed(score, source);
+		if (feedMemory) {
+			this.error = null;
+			try {
+				await this.#feed(score, source);
+			} catch (e) {
+				this.error = `Your results were not added to your study schedule: ${(e as Error).message}`;
+			}
+		}
 		return score;
 	}
 
+	/** Feed the results once: a second feed of the same attempt finds its events logged. */
 	async #feed(score: PaperScore, source: 'test' | 'classroom'): Promise<void> {
 		const settings = await this.#repo.loadSettings();
-		const params = scheduleParams(settings);
 		const at = new Date(this.attempt.submittedAt!);
-		const dayEnd = nextDayStart(at, settings.timeZone, settings.dayStartHour).getTime();
-		const ratings = new Map<string, { deck: Deck; fact: string; rating: Grade; q: Question }>();
-		this.questions.forEach((p, i) => {
-			const s = score.items[i];
-			if (s.outcome === 'blank') return;
-			for (const [fact, known] of Object.entries(s.facts)) {
-				const key = memoryKey(p.deck.id, fact);
-				const prior = ratings.get(key);
-				// A fact asked twice in one paper counts once: wrong anywhere is wrong.
-				if (prior && prior.rating === Rating.Again) continue;
-				ratings.set(key, {
-					deck: p.deck,
-					fact,
-					rating: known ? Rating.Good : Rating.Again,
-					q: p.question
-				});
-			}
-		});
-		for (let attempt = 0; attempt < 3; attempt++) {
-			const states = await this.#repo.loadStates();
-			const changes: StateChange[] = [];
-			const events: MemoryEvent[] = [];
-			for (const [key, r] of ratings) {
-				const state = states.get(key) ?? newMemory(r.deck.id, r.fact);
-				const due = state.card.state !== State.New && state.card.due.getTime() < dayEnd;
-				// Right answers count only for facts that were due; wrong ones always.
-				if (r.rating === Rating.Good && !due) continue;
-				const statement = r.deck.facts.find((f) => f.id === r.fact)?.statement ?? '';
-				const event: MemoryEvent = {
-					id: `${this.attempt.id}/${key}`,
-					deck: r.deck.id,
-					fact: r.fact,
-					at,
-					kind: 'review',
-					rating: r.rating,
-					correct: r.rating !== Rating.Again,
-					question: r.q.id,
-					questionType: r.q.type,
-					durationMs: 0,
-					source,
-					params,
-					statementHash: statementHash(statement),
-					stateBefore: state.card.state
-				};
-				changes.push({ expected: state.lastEvent, next: apply(state, event) });
-				events.push(event);
-			}
-			try {
-				if (changes.length) await this.#repo.commit(changes, events);
-				return;
-			} catch (e) {
-				// Fed already (same ids) or another tab wrote meanwhile: only the latter retries.
-				if ((e as Error).name !== 'StaleRecordError') return;
-			}
-		}
+		const ratings = paperRatings(
+			this.questions.map((p, i) => {
+				const s = score.items[i];
+				return { ...p, known: s.outcome === 'blank' ? null : s.facts };
+			})
+		);
+		const keys = [...ratings.keys()];
+		const attemptId = this.attempt.id;
+		await commitAnswer(
+			this.#repo,
+			keys,
+			(states) => testCredit({ attemptId, ratings, states, at, settings, source }),
+			{ once: keys.map((key) => ({ at, id: creditEventId(attemptId, key) })) }
+		);
 	}
 }

@@ -9,7 +9,7 @@ import { apply, memoryKey, newMemory } from '$lib/srs/memory';
 import { makeReview, makeSettings } from '$lib/srs/test-helpers';
 import { Repository } from '$lib/storage/repository';
 import { ExamSession } from './exam.svelte';
-import { rightResponse, wrongResponse } from './test-helpers';
+import { logRefusingKv, rightResponse, wrongResponse } from './test-helpers';
 
 let deck: Deck;
 beforeAll(() => {
@@ -123,6 +123,19 @@ describe('a mock test', () => {
 		await exam.submit();
 		expect((await repo.readLog()).events.length).toBe(events.length);
 		expect(await repo.loadStates()).toEqual(await repo.rebuildFromLog());
+	});
+
+	test('a feed that storage refuses is reported on the session, and the score still shown', async () => {
+		// Saving the attempt works; writing to the review log fails (a full disk, say).
+		const repo = new Repository(logRefusingKv());
+		const config = { ...defaultConfig('seed-1'), n: 3 };
+		const exam = await ExamSession.start(repo, [deck], config, { now: clock().now, id: 'a-2' });
+		await exam.answer(0, wrongResponse(exam.questions[0].question));
+		const score = await exam.submit();
+		expect(score.items[0].outcome).toBe('wrong');
+		expect(exam.submitted).toBe(true);
+		expect(exam.error).toMatch(/not added to your study schedule.*storage is full/);
+		expect((await repo.readLog()).events).toEqual([]);
 	});
 
 	test('with feeding turned off, results leave the memory alone', async () => {

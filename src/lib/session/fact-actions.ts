@@ -2,8 +2,8 @@
 import { nextDayStart } from '$lib/srs/day';
 import { apply, memoryKey, newMemory, type MemoryEvent, type MemoryState } from '$lib/srs/memory';
 import type { SchedulingSettings } from '$lib/srs/settings';
-import { StaleRecordError } from '$lib/storage/errors';
 import type { Repository } from '$lib/storage/repository';
+import { commitAnswer } from './answering';
 
 export type FactAction = 'suspend' | 'unsuspend' | 'bury' | 'reset';
 
@@ -18,8 +18,8 @@ export async function actOnFact(
 	newId = () => crypto.randomUUID()
 ): Promise<MemoryState> {
 	const key = memoryKey(deck, fact);
-	for (let attempt = 0; ; attempt++) {
-		const state = (await repo.loadState(key)) ?? newMemory(deck, fact);
+	const done = await commitAnswer(repo, [key], (states) => {
+		const state = states.get(key) ?? newMemory(deck, fact);
 		const base = { id: newId(), deck, fact, at: now };
 		const event: MemoryEvent =
 			action === 'bury'
@@ -29,12 +29,7 @@ export async function actOnFact(
 						until: nextDayStart(now, settings.timeZone, settings.dayStartHour)
 					}
 				: { ...base, kind: action };
-		const next = apply(state, event);
-		try {
-			await repo.commit([{ expected: state.lastEvent, next }], [event]);
-			return next;
-		} catch (e) {
-			if (!(e instanceof StaleRecordError) || attempt >= 3) throw e;
-		}
-	}
+		return { changes: [{ expected: state.lastEvent, next: apply(state, event) }], events: [event] };
+	});
+	return done.changes[0].next;
 }

@@ -2,47 +2,52 @@
  * A review session: today's queue, one question at a time, grading, the rating, and undo.
  *
  * Every answer is written to IndexedDB (states and log entries in one transaction) before the
- * next question shows. If another tab changed one of the facts meanwhile, the write refuses;
- * the session re-reads those facts and applies the answer on top, so no review is lost.
+ * next question shows, through the one answering path (answering.ts): if another tab changed
+ * one of the facts meanwhile, the answer is applied again on top, so no review is lost.
  *
  * Only this layer reads the clock (`now()`, injectable for tests).
  */
 import type { Grade } from 'ts-fsrs';
-import { Rating, State } from '$lib/srs/fsrs-enums';
+import { Rating } from '$lib/srs/fsrs-enums';
 import type { Deck, Fact, Question } from '$lib/bank/schema';
-import { chooseQuestion } from '$lib/srs/choose';
-import { nextDayStart } from '$lib/srs/day';
+import { suggestedRating, type StudyAnswer } from '$lib/srs/answer';
+import { questionFor } from '$lib/srs/choose';
+import { dayStart, nextDayStart } from '$lib/srs/day';
 import { grade, type GradeResult, type Response } from '$lib/srs/grade';
-import { intervalLabel, intervalWords } from '$lib/srs/intervals';
-import { memoryKey, statementHash } from '$lib/srs/keys';
-import type { MemoryEvent, MemoryState } from '$lib/srs/memory';
+import { intervalTexts } from '$lib/srs/intervals';
+import { memoryKey } from '$lib/srs/keys';
+import type { MemoryState } from '$lib/srs/memory';
 import {
 	buildQueue,
+	nextDue,
+	reviewAhead,
+	studyFacts,
 	todayCandidates,
 	type Queue,
 	type QueueEntry,
-	type QueueFact
+	type QueueFact,
+	type StudyFacts,
+	type StudyFilter
 } from '$lib/srs/queue';
 import { scheduleParams, type SchedulingSettings } from '$lib/srs/settings';
-import { StaleRecordError } from '$lib/storage/errors';
-import type { Repository, StateChange, StateRestore } from '$lib/storage/repository';
+import type { Repository } from '$lib/storage/repository';
+import { commitAnswer } from './answering';
 
-export const GRADES: readonly Grade[] = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy];
-export const GRADE_NAMES: Record<Grade, string> = {
-	[Rating.Again]: 'Again',
-	[Rating.Hard]: 'Hard',
-	[Rating.Good]: 'Good',
-	[Rating.Easy]: 'Easy'
-};
+export { GRADES, GRADE_NAMES } from '$lib/srs/intervals';
 
 /** Learning facts due within this many minutes are shown rather than waited for (Anki's default). */
 const LEARN_AHEAD_MINUTES = 20;
 
 /**
- * The scheduler (ts-fsrs and the memory model), loaded while the first question is on screen:
- * showing a question needs only the stored states, and the first answer needs the scheduler.
+ * The scheduler (ts-fsrs, the memory model and the answering rules), loaded while the first
+ * question is on screen: showing a question needs only the stored states, and the first answer
+ * needs the scheduler.
  */
-const loadScheduler = () => import('$lib/srs/memory');
+const loadScheduler = () =>
+	Promise.all([import('$lib/srs/memory'), import('$lib/srs/answer')]).then(([memory, answer]) => ({
+		...memory,
+		...answer
+	}));
 type Scheduler = Awaited<ReturnType<typeof loadScheduler>>;
 const RESUME_KEY = 'car-review-current';
 
@@ -59,14 +64,10 @@ export interface StudyItem {
 	question: Question;
 }
 
-interface UndoStep {
+type UndoStep = Pick<StudyAnswer, 'restores' | 'events' | 'counted'> & {
 	item: StudyItem;
-	restores: StateRestore[];
-	events: MemoryEvent[];
-	previous: Map<string, MemoryState | undefined>;
-	counted: { newToday: number; reviewsToday: number };
 	correct: boolean;
-}
+};
 
 export interface SessionSummary {
 	reviewed: number;
@@ -75,13 +76,9 @@ export interface SessionSummary {
 	nextDue: Date | null;
 }
 
-export interface ReviewOptions {
+export interface ReviewOptions extends StudyFilter {
 	/** Study only this deck (all decks when absent). */
 	deck?: string;
-	/** Study only facts with this topic. */
-	topic?: string;
-	/** Study only these facts ("deck/fact" keys), e.g. those a mock test showed wrong. */
-	facts?: string[];
 	now?: () => Date;
 	/** Where to remember the question on screen across a reload (sessionStorage in the app). */
 	resume?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
@@ -90,13 +87,11 @@ export interface ReviewOptions {
 
 export class ReviewSession {
 	readonly #repo: Repository;
-	readonly #decks: readonly Deck[];
 	readonly #now: () => Date;
 	readonly #resume: ReviewOptions['resume'];
 	readonly #newId: () => string;
-	readonly #facts: QueueFact[];
-	readonly #factByKey = new Map<string, { deck: Deck; fact: Fact }>();
-	readonly #questionsByKey = new Map<string, Question[]>();
+	/** The facts studied, in study order, with their decks and questions. */
+	readonly #study: StudyFacts;
 	#settings!: SchedulingSettings;
 	#states = new Map<string, MemoryState>();
 	/**
@@ -130,32 +125,11 @@ export class ReviewSession {
 
 	constructor(repo: Repository, decks: readonly Deck[], options: ReviewOptions = {}) {
 		this.#repo = repo;
-		this.#decks = options.deck ? decks.filter((d) => d.id === options.deck) : decks;
 		this.#now = options.now ?? (() => new Date());
 		this.#resume = options.resume;
 		this.#newId = options.newId ?? (() => crypto.randomUUID());
-		this.#facts = [];
-		for (const deck of this.#decks) {
-			for (const fact of deck.facts) {
-				if (options.topic && !fact.topics.includes(options.topic)) continue;
-				const key = memoryKey(deck.id, fact.id);
-				if (options.facts && !options.facts.includes(key)) continue;
-				this.#facts.push({
-					deck: deck.id,
-					fact: fact.id,
-					statementHash: statementHash(fact.statement),
-					key
-				});
-				this.#factByKey.set(key, { deck, fact });
-			}
-			for (const q of deck.questions)
-				for (const f of q.facts) {
-					const key = memoryKey(deck.id, f);
-					const list = this.#questionsByKey.get(key) ?? [];
-					list.push(q);
-					this.#questionsByKey.set(key, list);
-				}
-		}
+		const studied = options.deck ? decks.filter((d) => d.id === options.deck) : decks;
+		this.#study = studyFacts(studied, options);
 	}
 
 	get undoable(): boolean {
@@ -200,87 +174,48 @@ export class ReviewSession {
 		this.#startedAt = now.getTime();
 		void this.#loadScheduler();
 		[this.#settings, this.#states] = await Promise.all([reads.settings, reads.states]);
-		this.#done = await this.#repo.todayCounts(this.#dayStart(now));
+		this.#done = await this.#repo.todayCounts(
+			dayStart(now, this.#settings.timeZone, this.#settings.dayStartHour)
+		);
 		this.#next(this.#resumeKey());
 	}
 
-	#dayStart(now: Date): Date {
-		const next = nextDayStart(now, this.#settings.timeZone, this.#settings.dayStartHour);
-		return new Date(next.getTime() - 86_400_000);
-	}
-
-	#buildQueue(now: Date, learnAhead = 0): Queue {
-		const settings = {
-			...this.#settings,
-			newPerDay: this.#settings.newPerDay + this.#extra.new
-		};
-		const dayEnd = nextDayStart(
-			now,
-			this.#settings.timeZone,
-			this.#settings.dayStartHour
-		).getTime();
+	#buildQueue(now: Date, dayEnd: number, learnAhead = 0): Queue {
+		const newPerDay = this.#settings.newPerDay + this.#extra.new;
 		if (this.#candidates?.dayEnd !== dayEnd) {
-			const facts = todayCandidates(this.#facts, this.#states, dayEnd);
+			const facts = todayCandidates(this.#study.facts, this.#states, dayEnd);
 			this.#candidates = { dayEnd, facts, keys: new Set(facts.map((f) => f.key!)) };
 		}
 		const queue = buildQueue({
 			facts: this.#candidates.facts,
 			states: this.#states,
 			now,
-			settings,
+			settings: { ...this.#settings, newPerDay },
 			done: this.#done,
 			learnAheadMinutes: learnAhead
 		});
-		if (this.#extra.ahead && queue.entries.length === 0) {
-			// Review ahead: reviews due in the next week, soonest first.
-			const horizon = now.getTime() + 7 * 86_400_000;
-			const ahead = [...this.#states.values()]
-				.filter(
-					(s) =>
-						s.card.state === State.Review &&
-						!s.suspended &&
-						this.#factByKey.has(memoryKey(s.deck, s.fact)) &&
-						s.card.due.getTime() <= horizon
-				)
-				.sort((a, b) => a.card.due.getTime() - b.card.due.getTime())
-				.slice(0, 50)
-				.map((s) => ({
-					key: memoryKey(s.deck, s.fact),
-					deck: s.deck,
-					fact: s.fact,
-					kind: 'review' as const
-				}));
-			return { ...queue, entries: ahead };
-		}
+		if (this.#extra.ahead && queue.entries.length === 0)
+			return { ...queue, entries: reviewAhead(this.#study.facts, this.#states, now) };
 		return queue;
 	}
 
 	/** Show the next question: the queue's first fact (or the one on screen before a reload). */
 	#next(preferKey?: string | null): void {
 		const now = this.#now();
-		let queue = this.#buildQueue(now);
+		const { timeZone, dayStartHour } = this.#settings;
+		const dayEnd = nextDayStart(now, timeZone, dayStartHour).getTime();
+		let queue = this.#buildQueue(now, dayEnd);
 		if (queue.entries.length === 0 && queue.laterToday.length)
-			queue = this.#buildQueue(now, LEARN_AHEAD_MINUTES);
+			queue = this.#buildQueue(now, dayEnd, LEARN_AHEAD_MINUTES);
 		this.queue = queue;
 		this.result = null;
 		this.response = null;
 		this.intervals = null;
-		// A composite question may be asked when every fact it tests is new or due today.
-		const dayEnd = nextDayStart(
-			now,
-			this.#settings.timeZone,
-			this.#settings.dayStartHour
-		).getTime();
-		const eligible = (deck: string, fact: string) => {
-			const s = this.#states.get(memoryKey(deck, fact));
-			if (!s || s.card.state === State.New) return !s?.suspended;
-			return !s.suspended && s.card.due.getTime() < dayEnd;
-		};
 		const entries = preferKey
 			? [...queue.entries].sort((a, b) => Number(b.key === preferKey) - Number(a.key === preferKey))
 			: queue.entries;
 		for (const entry of entries) {
-			const item = this.#itemFor(entry, (f) => eligible(entry.deck, f));
+			const item = this.#itemFor(entry, dayEnd);
 			if (!item) continue;
 			this.current = item;
 			this.phase = 'question';
@@ -295,21 +230,15 @@ export class ReviewSession {
 			reviewed: this.reviewed,
 			correct: this.correct,
 			ms: now.getTime() - this.#startedAt,
-			nextDue: this.#nextDue(now)
+			nextDue: nextDue(this.#study.facts, this.#states, now)
 		};
 	}
 
-	#itemFor(entry: QueueEntry, eligible: (fact: string) => boolean): StudyItem | null {
-		const found = this.#factByKey.get(entry.key);
-		const questions = this.#questionsByKey.get(entry.key) ?? [];
-		if (!found) return null;
-		const state = this.#states.get(entry.key);
-		// If every question of the fact also tests a fact not yet due, ask one anyway rather than
-		// skip the fact: the other facts then get an early review.
-		const question =
-			chooseQuestion(entry.fact, questions, state, eligible) ??
-			chooseQuestion(entry.fact, questions, state, () => true);
-		return question ? { entry, deck: found.deck, fact: found.fact, question } : null;
+	#itemFor(entry: QueueEntry, dayEnd: number): StudyItem | null {
+		const found = this.#study.byKey.get(entry.key);
+		const questions = this.#study.questionsByKey.get(entry.key) ?? [];
+		const question = found && questionFor(entry.deck, entry.fact, questions, this.#states, dayEnd);
+		return question ? { entry, ...found, question } : null;
 	}
 
 	#resumeKey(): string | null {
@@ -320,29 +249,13 @@ export class ReviewSession {
 		}
 	}
 
-	#nextDue(now: Date): Date | null {
-		let best: number | null = null;
-		for (const [key, s] of this.#states) {
-			if (!this.#factByKey.has(key) || s.suspended || s.card.state === State.New) continue;
-			const due = Math.max(s.card.due.getTime(), s.buriedUntil?.getTime() ?? 0);
-			if (due > now.getTime() && (best === null || due < best)) best = due;
-		}
-		return best === null ? null : new Date(best);
-	}
-
 	/** Grade the learner's response and show the feedback with the suggested rating. */
 	answer(response: Response): void {
 		if (this.phase !== 'question' || !this.current) return;
 		const result = grade(this.current.question, response);
 		this.response = response;
 		this.result = result;
-		const primary = this.current.entry.fact;
-		this.rating =
-			this.current.question.type === 'flashcard'
-				? result.suggested
-				: result.facts[primary]
-					? Rating.Good
-					: Rating.Again;
+		this.rating = suggestedRating(this.current.question.type, result, this.current.entry.fact);
 		this.#showIntervals();
 		this.phase = 'feedback';
 	}
@@ -372,18 +285,13 @@ export class ReviewSession {
 		const now = this.#now();
 		const state = this.#states.get(item.entry.key) ?? newMemory(item.deck.id, item.fact.id);
 		const cards = previewCards(state.card, now, scheduleParams(this.#settings));
-		const out = {} as Record<Grade, { label: string; words: string }>;
-		for (const g of GRADES) {
-			const ms = cards[g].due.getTime() - now.getTime();
-			out[g] = { label: intervalLabel(ms), words: intervalWords(ms) };
-		}
-		this.intervals = out;
+		this.intervals = intervalTexts(cards, now);
 	}
 
 	/**
 	 * Rate and go on: the studied fact gets `rating`; the other facts of a composite question get
-	 * Good where the answer showed them known and Again where it did not. Durable before the next
-	 * question shows.
+	 * Good where the answer showed them known and Again where it did not (srs/answer.ts). Durable
+	 * before the next question shows.
 	 */
 	async rate(rating: Grade = this.rating): Promise<void> {
 		if (this.phase !== 'feedback' || !this.current || this.saving) return;
@@ -395,23 +303,11 @@ export class ReviewSession {
 				item.question.type === 'flashcard'
 					? grade(item.question, { kind: 'rating', rating })
 					: this.result!;
-			const now = this.#now();
-			const ratings = new Map<string, Grade>();
-			for (const f of item.question.facts) {
-				const known = result.facts[f];
-				ratings.set(
-					f,
-					f === item.entry.fact
-						? rating
-						: known && rating !== Rating.Again
-							? Rating.Good
-							: Rating.Again
-				);
-			}
-			const step = await this.#write(item, ratings, result, now);
-			this.#undo.push(step);
+			const { restores, events, counted } = await this.#write(item, rating, result);
+			const correct = result.facts[item.entry.fact] ?? false;
+			this.#undo.push({ item, restores, events, counted, correct });
 			this.reviewed += 1;
-			if (step.correct) this.correct += 1;
+			if (correct) this.correct += 1;
 			this.#next();
 		} catch (e) {
 			this.error = `Your answer was not saved: ${(e as Error).message}. Try again.`;
@@ -420,80 +316,31 @@ export class ReviewSession {
 		}
 	}
 
-	/** Write the answer; on a conflict with another tab, re-read the facts and apply it on top. */
-	async #write(
-		item: StudyItem,
-		ratings: Map<string, Grade>,
-		result: GradeResult,
-		at: Date
-	): Promise<UndoStep> {
-		const { apply, newMemory } = await this.#loadScheduler();
-		let now = at;
-		const params = scheduleParams(this.#settings);
+	/** Write the answer; on a conflict with another tab, it is applied on top of that tab's. */
+	async #write(item: StudyItem, rating: Grade, result: GradeResult): Promise<StudyAnswer> {
+		const { studyAnswer, studyRatings, timeAfter } = await this.#loadScheduler();
+		const now = this.#now();
 		const durationMs = Math.max(0, now.getTime() - this.#shownAt);
-		for (let attempt = 0; ; attempt++) {
-			if (attempt > 0) {
-				// Applied on top of the other tab's answer, so it must also come after it in the
-				// log's order: a replay then gives exactly the states written here.
-				const latest = Math.max(
-					...[...ratings.keys()].map(
-						(f) => this.#states.get(memoryKey(item.deck.id, f))?.card.last_review?.getTime() ?? 0
-					)
-				);
-				now = new Date(Math.max(this.#now().getTime(), latest + 1));
-			}
-			const changes: StateChange[] = [];
-			const events: MemoryEvent[] = [];
-			const previous = new Map<string, MemoryState | undefined>();
-			const counted = { newToday: 0, reviewsToday: 0 };
-			for (const [fact, rating] of ratings) {
-				const key = memoryKey(item.deck.id, fact);
-				const before = this.#states.get(key);
-				const state = before ?? newMemory(item.deck.id, fact);
-				const factData = item.deck.facts.find((f) => f.id === fact);
-				const event: MemoryEvent = {
-					id: this.#newId(),
-					deck: item.deck.id,
-					fact,
-					at: now,
-					kind: 'review',
-					rating,
-					correct: result.facts[fact] ?? rating !== Rating.Again,
-					question: item.question.id,
-					questionType: item.question.type,
-					durationMs,
-					source: 'review',
-					params,
-					statementHash: statementHash(factData?.statement ?? ''),
-					stateBefore: state.card.state
-				};
-				if (state.card.state === State.New) counted.newToday++;
-				else if (state.card.state === State.Review) counted.reviewsToday++;
-				previous.set(key, before);
-				changes.push({ expected: state.lastEvent, next: apply(state, event) });
-				events.push(event);
-			}
-			try {
-				await this.#repo.commit(changes, events);
-			} catch (e) {
-				if (!(e instanceof StaleRecordError) || attempt >= 3) throw e;
-				// Another tab answered one of these facts: take its state and apply ours on top.
-				for (const fact of ratings.keys()) {
-					const key = memoryKey(item.deck.id, fact);
-					this.#setState(key, await this.#repo.loadState(key));
-				}
-				continue;
-			}
-			for (const c of changes) this.#setState(memoryKey(c.next.deck, c.next.fact), c.next);
-			this.#done.newToday += counted.newToday;
-			this.#done.reviewsToday += counted.reviewsToday;
-			const restores = changes.map((c) => {
-				const key = memoryKey(c.next.deck, c.next.fact);
-				return { key, expected: c.next.lastEvent, previous: previous.get(key) ?? null };
+		const ratings = studyRatings(item.question.facts, item.entry.fact, rating, result.facts);
+		const keys = [...ratings.keys()].map((f) => memoryKey(item.deck.id, f));
+		const compute = (states: ReadonlyMap<string, MemoryState>, retry: number) =>
+			studyAnswer({
+				deck: item.deck,
+				question: item.question,
+				ratings,
+				known: result.facts,
+				states,
+				// Applied on top of another tab's answer, it must also come after it in the log.
+				at: retry ? timeAfter(this.#now(), states, keys) : now,
+				durationMs,
+				settings: this.#settings,
+				newId: this.#newId
 			});
-			const correct = result.facts[item.entry.fact] ?? false;
-			return { item, restores, events, previous, counted, correct };
-		}
+		const answer = await commitAnswer(this.#repo, keys, compute, { states: this.#states });
+		for (const c of answer.changes) this.#setState(memoryKey(c.next.deck, c.next.fact), c.next);
+		this.#done.newToday += answer.counted.newToday;
+		this.#done.reviewsToday += answer.counted.reviewsToday;
+		return answer;
 	}
 
 	/** Take back the last answer: its states and log entries go, and its question shows again. */
@@ -504,7 +351,7 @@ export class ReviewSession {
 		try {
 			await this.#repo.undo(step.restores, step.events);
 			this.#undo.pop();
-			for (const [key, s] of step.previous) this.#setState(key, s ?? undefined);
+			for (const r of step.restores) this.#setState(r.key, r.previous ?? undefined);
 			this.#done.newToday -= step.counted.newToday;
 			this.#done.reviewsToday -= step.counted.reviewsToday;
 			this.reviewed -= 1;

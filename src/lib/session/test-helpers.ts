@@ -3,6 +3,20 @@ import { Rating } from 'ts-fsrs';
 import type { Question } from '$lib/bank/schema';
 import { choiceOptions, rightOptions } from '$lib/bank/format';
 import type { Response } from '$lib/srs/grade';
+import { StorageError } from '$lib/storage/errors';
+import { memoryKv, type Kv } from '$lib/storage/kv';
+
+/** Storage in memory that refuses every write to the review log, as a full disk does. */
+export function logRefusingKv(): Kv {
+	const kv = memoryKv();
+	return {
+		...kv,
+		run: (stores, mode, body) =>
+			mode === 'readwrite' && stores.includes('log')
+				? Promise.reject(new StorageError('The browser refused to store more: storage is full'))
+				: kv.run(stores, mode, body)
+	};
+}
 
 export function rightResponse(q: Question): Response {
 	switch (q.type) {

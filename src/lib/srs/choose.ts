@@ -4,6 +4,8 @@
  */
 import { QUESTION_TYPES } from '../bank/question-types';
 import type { Question } from '../bank/schema';
+import { State } from './fsrs-enums';
+import { memoryKey } from './keys';
 import type { MemoryState } from './memory';
 
 /**
@@ -29,4 +31,28 @@ export function chooseQuestion(
 	const sameType = candidates.filter((q) => q.type === best.type);
 	// Within a type, step through its questions as the fact is seen again.
 	return sameType[(state?.events ?? 0) % sameType.length];
+}
+
+/**
+ * The question to ask for `fact` of `deck`: one whose other facts are all new or due before
+ * `dayEnd` (the next study day's start) and not suspended; failing that, any of its questions
+ * rather than skipping the fact (the other facts then get an early review).
+ */
+export function questionFor(
+	deck: string,
+	fact: string,
+	questions: readonly Question[],
+	states: ReadonlyMap<string, MemoryState>,
+	dayEnd: number
+): Question | undefined {
+	const state = states.get(memoryKey(deck, fact));
+	const eligible = (f: string) => {
+		const s = states.get(memoryKey(deck, f));
+		if (!s || s.card.state === State.New) return !s?.suspended;
+		return !s.suspended && s.card.due.getTime() < dayEnd;
+	};
+	return (
+		chooseQuestion(fact, questions, state, eligible) ??
+		chooseQuestion(fact, questions, state, () => true)
+	);
 }

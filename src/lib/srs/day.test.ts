@@ -1,19 +1,17 @@
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import {
+	dayStart,
 	nextDayStart,
+	setDeviceZone,
 	studyDay,
 	studyStreak,
 	toVirtual,
 	fromVirtual,
 	zoneOffsetMinutes
 } from './day';
-import { deviceTimeZone, isDeviceZone } from './device-zone';
 
-// The real module, with isDeviceZone switchable off so a test can reach day.ts's Intl path.
-vi.mock('./device-zone', async (importOriginal) => {
-	const actual = await importOriginal<typeof import('./device-zone')>();
-	return { ...actual, isDeviceZone: vi.fn(actual.isDeviceZone) };
-});
+/** The device's zone as the platform names it (storage/device-zone.ts finds it the same way). */
+const deviceZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 describe('study days in Asia/Kolkata (UTC+05:30), day starting at 4 AM', () => {
 	const tz = 'Asia/Kolkata';
@@ -106,23 +104,22 @@ describe('the study streak', () => {
 });
 
 describe('the device zone’s offsets, from the Date instead of Intl', () => {
-	const zone = deviceTimeZone();
+	const zone = deviceZone;
 	const MINUTE = 60_000;
 	const range = (from: number, to: number, step: number) =>
 		Array.from({ length: Math.ceil((to - from) / step) }, (_, i) => from + i * step);
-	afterEach(() => vi.mocked(isDeviceZone).mockReset());
+	afterEach(() => setDeviceZone(null));
 
 	/** zoneOffsetMinutes at each instant by the fast path, then by Intl alone. */
 	function bothPaths(times: number[]) {
+		setDeviceZone(zone);
 		const fast = times.map((t) => zoneOffsetMinutes(new Date(t), zone));
-		vi.mocked(isDeviceZone).mockReturnValue(false);
+		setDeviceZone(null);
 		const intl = times.map((t) => zoneOffsetMinutes(new Date(t), zone));
-		vi.mocked(isDeviceZone).mockReset();
 		return { fast, intl };
 	}
 
 	test(`agree for ${zone} every 6 hours over two years and minute by minute at each DST change`, () => {
-		expect(isDeviceZone(zone)).toBe(true);
 		// Odd milliseconds too: the Intl path floors to whole seconds.
 		const grid = range(Date.UTC(2025, 0, 1), Date.UTC(2027, 0, 1), 6 * 3_600_000).flatMap((t) => [
 			t,
@@ -141,10 +138,57 @@ describe('the device zone’s offsets, from the Date instead of Intl', () => {
 	});
 
 	test('another zone still goes through Intl', () => {
+		setDeviceZone(zone);
 		const other = zone === 'Asia/Kolkata' ? 'America/New_York' : 'Asia/Kolkata';
-		expect(isDeviceZone(other)).toBe(false);
 		expect(zoneOffsetMinutes(new Date('2026-07-01T00:00:00Z'), other)).toBe(
 			other === 'Asia/Kolkata' ? 330 : -240
 		);
+	});
+});
+
+describe('the start of the study day, on both DST changes of 2026', () => {
+	// [zone, an instant, the start of its study day, the start of the next], day starting at 4 AM.
+	const cases: Array<[string, string, string, string]> = [
+		// New York springs forward on 8 March (02:00 EST → 03:00 EDT): 7 March's day is 23 hours.
+		['America/New_York', '2026-03-07T17:00:00Z', '2026-03-07T09:00:00Z', '2026-03-08T08:00:00Z'],
+		['America/New_York', '2026-03-08T05:00:00Z', '2026-03-07T09:00:00Z', '2026-03-08T08:00:00Z'],
+		['America/New_York', '2026-03-08T12:00:00Z', '2026-03-08T08:00:00Z', '2026-03-09T08:00:00Z'],
+		// It falls back on 1 November (02:00 EDT → 01:00 EST): 31 October's day is 25 hours.
+		['America/New_York', '2026-10-31T12:00:00Z', '2026-10-31T08:00:00Z', '2026-11-01T09:00:00Z'],
+		['America/New_York', '2026-11-01T07:00:00Z', '2026-10-31T08:00:00Z', '2026-11-01T09:00:00Z'],
+		['America/New_York', '2026-11-01T12:00:00Z', '2026-11-01T09:00:00Z', '2026-11-02T09:00:00Z'],
+		// London springs forward on 29 March (01:00 GMT → 02:00 BST).
+		['Europe/London', '2026-03-28T12:00:00Z', '2026-03-28T04:00:00Z', '2026-03-29T03:00:00Z'],
+		['Europe/London', '2026-03-29T02:00:00Z', '2026-03-28T04:00:00Z', '2026-03-29T03:00:00Z'],
+		['Europe/London', '2026-03-29T12:00:00Z', '2026-03-29T03:00:00Z', '2026-03-30T03:00:00Z'],
+		// It falls back on 25 October (02:00 BST → 01:00 GMT).
+		['Europe/London', '2026-10-24T12:00:00Z', '2026-10-24T03:00:00Z', '2026-10-25T04:00:00Z'],
+		['Europe/London', '2026-10-25T02:00:00Z', '2026-10-24T03:00:00Z', '2026-10-25T04:00:00Z'],
+		['Europe/London', '2026-10-25T12:00:00Z', '2026-10-25T04:00:00Z', '2026-10-26T04:00:00Z']
+	];
+
+	test.each(cases)(
+		'in %s at %s the day began at %s and the next begins at %s',
+		(tz, at, start, next) => {
+			const t = new Date(at);
+			expect(dayStart(t, tz, 4).toISOString()).toBe(new Date(start).toISOString());
+			expect(nextDayStart(t, tz, 4).toISOString()).toBe(new Date(next).toISOString());
+		}
+	);
+
+	test('the day starts where studyDay changes, hour by hour through March, October and November', () => {
+		for (const tz of ['America/New_York', 'Europe/London', 'Asia/Kolkata'])
+			for (const [from, to] of [
+				['2026-03-01', '2026-04-05'],
+				['2026-10-20', '2026-11-05']
+			])
+				for (let t = Date.parse(from); t < Date.parse(to); t += 3_600_000) {
+					const at = new Date(t);
+					const start = dayStart(at, tz, 4);
+					expect(start.getTime()).toBeLessThanOrEqual(t);
+					expect(studyDay(start, tz, 4)).toBe(studyDay(at, tz, 4));
+					expect(studyDay(new Date(start.getTime() - 1), tz, 4)).not.toBe(studyDay(at, tz, 4));
+					expect(nextDayStart(new Date(start.getTime() - 1), tz, 4)).toEqual(start);
+				}
 	});
 });

@@ -6,7 +6,18 @@
  * UTC midnight of the virtual clock is the local day start. Learning steps (minutes) are
  * unaffected; day counts (elapsed days, intervals) become local days.
  */
-import { isDeviceZone } from './device-zone';
+
+/**
+ * The device's own time zone, as storage found it (storage/device-zone.ts tells this module
+ * whenever it determines it); null when unknown. Only a shortcut: for this zone the Date
+ * knows its offsets, so no Intl call is needed, and the results are the same either way.
+ */
+let deviceZone: string | null = null;
+
+/** Say which zone the device is in (null: unknown), so that zoneOffsetMinutes can skip Intl. */
+export function setDeviceZone(zone: string | null): void {
+	deviceZone = zone;
+}
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -32,7 +43,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 export function zoneOffsetMinutes(at: Date, timeZone: string): number {
 	// Nearly always the device's own zone: the Date knows its offset, no Intl needed (+ 0 turns
 	// UTC's -0 into 0, as the Intl path gives).
-	if (isDeviceZone(timeZone)) return -at.getTimezoneOffset() + 0;
+	if (timeZone === deviceZone) return -at.getTimezoneOffset() + 0;
 	const parts: Record<string, number> = {};
 	for (const p of formatter(timeZone).formatToParts(at))
 		if (p.type !== 'literal') parts[p.type] = Number(p.value);
@@ -66,6 +77,16 @@ export function fromVirtual(v: Date, timeZone: string, dayStartHour: number): Da
 /** The study day of `at` as "YYYY-MM-DD" (a day starting at dayStartHour local time). */
 export function studyDay(at: Date, timeZone: string, dayStartHour: number): string {
 	return toVirtual(at, timeZone, dayStartHour).toISOString().slice(0, 10);
+}
+
+/**
+ * The instant the study day of `at` began. Computed from the local day itself, not as the next
+ * day's start minus 24 hours: on the days clocks change, a study day lasts 23 or 25 hours.
+ * @example dayStart(new Date('2026-03-08T05:00:00Z'), 'America/New_York', 4) // 2026-03-07T09:00Z
+ */
+export function dayStart(at: Date, timeZone: string, dayStartHour: number): Date {
+	const v = toVirtual(at, timeZone, dayStartHour).getTime();
+	return fromVirtual(new Date(Math.floor(v / DAY) * DAY), timeZone, dayStartHour);
 }
 
 /** The instant the next study day starts: "due today" means due before this. */

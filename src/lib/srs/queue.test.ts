@@ -3,6 +3,10 @@ import { Rating, State } from 'ts-fsrs';
 import { nextDayStart } from './day';
 import {
 	buildQueue,
+	dueCounts,
+	nextDue,
+	reviewAhead,
+	studyFacts,
 	todayCandidates,
 	type Queue,
 	type QueueEntry,
@@ -288,5 +292,75 @@ describe('buildQueue against its first, plainer form', () => {
 			};
 			expect(buildQueue(input)).toEqual(referenceQueue(input));
 		}
+	});
+});
+
+describe('after today’s queue', () => {
+	test('next due: the soonest due after now, not before a burial ends; new and suspended left out', () => {
+		const all = facts(5);
+		const s = states(
+			reviewState('f0', '2026-01-20T05:00:00Z'), // due already: not "next"
+			reviewState('f1', '2026-01-25T06:00:00Z'),
+			reviewState('f2', '2026-01-21T06:00:00Z', { buriedUntil: new Date('2026-01-22T04:00:00Z') }),
+			reviewState('f3', '2026-01-20T08:00:00Z', { suspended: true }),
+			{ ...newMemory('d', 'f4') }
+		);
+		expect(nextDue(all, s, NOW)).toEqual(new Date('2026-01-22T04:00:00Z'));
+		expect(nextDue(all.slice(0, 2), s, NOW)).toEqual(new Date('2026-01-25T06:00:00Z'));
+		expect(nextDue(all.slice(3), s, NOW)).toBeNull();
+		// The dashboard's counts give the same.
+		const counts = dueCounts({
+			facts: all,
+			states: s,
+			now: NOW,
+			settings: makeSettings(),
+			done: none
+		});
+		expect(counts.nextDue).toEqual(new Date('2026-01-22T04:00:00Z'));
+		expect(counts.learned).toBe(4);
+	});
+
+	test('review ahead: reviews of these facts due within a week, soonest first, at most 50', () => {
+		const all = facts(70);
+		const list = all.map((f, i) =>
+			reviewState(f.fact, new Date(NOW.getTime() + (69 - i) * 2 * 3_600_000).toISOString())
+		);
+		list[69] = { ...list[69], suspended: true };
+		list[68] = learningState('f68', '2026-01-20T07:00:00Z');
+		list[0] = reviewState('f0', '2026-01-28T06:00:01Z'); // a week and a second away
+		const ahead = reviewAhead(all, states(...list), NOW);
+		expect(ahead).toHaveLength(50);
+		expect(ahead.slice(0, 3).map((e) => e.fact)).toEqual(['f67', 'f66', 'f65']);
+		expect(ahead.every((e) => e.kind === 'review' && e.key === `d/${e.fact}`)).toBe(true);
+		expect(reviewAhead(all.slice(60), states(...list), NOW).map((e) => e.fact)).toEqual([
+			'f67',
+			'f66',
+			'f65',
+			'f64',
+			'f63',
+			'f62',
+			'f61',
+			'f60'
+		]);
+		expect(reviewAhead(all.slice(0, 1), states(...list), NOW)).toEqual([]);
+	});
+
+	test('a session’s facts: filtered by topic or by key, each with the questions that test it', () => {
+		const deck = {
+			id: 'd',
+			facts: [
+				{ id: 'a', statement: 'A.', topics: ['trade'] },
+				{ id: 'b', statement: 'B.', topics: ['defence'] }
+			],
+			questions: [
+				{ id: 'q1', facts: ['a'] },
+				{ id: 'q2', facts: ['a', 'b'] }
+			]
+		} as unknown as Parameters<typeof studyFacts>[0][number];
+		const all = studyFacts([deck]);
+		expect(all.facts.map((f) => f.key)).toEqual(['d/a', 'd/b']);
+		expect(all.questionsByKey.get('d/b')?.map((q) => q.id)).toEqual(['q2']);
+		expect(studyFacts([deck], { topic: 'defence' }).facts.map((f) => f.fact)).toEqual(['b']);
+		expect(studyFacts([deck], { facts: ['d/a'] }).facts.map((f) => f.fact)).toEqual(['a']);
 	});
 });

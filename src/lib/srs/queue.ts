@@ -4,9 +4,10 @@
  * daily new limit). Suspended and buried facts stay out; a fact whose statement changed since
  * it was last answered comes back for a fresh look.
  */
+import type { Deck, Fact, Question } from '../bank/schema';
 import { State } from './fsrs-enums';
 import { nextDayStart } from './day';
-import { memoryKey } from './keys';
+import { memoryKey, statementHash } from './keys';
 import type { MemoryState } from './memory';
 import type { SchedulingSettings } from './settings';
 
@@ -159,15 +160,100 @@ export function dueCounts(input: QueueInput): DueCounts {
 		else if (e.kind === 'learning') counts.learning++;
 		else counts.review++;
 	}
-	const now = input.now.getTime();
-	let next = Infinity;
 	for (const f of input.facts) {
-		const s = input.states.get(memoryKey(f.deck, f.fact));
-		if (!s || s.card.state === State.New) continue;
-		counts.learned++;
-		const due = s.card.due.getTime();
-		if (!s.suspended && due > now && due < next) next = due;
+		const s = input.states.get(f.key ?? memoryKey(f.deck, f.fact));
+		if (s && s.card.state !== State.New) counts.learned++;
 	}
-	counts.nextDue = next === Infinity ? null : new Date(next);
+	counts.nextDue = nextDue(input.facts, input.states, input.now);
 	return counts;
+}
+
+/**
+ * The next time one of `facts` falls due after `now` (a buried fact not before its burial
+ * ends), or null: "come back at …" when nothing is left today. Pure.
+ */
+export function nextDue(
+	facts: readonly QueueFact[],
+	states: ReadonlyMap<string, MemoryState>,
+	now: Date
+): Date | null {
+	let best = Infinity;
+	for (const f of facts) {
+		const s = states.get(f.key ?? memoryKey(f.deck, f.fact));
+		if (!s || s.suspended || s.card.state === State.New) continue;
+		const due = Math.max(s.card.due.getTime(), s.buriedUntil?.getTime() ?? 0);
+		if (due > now.getTime() && due < best) best = due;
+	}
+	return best === Infinity ? null : new Date(best);
+}
+
+/** How far ahead, and how many, "review ahead" offers when nothing is due. */
+export const REVIEW_AHEAD = { days: 7, limit: 50 };
+
+/**
+ * Review ahead: the reviews of `facts` due within the next week (REVIEW_AHEAD), soonest first,
+ * at most 50; what a learner with nothing due today can study anyway. Pure.
+ */
+export function reviewAhead(
+	facts: readonly QueueFact[],
+	states: ReadonlyMap<string, MemoryState>,
+	now: Date,
+	{ days, limit } = REVIEW_AHEAD
+): QueueEntry[] {
+	const horizon = now.getTime() + days * 24 * 3_600_000;
+	const ahead: Array<{ entry: QueueEntry; due: number }> = [];
+	for (const f of facts) {
+		const key = f.key ?? memoryKey(f.deck, f.fact);
+		const s = states.get(key);
+		if (!s || s.card.state !== State.Review || s.suspended) continue;
+		const due = s.card.due.getTime();
+		if (due <= horizon)
+			ahead.push({ entry: { key, deck: f.deck, fact: f.fact, kind: 'review' }, due });
+	}
+	return ahead
+		.sort((a, b) => a.due - b.due)
+		.slice(0, limit)
+		.map((a) => a.entry);
+}
+
+/** Which facts a study session covers (all of `decks` when no filter is given). */
+export interface StudyFilter {
+	/** Only facts with this topic. */
+	topic?: string;
+	/** Only these facts ("deck/fact" keys), e.g. those a mock test showed wrong. */
+	facts?: readonly string[];
+}
+
+/** A study session's facts in study order, with each fact's deck and questions by key. */
+export interface StudyFacts {
+	facts: QueueFact[];
+	byKey: Map<string, { deck: Deck; fact: Fact }>;
+	questionsByKey: Map<string, Question[]>;
+}
+
+/** The facts of `decks` that a session studies (`filter`), indexed for building its queue. */
+export function studyFacts(decks: readonly Deck[], filter: StudyFilter = {}): StudyFacts {
+	const out: StudyFacts = { facts: [], byKey: new Map(), questionsByKey: new Map() };
+	for (const deck of decks) {
+		for (const fact of deck.facts) {
+			if (filter.topic && !fact.topics.includes(filter.topic)) continue;
+			const key = memoryKey(deck.id, fact.id);
+			if (filter.facts && !filter.facts.includes(key)) continue;
+			out.facts.push({
+				deck: deck.id,
+				fact: fact.id,
+				statementHash: statementHash(fact.statement),
+				key
+			});
+			out.byKey.set(key, { deck, fact });
+		}
+		for (const q of deck.questions)
+			for (const f of q.facts) {
+				const key = memoryKey(deck.id, f);
+				const list = out.questionsByKey.get(key) ?? [];
+				list.push(q);
+				out.questionsByKey.set(key, list);
+			}
+	}
+	return out;
 }

@@ -3,7 +3,6 @@
  * review log needs (the `ScheduleParams` copied into every log entry).
  */
 import * as z from 'zod/mini';
-import { deviceTimeZone } from './device-zone';
 
 const Step = z
 	.string()
@@ -33,8 +32,11 @@ export const SchedulingSettingsSchema = z.strictObject({
 export type ScheduleParams = z.infer<typeof ScheduleParamsSchema>;
 export type SchedulingSettings = z.infer<typeof SchedulingSettingsSchema>;
 
-/** Defaults as the issue and Anki set them: 90% retention, steps 1m 10m, relearn 10m, 4 AM. */
-export function defaultSettings(timeZone = deviceTimeZone()): SchedulingSettings {
+/**
+ * The defaults: 90% retention, steps 1m 10m, relearn 10m, days from 4 AM in `timeZone` (the
+ * device's, which storage finds: srs reads no browser state).
+ */
+export function defaultSettings(timeZone: string): SchedulingSettings {
 	return {
 		desiredRetention: 0.9,
 		maximumInterval: 36500,

@@ -12,6 +12,7 @@ import { memoryKey } from '../srs/keys';
 import type { MemoryEvent, MemoryState } from '../srs/memory';
 import { defaultSettings, type ScheduleParams, type SchedulingSettings } from '../srs/settings';
 import type { AttemptRecord } from './attempts';
+import { deviceTimeZone } from './device-zone';
 import { StaleRecordError, StorageError } from './errors';
 import {
 	indexedDbKv,
@@ -284,17 +285,19 @@ export class Repository {
 	}
 
 	async loadSettings(): Promise<SchedulingSettings> {
+		// Asked even when settings are stored: it also tells srs/day.ts the device's zone.
+		const zone = deviceTimeZone();
 		const raw = await this.kv.run(['settings'], 'readonly', (tx) =>
 			tx.get('settings', 'scheduling')
 		);
-		if (raw === undefined) return defaultSettings();
+		if (raw === undefined) return defaultSettings(zone);
 		const read = readRecord('settings', raw);
 		if (read.ok) return read.value.settings;
 		await this.kv.run(['settings', 'quarantine'], 'readwrite', async (tx) => {
 			putQuarantine(tx, 'settings', 'scheduling', raw, read.error);
 			tx.delete('settings', 'scheduling');
 		});
-		return defaultSettings();
+		return defaultSettings(zone);
 	}
 
 	async saveSettings(settings: SchedulingSettings): Promise<void> {
@@ -359,6 +362,17 @@ export class Repository {
 			tx.clear('log');
 			tx.clear('attempts');
 		});
+	}
+
+	/**
+	 * Which of these log entries (by time and id, the log's key) are in the log already: an
+	 * answer whose events are there was committed before (a test's results fed twice).
+	 */
+	async logged(entries: ReadonlyArray<{ at: Date; id: string }>): Promise<Set<string>> {
+		const found = await this.kv.run(['log'], 'readonly', (tx) =>
+			Promise.all(entries.map((e) => tx.get('log', logKey(e))))
+		);
+		return new Set(entries.filter((_, i) => found[i] !== undefined).map((e) => e.id));
 	}
 }
 

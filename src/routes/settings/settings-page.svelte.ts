@@ -15,6 +15,7 @@ import {
 } from '$lib/session/backup';
 import { repository } from '$lib/session/storage.svelte';
 import { downloadText } from '$lib/session/download';
+import { deviceTimeZone } from '$lib/session/device-zone';
 import {
 	defaultSettings,
 	isValidTimeZone,
@@ -66,7 +67,7 @@ export function fromDraft(
 }
 
 export class SettingsPage {
-	draft = $state<SettingsDraft>(toDraft(defaultSettings()));
+	draft = $state<SettingsDraft>(toDraft(defaultSettings(deviceTimeZone())));
 	errors = $state<Record<string, string>>({});
 	/** Announced in a live region after each action. */
 	message = $state('');

@@ -80,6 +80,17 @@ describe('deviceTimeZone', () => {
 		expect(intl).not.toHaveBeenCalled();
 	});
 
+	test('tells srs/day.ts the zone it found, whose offsets then need no Intl call', async () => {
+		stubStorage({ [KEY]: JSON.stringify({ zone: 'Cached/Zone', offsets: fingerprint }) });
+		const { deviceTimeZone } = await load();
+		const { zoneOffsetMinutes } = await import('../srs/day');
+		const intl = vi.spyOn(Intl, 'DateTimeFormat');
+		deviceTimeZone();
+		const at = new Date(`${year}-07-01T00:00:00Z`);
+		expect(zoneOffsetMinutes(at, 'Cached/Zone')).toBe(-at.getTimezoneOffset() + 0);
+		expect(intl).not.toHaveBeenCalled();
+	});
+
 	test('a miss stores the zone and offsets, which the next page then uses', async () => {
 		const map = stubStorage();
 		expect((await load()).deviceTimeZone()).toBe(intlZone);

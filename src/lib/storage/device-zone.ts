@@ -4,7 +4,12 @@
  * well under a millisecond; elsewhere Intl does. The name is kept in localStorage with the
  * device's UTC offsets on the 1st of each month of this year; while those offsets match, the
  * device is still in that zone (or one with the same offsets and DST rules), so neither is asked.
+ *
+ * It lives in storage, not srs, because it reads localStorage and the clock; each time it
+ * determines the zone it tells srs/day.ts (setDeviceZone), whose shortcut for the device's own
+ * zone then skips Intl.
  */
+import { setDeviceZone } from '../srs/day';
 
 const KEY = 'car-device-zone';
 
@@ -79,7 +84,9 @@ export function deviceTimeZone(): string {
 			}
 	}
 	named = zone !== undefined;
-	return (memo = zone ?? 'UTC');
+	memo = zone ?? 'UTC';
+	setDeviceZone(named ? memo : null);
+	return memo;
 }
 
 /** True if `zone` is the device's own, so `Date#getTimezoneOffset` gives its offsets. */
