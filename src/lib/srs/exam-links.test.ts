@@ -290,8 +290,23 @@ describe('links made by the earlier version', () => {
 		expect(paperText(buildPaper([deck], config))).toEqual(c.paper);
 	});
 
-	test.each(CAPTURED)('$name: links made today open the same config', (c) => {
+	test.each(CAPTURED)('$name: links made today open the same config and paper', (c) => {
 		expect(configFromParams(configToParams(c.config), 'fallback')).toEqual(c.config);
-		expect(configFromJoin(joinParams(c.config), 'fallback')).toEqual(c.joinConfig);
+		const joined = configFromJoin(joinParams(c.config), 'fallback');
+		expect(joined).toEqual({ ...c.config, mode: 'practice', secondsPerQuestion: null });
+		expect(paperText(buildPaper([deck], joined))).toEqual(c.paper);
+	});
+
+	test('a join link names types by their codes, in the order chosen', () => {
+		const config = { ...CAPTURED[0].config, types: ['pairs', 'mcq'] } satisfies ExamConfig;
+		const p = joinParams(config);
+		expect(p.get('ty')).toBe('pr.mc');
+		expect(p.has('k')).toBe(false);
+		expect(configFromJoin(p, 'fallback').types).toEqual(['pairs', 'mcq']);
+	});
+
+	test('a join link drops codes no type has, and flashcards', () => {
+		const p = new URLSearchParams({ s: 'x', n: '5', ty: 'zz.fc.ar' });
+		expect(configFromJoin(p, 'fallback').types).toEqual(['assertion_reason']);
 	});
 });
