@@ -3,6 +3,7 @@
  * it into a gradable Response. Every screen that answers questions (study, test, classroom)
  * goes through these, and through the type's input widget (src/lib/components/answer-inputs.ts).
  */
+import { scrambledOrder } from '../../srs/shuffle';
 import type { Response } from './grading';
 
 /** The learner's work on the current question, before it is checked. */
@@ -80,3 +81,6 @@ export function draftFrom(empty: Draft, r: Response | null | undefined): Draft {
 	if (r?.kind === 'sequence') d.sequence = [...r.sequence];
 	return d;
 }
+
+/** The order in which the right column of a match, or the items of an order question, are shown. */
+export const displayOrder = (q: { id: string }, n: number) => scrambledOrder(n, q.id);
