@@ -243,22 +243,11 @@ export function configFromParams(p: URLSearchParams, fallbackSeed: string): Exam
 }
 
 /**
- * The order of the types in the bit mask (`k=`) of join links made before types had codes.
+ * The order of the types (space-separated) in the bit mask (`k=`) of join links made before types had codes.
  * FROZEN: never edit it, even when a type is added, or old links open other papers.
  */
-const LEGACY_MASK_ORDER = [
-	'flashcard',
-	'mcq',
-	'multi',
-	'true_false',
-	'cloze',
-	'numeric',
-	'match',
-	'order',
-	'statements',
-	'pairs',
-	'assertion_reason'
-] as const;
+const LEGACY_MASK_ORDER =
+	'flashcard mcq multi true_false cloze numeric match order statements pairs assertion_reason';
 
 /**
  * The short link a class joins by (`/join?…`): the paper's seed, length, question types (by
@@ -280,7 +269,9 @@ function typesOfJoin(p: URLSearchParams): QuestionType[] {
 	const codes = p.get('ty');
 	if (codes !== null) return codes.split('.').flatMap((c) => typeOfCode(c) ?? []);
 	const mask = parseInt(p.get('k') ?? '', 36);
-	return Number.isFinite(mask) ? LEGACY_MASK_ORDER.filter((_, i) => mask & (1 << i)) : [];
+	if (!Number.isFinite(mask)) return [];
+	const order = LEGACY_MASK_ORDER.split(' ') as QuestionType[];
+	return order.filter((_, i) => mask & (1 << i));
 }
 
 /** Read a join link back into the config it came from (practice mode, untimed). */

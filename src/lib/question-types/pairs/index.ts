@@ -4,20 +4,12 @@
  */
 import * as z from 'zod/mini';
 import {
-	CHOICES_ANSWER,
 	Columns,
-	CountOption,
-	Index,
-	QuestionBase,
 	SlugSchema,
 	Text,
-	WhichOption,
-	closingQuestion,
-	gradeJudged,
-	judgedAnswerText,
-	judgedChoice,
 	judgedParts,
-	letteredLines,
+	judgedSchema,
+	judgedType,
 	numberedLines,
 	type QuestionTypeDef
 } from '../shared';
@@ -30,39 +22,21 @@ const PairPart = z.strictObject({
 	correct: z.boolean()
 });
 
-const mode = <M extends z.core.SomeType, O extends z.core.SomeType>(mode: M, option: O) =>
-	z.strictObject({
-		...QuestionBase,
-		type: z.literal('pairs'),
-		mode,
-		columns: Columns,
-		pairs: judgedParts(PairPart),
-		options: judgedParts(option),
-		answer: Index
-	});
-
-export const PairsSchema = z.discriminatedUnion('mode', [
-	mode(z.literal('which'), WhichOption),
-	mode(z.literal('how_many'), CountOption)
-]);
+export const PairsSchema = judgedSchema('pairs', {
+	columns: Columns,
+	pairs: judgedParts(PairPart)
+});
 export type Pairs = z.infer<typeof PairsSchema>;
 
-const choice = judgedChoice<Pairs>();
-
 export const pairs = {
-	id: 'pairs',
-	code: 'pr',
-	label: 'Pairs',
-	schema: PairsSchema,
-	inTests: true,
-	grade: (q, r) => gradeJudged(q, q.pairs, r),
-	answerText: (q) => judgedAnswerText(q),
-	parts: (q) => q.pairs.map((p, i) => ({ field: `pairs[${i}]`, fact: p.fact })),
-	ankiFront: (q) => [
-		`${q.columns[0]} — ${q.columns[1]}\n${numberedLines(q.pairs.map((p) => `${p.left} — ${p.right}`))}`,
-		closingQuestion(q),
-		letteredLines(choice.options(q))
-	],
-	answer: CHOICES_ANSWER,
-	choice
+	...judgedType<Pairs>({
+		id: 'pairs',
+		code: 'pr',
+		label: 'Pairs',
+		field: 'pairs',
+		partsOf: (q) => q.pairs,
+		ankiParts: (q) =>
+			`${q.columns[0]} — ${q.columns[1]}\n${numberedLines(q.pairs.map((p) => `${p.left} — ${p.right}`))}`
+	}),
+	schema: PairsSchema
 } satisfies QuestionTypeDef<Pairs>;

@@ -6,22 +6,21 @@ export const sample: TypeSample<Statements> = {
 		...sampleBase('statements'),
 		type: 'statements',
 		mode: 'which',
-		facts: ['a', 'b'],
+		facts: ['a', 'b', 'c'],
 		statements: [
-			{ text: 'SHANTI opens the nuclear sector.', fact: 'a', correct: true },
-			{ text: 'Pax Silica focuses on dairy.', fact: 'b', correct: false }
+			{ text: 'The bill opens the nuclear sector.', fact: 'a', correct: true },
+			{ text: 'The initiative is about dairy.', fact: 'b', correct: false },
+			{ text: 'The talks resumed in January.', fact: 'c', correct: true }
 		],
-		options: [
-			{ text: '1 only', claims: [1] },
-			{ text: '2 only', claims: [2] },
-			{ text: 'Both 1 and 2', claims: [1, 2] },
-			{ text: 'Neither 1 nor 2', claims: [] }
-		],
-		answer: 0
+		options: ['1 and 2 only', '2 and 3 only', '1 and 3 only', '1, 2 and 3'].map((text) => ({
+			text,
+			claims: text.match(/\d/g)!.map(Number)
+		})),
+		answer: 2
 	},
-	right: { kind: 'choices', choices: [0] },
-	// "Both" judges statement 1 rightly and statement 2 wrongly.
-	wrong: { kind: 'choices', choices: [2] },
-	wrongFacts: { a: true, b: false },
-	answerText: '(a) 1 only'
+	right: { kind: 'choices', choices: [2] },
+	// "1 and 2 only" judges statement 1 rightly, 2 and 3 wrongly.
+	wrong: { kind: 'choices', choices: [0] },
+	wrongFacts: { a: true, b: false, c: false },
+	answerText: '(c) 1 and 3 only'
 };
