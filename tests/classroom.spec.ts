@@ -25,7 +25,7 @@ test.describe('on a projector', { tag: '@desktop' }, () => {
 		await expect(
 			page.getByRole('img', { name: 'QR code: join this quiz on a phone' })
 		).toBeVisible();
-		await expect(page.getByText(/\/join\?s=room-12&n=3&k=/)).toBeVisible();
+		await expect(page.getByText(/\/join\?s=room-12&n=3&ty=/)).toBeVisible();
 		expect(await axe()).toEqual([]);
 
 		await page.keyboard.press('ArrowRight');

@@ -5,8 +5,13 @@
  * than one option where one is asked is wrong; a composite question is one answer.
  */
 import * as z from 'zod/mini';
-import { isChoice } from '../bank/format';
-import { QUESTION_TYPES } from '../bank/question-types';
+import {
+	QUESTION_TYPE_DEFS,
+	QUESTION_TYPES,
+	TEST_TYPES,
+	shuffledOptions,
+	typeOfCode
+} from '../question-types';
 import type { Deck, Question, QuestionType } from '../bank/schema';
 import { grade, type Outcome, type Response } from './grade';
 import { seededOrder } from './shuffle';
@@ -25,7 +30,7 @@ export const MARKING_SCHEMES = {
 export type SchemeId = keyof typeof MARKING_SCHEMES | 'custom';
 
 /** Question types a paper can hold: flashcards are self-rated, so they have no place in a test. */
-export const TEST_TYPES = QUESTION_TYPES.filter((t) => t !== 'flashcard');
+export { TEST_TYPES };
 /** The exam's own formats, chosen by default. */
 export const UPSC_TYPES: QuestionType[] = ['mcq', 'statements', 'pairs', 'assertion_reason'];
 
@@ -73,9 +78,6 @@ export const PaperItemSchema = z.strictObject({
 });
 export type PaperItem = z.infer<typeof PaperItemSchema>;
 
-/** Questions whose options may be shuffled (the exam's fixed lists — "1 only", "Both" — keep their order). */
-const SHUFFLED: ReadonlySet<QuestionType> = new Set(['mcq', 'multi']);
-
 /** The paper a config gives: the same on every device for the same config. */
 export function buildPaper(decks: readonly Deck[], config: ExamConfig): PaperItem[] {
 	const pool: Array<{ deck: Deck; q: Question }> = [];
@@ -83,7 +85,7 @@ export function buildPaper(decks: readonly Deck[], config: ExamConfig): PaperIte
 		if (config.decks.length && !config.decks.includes(deck.id)) continue;
 		const topicsOf = new Map(deck.facts.map((f) => [f.id, f.topics]));
 		for (const q of deck.questions) {
-			if (!config.types.includes(q.type) || q.type === 'flashcard') continue;
+			if (!config.types.includes(q.type) || !QUESTION_TYPE_DEFS[q.type].inTests) continue;
 			if (
 				config.topics.length &&
 				!q.facts.some((f) => topicsOf.get(f)?.some((t) => config.topics.includes(t)))
@@ -97,7 +99,8 @@ export function buildPaper(decks: readonly Deck[], config: ExamConfig): PaperIte
 	const order = seededOrder(pool.length, config.seed);
 	return order.slice(0, Math.max(0, config.n)).map((i) => {
 		const { deck, q } = pool[i];
-		const options = isChoice(q) && SHUFFLED.has(q.type) && 'options' in q ? q.options.length : 0;
+		// Only some types' options may be shuffled (the exam's fixed lists — "1 only" — may not).
+		const options = shuffledOptions(q);
 		return {
 			deck: deck.id,
 			question: q.id,
@@ -240,13 +243,20 @@ export function configFromParams(p: URLSearchParams, fallbackSeed: string): Exam
 }
 
 /**
- * The short link a class joins by (`/join?…`): the paper's seed, length, question types (a
- * bit mask), and decks, topics and marking only when they are not the defaults. Students get
- * the same questions in the same order, in practice mode, untimed.
+ * The order of the types (space-separated) in the bit mask (`k=`) of join links made before types had codes.
+ * FROZEN: never edit it, even when a type is added, or old links open other papers.
+ */
+const LEGACY_MASK_ORDER =
+	'flashcard mcq multi true_false cloze numeric match order statements pairs assertion_reason';
+
+/**
+ * The short link a class joins by (`/join?…`): the paper's seed, length, question types (by
+ * their codes, `ty=mc.st`), and decks, topics and marking only when they are not the defaults.
+ * Students get the same questions in the same order, in practice mode, untimed.
  */
 export function joinParams(c: ExamConfig): URLSearchParams {
-	const mask = c.types.reduce((m, t) => m | (1 << QUESTION_TYPES.indexOf(t)), 0);
-	const p = new URLSearchParams({ s: c.seed, n: String(c.n), k: mask.toString(36) });
+	const codes = c.types.map((t) => QUESTION_TYPE_DEFS[t].code).join('.');
+	const p = new URLSearchParams({ s: c.seed, n: String(c.n), ty: codes });
 	if (c.decks.length) p.set('d', c.decks.join(','));
 	if (c.topics.length) p.set('t', c.topics.join(','));
 	if (c.scheme !== 'plain')
@@ -254,10 +264,18 @@ export function joinParams(c: ExamConfig): URLSearchParams {
 	return p;
 }
 
+/** The types a join link names: by codes, or by an older link's bit mask. */
+function typesOfJoin(p: URLSearchParams): QuestionType[] {
+	const codes = p.get('ty');
+	if (codes !== null) return codes.split('.').flatMap((c) => typeOfCode(c) ?? []);
+	const mask = parseInt(p.get('k') ?? '', 36);
+	if (!Number.isFinite(mask)) return [];
+	const order = LEGACY_MASK_ORDER.split(' ') as QuestionType[];
+	return order.filter((_, i) => mask & (1 << i));
+}
+
 /** Read a join link back into the config it came from (practice mode, untimed). */
 export function configFromJoin(p: URLSearchParams, fallbackSeed: string): ExamConfig {
-	const mask = parseInt(p.get('k') ?? '', 36);
-	const types = Number.isFinite(mask) ? QUESTION_TYPES.filter((_, i) => mask & (1 << i)) : [];
 	const m = p.get('m') ?? 'plain';
 	const full = new URLSearchParams({
 		seed: p.get('s') || fallbackSeed,
@@ -265,7 +283,7 @@ export function configFromJoin(p: URLSearchParams, fallbackSeed: string): ExamCo
 		mode: 'practice',
 		time: 'none',
 		marking: m.includes(',') ? 'custom' : m,
-		types: types.join(',')
+		types: typesOfJoin(p).join(',')
 	});
 	if (m.includes(',')) full.set('custom', m);
 	if (p.get('d')) full.set('decks', p.get('d')!);

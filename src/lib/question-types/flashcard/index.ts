@@ -1,0 +1,36 @@
+/** A flashcard: the learner recalls the back and rates themself. */
+import * as z from 'zod/mini';
+import { Rating } from '../../srs/fsrs-enums';
+import {
+	CHOICES_ANSWER,
+	QuestionBase,
+	Text,
+	noParts,
+	whole,
+	type QuestionTypeDef
+} from '../shared';
+
+export const FlashcardSchema = z.strictObject({
+	...QuestionBase,
+	type: z.literal('flashcard'),
+	/** The back of the card. */
+	answer: Text
+});
+export type Flashcard = z.infer<typeof FlashcardSchema>;
+
+export const flashcard = {
+	id: 'flashcard',
+	code: 'fc',
+	label: 'Flashcard',
+	schema: FlashcardSchema,
+	inTests: false,
+	grade(q, r) {
+		if (r.kind !== 'rating') return whole(q, false);
+		return { ...whole(q, r.rating !== Rating.Again), suggested: r.rating };
+	},
+	answerText: (q) => q.answer,
+	parts: noParts,
+	ankiFront: () => [],
+	// Nothing to fill in: the learner shows the back when ready, then rates.
+	answer: { ...CHOICES_ANSWER, complete: () => true, started: () => false }
+} satisfies QuestionTypeDef<Flashcard>;

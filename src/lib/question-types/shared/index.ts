@@ -1,0 +1,8 @@
+/** What several question types share (see docs/ARCHITECTURE.md). */
+export * from './answer';
+export * from './def';
+export * from './fields';
+export * from './grading';
+export * from './text';
+export * from './upsc';
+export * from './judged';

@@ -1,0 +1,37 @@
+/** True or false: judge one statement. */
+import * as z from 'zod/mini';
+import {
+	CHOICES_ANSWER,
+	QuestionBase,
+	Text,
+	noParts,
+	whole,
+	type QuestionTypeDef
+} from '../shared';
+
+export const TrueFalseSchema = z.strictObject({
+	...QuestionBase,
+	type: z.literal('true_false'),
+	/** The statement to judge; the prompt is the instruction. */
+	statement: Text,
+	answer: z.boolean()
+});
+export type TrueFalse = z.infer<typeof TrueFalseSchema>;
+
+export const true_false = {
+	id: 'true_false',
+	code: 'tf',
+	label: 'True or false',
+	schema: TrueFalseSchema,
+	inTests: true,
+	grade: (q, r) => whole(q, r.kind === 'boolean' && r.value === q.answer),
+	answerText: (q) => (q.answer ? 'True' : 'False'),
+	parts: noParts,
+	ankiFront: (q) => [q.statement],
+	// Two options, True and False: option 0 answers true.
+	answer: {
+		...CHOICES_ANSWER,
+		toResponse: (_, d) => ({ kind: 'boolean', value: d.choices[0] === 0 })
+	},
+	choice: { options: () => ['True', 'False'], right: (q) => [q.answer ? 0 : 1], shuffle: false }
+} satisfies QuestionTypeDef<TrueFalse>;
