@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { normaliseForQuote, validateDeck } from './validate';
+import {
+	formatIssue,
+	normaliseForQuote,
+	validateDeck,
+	validateIssues,
+	type Issue
+} from './validate';
 import type { Deck, Question } from './schema';
 import { SOURCE, makeDeck } from './test-helpers';
 
@@ -201,5 +207,69 @@ describe('validateDeck', () => {
 	test('a deck that is not an object at all is rejected with one clear line', () => {
 		expect(problemsOf([])).toHaveLength(1);
 		expect(problemsOf([])[0]).toMatch(/^questions\/test\/deck\.json: \(root\): /);
+	});
+});
+
+describe('validateIssues', () => {
+	const issuesOf = (deck: unknown): Issue[] => {
+		const result = validateIssues(deck, SOURCE);
+		return result.ok ? [] : result.issues;
+	};
+
+	test('a schema issue carries the path zod gives and its message alone', () => {
+		const deck = withQuestion('q-mcq', (q) => ({ ...q, options: ['only one'] }));
+		expect(issuesOf(deck)).toEqual([
+			{ path: ['questions', 0, 'options'], message: 'Too small: expected array to have >=2 items' }
+		]);
+	});
+
+	test('a check points at the field it is about, down to an option or a part', () => {
+		const repeated = withQuestion('q-mcq', (q) => ({
+			...q,
+			options: ['Nuclear sector', 'Dairy sector', 'Grain market', ' dairy  sector']
+		}));
+		expect(issuesOf(repeated).map((i) => i.path)).toEqual([['questions', 0, 'options', 3]]);
+		const missing = withQuestion('q-statements', (q) => ({ ...q, facts: ['shanti'] }));
+		expect(issuesOf(missing).map((i) => i.path)).toContainEqual([
+			'questions',
+			1,
+			'statements',
+			1,
+			'fact'
+		]);
+		const deck = makeDeck();
+		deck.facts[1].quote = 'focused on semiconductors and AI';
+		expect(issuesOf(deck)).toEqual([
+			{
+				path: ['facts', 1, 'quote'],
+				message: 'does not occur verbatim in the source text "source.txt"',
+				continuesField: true
+			}
+		]);
+	});
+
+	test('a valid deck comes back parsed', () => {
+		const result = validateIssues(makeDeck(), SOURCE);
+		expect(result.ok && result.deck.id).toBe('test');
+	});
+
+	test('formatIssue names the item by its id, or its number when it has none', () => {
+		const deck = { facts: [{ id: 'a' }, {}] };
+		const issue = (path: Issue['path'], continuesField?: boolean): Issue => ({
+			path,
+			message: 'Whatever the words',
+			continuesField
+		});
+		expect(formatIssue(issue(['facts', 0, 'topics', 2], true), deck)).toBe(
+			'fact "a": topics[2] Whatever the words'
+		);
+		expect(formatIssue(issue(['facts', 1, 'quote']), deck)).toBe(
+			'fact #2: quote: Whatever the words'
+		);
+		expect(formatIssue(issue(['facts', 0]), deck)).toBe('fact "a": Whatever the words');
+		expect(formatIssue(issue(['source', 'published']), deck)).toBe(
+			'source.published: Whatever the words'
+		);
+		expect(formatIssue(issue([]), null)).toBe('(root): Whatever the words');
 	});
 });

@@ -2,12 +2,16 @@
  * Deck validation: the zod schema first, then the checks a schema cannot express (unique ids,
  * references, verbatim quotes, answers that agree with their parts, coverage).
  *
- * Every problem is one line naming the file, the item and the field, e.g.
+ * Every problem is an issue: a path into the deck and a message (`validateIssues`), printed as one
+ * line naming the file, the item and the field (`validateDeck`), e.g.
  * `questions/india-us-2026-01/deck.json: question "pax-silica-focus": options[3] repeats options[1]`.
  */
 import * as z from 'zod/mini';
 import { DeckSchema, type Deck, type Question } from './schema';
 import { partsOf } from './parts';
+import { about, formatIssue, formatPath, note, under, type Issue, type IssuePath } from './issues';
+
+export { formatIssue, formatPath, type Issue, type IssuePath } from './issues';
 
 export interface ValidateOptions {
 	/** Require every fact to be tested by at least this many questions (0 turns it off). */
@@ -31,6 +35,9 @@ export const RULES_VERSION = 1;
 export type ValidateResult =
 	{ ok: true; deck: Deck; problems: [] } | { ok: false; deck?: undefined; problems: string[] };
 
+/** The issues of a raw deck, or the deck they would have stopped. */
+export type IssuesResult = { ok: true; deck: Deck } | { ok: false; issues: Issue[] };
+
 /** Normalise text for quote matching: curly quotes to straight, any run of whitespace to one space. */
 export function normaliseForQuote(text: string): string {
 	return text
@@ -40,26 +47,27 @@ export function normaliseForQuote(text: string): string {
 		.trim();
 }
 
-/** Print a zod issue path as `facts[3].quote`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-	let out = '';
-	for (const key of path) {
-		if (typeof key === 'number') out += `[${key}]`;
-		else out += out ? `.${String(key)}` : String(key);
+/**
+ * Validate a raw deck against its schema and its source text (see `validateDeck`), returning
+ * each problem as an issue: the path it is at and the message.
+ */
+export function validateIssues(
+	raw: unknown,
+	sourceText: string,
+	options: ValidateOptions = {}
+): IssuesResult {
+	const parsed = z.safeParse(DeckSchema, raw);
+	if (!parsed.success) {
+		const issues = parsed.error.issues.map((issue) =>
+			note(
+				issue.path.map((key) => (typeof key === 'number' ? key : String(key))),
+				issue.message
+			)
+		);
+		return { ok: false, issues };
 	}
-	return out || '(root)';
-}
-
-/** Name the deck item that a zod issue path points into, using the raw data where it has an id. */
-function describeLocation(raw: unknown, path: readonly PropertyKey[]): string {
-	const [list, index, ...rest] = path;
-	if ((list === 'facts' || list === 'questions') && typeof index === 'number') {
-		const item = (raw as Record<string, unknown[]>)[list]?.[index] as { id?: unknown } | undefined;
-		const label = list === 'facts' ? 'fact' : 'question';
-		const name = typeof item?.id === 'string' ? `"${item.id}"` : `#${index + 1}`;
-		return rest.length ? `${label} ${name}: ${formatPath(rest)}` : `${label} ${name}`;
-	}
-	return formatPath(path);
+	const issues = deckIssues(parsed.data, parsed.data.source.text ?? sourceText, options);
+	return issues.length ? { ok: false, issues } : { ok: true, deck: parsed.data };
 }
 
 /**
@@ -72,16 +80,9 @@ export function validateDeck(
 	file: string,
 	options: ValidateOptions = {}
 ): ValidateResult {
-	const parsed = z.safeParse(DeckSchema, raw);
-	if (!parsed.success) {
-		const problems = parsed.error.issues.map(
-			(issue) => `${file}: ${describeLocation(raw, issue.path)}: ${issue.message}`
-		);
-		return { ok: false, problems };
-	}
-	const text = parsed.data.source.text ?? sourceText;
-	const problems = checkDeck(parsed.data, text, options).map((p) => `${file}: ${p}`);
-	return problems.length ? { ok: false, problems } : { ok: true, deck: parsed.data, problems: [] };
+	const result = validateIssues(raw, sourceText, options);
+	if (result.ok) return { ok: true, deck: result.deck, problems: [] };
+	return { ok: false, problems: result.issues.map((i) => `${file}: ${formatIssue(i, raw)}`) };
 }
 
 function duplicates<T>(values: readonly T[]): Array<[first: number, repeat: number]> {
@@ -98,96 +99,123 @@ function duplicates<T>(values: readonly T[]): Array<[first: number, repeat: numb
 const sameSet = (a: readonly number[], b: readonly number[]) =>
 	a.length === b.length && a.every((x) => b.includes(x));
 
+/** A part's field as `partsOf` names it (`statements[1]`, `assertion`), as a path. */
+const partPath = (field: string): IssuePath =>
+	[...field.matchAll(/(\w+)|\[(\d+)\]/g)].map(([, name, index]) => name ?? Number(index));
+
 /** The checks that a schema cannot express; each problem names the item and the field. */
 export function checkDeck(deck: Deck, sourceText: string, options: ValidateOptions = {}): string[] {
+	return deckIssues(deck, sourceText, options).map((issue) => formatIssue(issue, deck));
+}
+
+/** The checks that a schema cannot express, as issues (see `checkDeck`). */
+export function deckIssues(deck: Deck, sourceText: string, options: ValidateOptions = {}): Issue[] {
 	const { minQuestionsPerFact = 2, minTypesPerFact = 2 } = options;
-	const problems: string[] = [];
+	const issues: Issue[] = [];
 	const source = normaliseForQuote(sourceText);
 	const topicIds = new Set(deck.topics.map((t) => t.id));
 	const factIds = new Set(deck.facts.map((f) => f.id));
 
 	for (const [first, repeat] of duplicates(deck.topics.map((t) => t.id)))
-		problems.push(`topics[${repeat}]: id "${deck.topics[repeat].id}" repeats topics[${first}]`);
+		issues.push(
+			note(['topics', repeat], `id "${deck.topics[repeat].id}" repeats topics[${first}]`)
+		);
 	for (const [first, repeat] of duplicates(deck.facts.map((f) => f.id)))
-		problems.push(`fact "${deck.facts[repeat].id}": id repeats facts[${first}] (facts[${repeat}])`);
+		issues.push(about(['facts', repeat, 'id'], `repeats facts[${first}] (facts[${repeat}])`));
 	for (const [first, repeat] of duplicates(deck.questions.map((q) => q.id)))
-		problems.push(
-			`question "${deck.questions[repeat].id}": id repeats questions[${first}] (questions[${repeat}])`
+		issues.push(
+			about(['questions', repeat, 'id'], `repeats questions[${first}] (questions[${repeat}])`)
 		);
 
 	if (!source)
-		problems.push(
-			'source: no source text to check the quotes against (give source.text, or source.file beside the deck)'
+		issues.push(
+			note(
+				['source'],
+				'no source text to check the quotes against (give source.text, or source.file beside the deck)'
+			)
 		);
 	const sourceName = deck.source.file ? `"${deck.source.file}"` : '(source.text)';
-	for (const fact of deck.facts) {
-		const at = `fact "${fact.id}"`;
+	deck.facts.forEach((fact, f) => {
 		if (source && !source.includes(normaliseForQuote(fact.quote)))
-			problems.push(`${at}: quote does not occur verbatim in the source text ${sourceName}`);
+			issues.push(
+				about(['facts', f, 'quote'], `does not occur verbatim in the source text ${sourceName}`)
+			);
 		fact.topics.forEach((t, i) => {
 			if (!topicIds.has(t))
-				problems.push(`${at}: topics[${i}] "${t}" is not one of the deck's topics`);
+				issues.push(about(['facts', f, 'topics', i], `"${t}" is not one of the deck's topics`));
 		});
-	}
+	});
 
 	const typesByFact = new Map<string, Set<string>>();
 	const countByFact = new Map<string, number>();
-	for (const q of deck.questions) {
-		const at = `question "${q.id}"`;
+	deck.questions.forEach((q, n) => {
+		const at = ['questions', n];
 		for (const [first, repeat] of duplicates(q.facts))
-			problems.push(`${at}: facts[${repeat}] repeats facts[${first}]`);
+			issues.push(about([...at, 'facts', repeat], `repeats facts[${first}]`));
 		q.facts.forEach((id, i) => {
-			if (!factIds.has(id)) problems.push(`${at}: facts[${i}] "${id}" is not a fact of this deck`);
+			if (!factIds.has(id))
+				issues.push(about([...at, 'facts', i], `"${id}" is not a fact of this deck`));
 			const types = typesByFact.get(id) ?? new Set();
 			types.add(q.type);
 			typesByFact.set(id, types);
 			countByFact.set(id, (countByFact.get(id) ?? 0) + 1);
 		});
-		for (const part of partsOf(q)) {
-			if (!factIds.has(part.fact))
-				problems.push(`${at}: ${part.field}.fact "${part.fact}" is not a fact of this deck`);
-			else if (!q.facts.includes(part.fact))
-				problems.push(`${at}: ${part.field}.fact "${part.fact}" is missing from facts`);
-		}
 		const parts = partsOf(q);
+		for (const part of parts) {
+			const path = [...at, ...partPath(part.field), 'fact'];
+			if (!factIds.has(part.fact))
+				issues.push(about(path, `"${part.fact}" is not a fact of this deck`));
+			else if (!q.facts.includes(part.fact))
+				issues.push(about(path, `"${part.fact}" is missing from facts`));
+		}
 		if (parts.length) {
 			const partFacts = new Set(parts.map((p) => p.fact));
 			q.facts.forEach((id, i) => {
 				if (!partFacts.has(id))
-					problems.push(`${at}: facts[${i}] "${id}" is named by none of the question's parts`);
+					issues.push(
+						about([...at, 'facts', i], `"${id}" is named by none of the question's parts`)
+					);
 			});
 		}
-		problems.push(...checkQuestion(q).map((p) => `${at}: ${p}`));
-	}
+		issues.push(...under(at, checkQuestion(q)));
+	});
 
-	for (const fact of deck.facts) {
+	deck.facts.forEach((fact, f) => {
 		const count = countByFact.get(fact.id) ?? 0;
 		const types = typesByFact.get(fact.id)?.size ?? 0;
 		if (count < minQuestionsPerFact)
-			problems.push(
-				`fact "${fact.id}": tested by ${count} question(s); at least ${minQuestionsPerFact} required`
+			issues.push(
+				note(
+					['facts', f],
+					`tested by ${count} question(s); at least ${minQuestionsPerFact} required`
+				)
 			);
 		else if (types < minTypesPerFact)
-			problems.push(
-				`fact "${fact.id}": tested by questions of ${types} type(s); at least ${minTypesPerFact} required`
+			issues.push(
+				note(
+					['facts', f],
+					`tested by questions of ${types} type(s); at least ${minTypesPerFact} required`
+				)
 			);
-	}
-	return problems;
+	});
+	return issues;
 }
 
 /** Options (or items) must differ once case and whitespace are ignored. */
-function checkDistinct(texts: readonly string[], name: (i: number) => string): string[] {
+function checkDistinct(texts: readonly string[], path: (i: number) => IssuePath): Issue[] {
 	const norm = texts.map((t) => normaliseForQuote(t).toLowerCase());
-	return duplicates(norm).map(([first, repeat]) => `${name(repeat)} repeats ${name(first)}`);
+	return duplicates(norm).map(([first, repeat]) =>
+		about(path(repeat), `repeats ${formatPath(path(first))}`)
+	);
 }
-const indexed = (field: string) => (i: number) => `${field}[${i}]`;
+const indexed = (field: string) => (i: number) => [field, i];
 
-function checkIndex(field: string, index: number, length: number, of: string): string[] {
-	return index < length ? [] : [`${field} ${index} is out of range (${of} has ${length})`];
+function checkIndex(path: IssuePath, index: number, length: number, of: string): Issue[] {
+	return index < length ? [] : [about(path, `${index} is out of range (${of} has ${length})`)];
 }
 
 /** Type-specific checks: answers in range and agreeing with the parts, distinct options. */
-function checkQuestion(q: Question): string[] {
+function checkQuestion(q: Question): Issue[] {
 	switch (q.type) {
 		case 'flashcard':
 		case 'true_false':
@@ -195,30 +223,33 @@ function checkQuestion(q: Question): string[] {
 		case 'mcq':
 			return [
 				...checkDistinct(q.options, indexed('options')),
-				...checkIndex('answer', q.answer, q.options.length, 'options')
+				...checkIndex(['answer'], q.answer, q.options.length, 'options')
 			];
 		case 'multi':
 			return [
 				...checkDistinct(q.options, indexed('options')),
 				...checkDistinct(q.answers.map(String), indexed('answers')),
-				...q.answers.flatMap((a, i) => checkIndex(`answers[${i}]`, a, q.options.length, 'options'))
+				...q.answers.flatMap((a, i) => checkIndex(['answers', i], a, q.options.length, 'options'))
 			];
 		case 'cloze': {
-			const out = /_{3,}/.test(q.prompt) ? [] : ['prompt has no blank (write it as ___)'];
-			if ((q.prompt.match(/_{3,}/g) ?? []).length > 1) out.push('prompt has more than one blank');
+			const out = /_{3,}/.test(q.prompt)
+				? []
+				: [about(['prompt'], 'has no blank (write it as ___)')];
+			if ((q.prompt.match(/_{3,}/g) ?? []).length > 1)
+				out.push(about(['prompt'], 'has more than one blank'));
 			return [...out, ...checkDistinct(q.accepted, indexed('accepted'))];
 		}
 		case 'numeric':
-			return Number.isFinite(q.answer) ? [] : ['answer must be a finite number'];
+			return Number.isFinite(q.answer) ? [] : [about(['answer'], 'must be a finite number')];
 		case 'match':
 			return [
 				...checkDistinct(
 					q.pairs.map((p) => p.left),
-					(i) => `pairs[${i}].left`
+					(i) => ['pairs', i, 'left']
 				),
 				...checkDistinct(
 					q.pairs.map((p) => p.right),
-					(i) => `pairs[${i}].right`
+					(i) => ['pairs', i, 'right']
 				)
 			];
 		case 'order':
@@ -230,18 +261,21 @@ function checkQuestion(q: Question): string[] {
 		case 'pairs':
 			return checkJudged(q);
 		case 'assertion_reason': {
-			const out: string[] = [];
+			const out: Issue[] = [];
+			// Placed at the assertion, which the message opens with.
 			if (!q.assertion.correct && !q.reason.correct)
-				out.push('assertion and reason are both incorrect: no option of the exam format fits');
+				out.push(
+					about(['assertion'], 'and reason are both incorrect: no option of the exam format fits')
+				);
 			if (q.explains && !(q.assertion.correct && q.reason.correct))
-				out.push('explains is true but the assertion or the reason is incorrect');
+				out.push(about(['explains'], 'is true but the assertion or the reason is incorrect'));
 			return out;
 		}
 	}
 }
 
-function checkJudged(q: Extract<Question, { type: 'statements' | 'pairs' }>): string[] {
-	const out: string[] = [];
+function checkJudged(q: Extract<Question, { type: 'statements' | 'pairs' }>): Issue[] {
+	const out: Issue[] = [];
 	const parts: ReadonlyArray<{ correct: boolean }> =
 		q.type === 'statements' ? q.statements : q.pairs;
 	const partsField = q.type === 'statements' ? 'statements' : 'pairs';
@@ -251,7 +285,7 @@ function checkJudged(q: Extract<Question, { type: 'statements' | 'pairs' }>): st
 			indexed('options')
 		)
 	);
-	out.push(...checkIndex('answer', q.answer, q.options.length, 'options'));
+	out.push(...checkIndex(['answer'], q.answer, q.options.length, 'options'));
 	if (q.type === 'statements')
 		out.push(
 			...checkDistinct(
@@ -267,35 +301,49 @@ function checkJudged(q: Extract<Question, { type: 'statements' | 'pairs' }>): st
 			o.claims.forEach((c, j) => {
 				if (c > parts.length)
 					out.push(
-						`options[${i}].claims[${j}] ${c} is out of range (${partsField} has ${parts.length})`
+						about(
+							['options', i, 'claims', j],
+							`${c} is out of range (${partsField} has ${parts.length})`
+						)
 					);
 			});
 			if (sameSet(o.claims, truth)) right.push(i);
 		});
 		out.push(
-			...duplicates(q.options.map((o) => [...o.claims].sort().join(','))).map(
-				([first, repeat]) => `options[${repeat}].claims repeats options[${first}].claims`
+			...duplicates(q.options.map((o) => [...o.claims].sort().join(','))).map(([first, repeat]) =>
+				about(['options', repeat, 'claims'], `repeats options[${first}].claims`)
 			)
 		);
 	} else {
 		q.options.forEach((o, i) => {
 			if (o.count > parts.length)
-				out.push(`options[${i}].count ${o.count} is more than the ${parts.length} ${partsField}`);
+				out.push(
+					about(
+						['options', i, 'count'],
+						`${o.count} is more than the ${parts.length} ${partsField}`
+					)
+				);
 			if (o.count === truth.length) right.push(i);
 		});
 		out.push(
-			...duplicates(q.options.map((o) => o.count)).map(
-				([first, repeat]) => `options[${repeat}].count repeats options[${first}].count`
+			...duplicates(q.options.map((o) => o.count)).map(([first, repeat]) =>
+				about(['options', repeat, 'count'], `repeats options[${first}].count`)
 			)
 		);
 	}
 	if (right.length === 0)
 		out.push(
-			`no option matches the correct ${partsField} (${truth.length ? truth.join(', ') : 'none'})`
+			note(
+				[],
+				`no option matches the correct ${partsField} (${truth.length ? truth.join(', ') : 'none'})`
+			)
 		);
 	else if (q.answer < q.options.length && !right.includes(q.answer))
 		out.push(
-			`answer ${q.answer} disagrees with the ${partsField}: the correct option is ${right[0]} ("${q.options[right[0]].text}")`
+			about(
+				['answer'],
+				`${q.answer} disagrees with the ${partsField}: the correct option is ${right[0]} ("${q.options[right[0]].text}")`
+			)
 		);
 	return out;
 }
