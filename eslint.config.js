@@ -55,7 +55,7 @@ export default ts.config(
 		rules: { '@typescript-eslint/no-explicit-any': 'off' }
 	},
 	{
-		// The layers point one way (STYLE.md): bank, srs and storage know nothing of Svelte or the app.
+		// The layers point one way (docs/ARCHITECTURE.md): bank, srs and storage know nothing of Svelte or the app.
 		files: ['src/lib/bank/**', 'src/lib/srs/**', 'src/lib/storage/**'],
 		rules: {
 			'no-restricted-imports': [

@@ -7,6 +7,7 @@
  *
  * Only this layer reads the clock (`now()`, injectable for tests).
  */
+import { WEB_KEYS } from './web-keys';
 import type { Grade } from 'ts-fsrs';
 import { Rating } from '$lib/srs/fsrs-enums';
 import type { Deck, Fact, Question } from '$lib/bank/schema';
@@ -49,7 +50,7 @@ const loadScheduler = () =>
 		...answer
 	}));
 type Scheduler = Awaited<ReturnType<typeof loadScheduler>>;
-const RESUME_KEY = 'car-review-current';
+const RESUME_KEY = WEB_KEYS.reviewCurrent;
 
 /** Reads a session starts with (see ReviewSession.read). */
 export interface SessionReads {

@@ -1,4 +1,4 @@
-/** Factories for the srs tests (STYLE.md: factories with overrides, not big literals). */
+/** Factories for the srs tests (factories with overrides, not big literals). */
 import type { Grade } from 'ts-fsrs';
 import type { MemoryEvent } from './memory';
 import { defaultSettings, scheduleParams, type SchedulingSettings } from './settings';

@@ -10,8 +10,9 @@
  * zone then skips Intl.
  */
 import { setDeviceZone } from '../srs/day';
+import { WEB_KEYS } from './web-keys';
 
-const KEY = 'car-device-zone';
+const KEY = WEB_KEYS.deviceZone;
 
 let memo: string | undefined;
 /** False while `memo` is the UTC stand-in for a zone the platform would not name. */

@@ -5,7 +5,7 @@
  * IndexedDB is unavailable, and the same semantics for tests).
  */
 import { promisifyRequest } from 'idb-keyval';
-import { StorageError } from './errors';
+import { StaleRecordError, StorageError } from './errors';
 
 export const STORES = [
 	'states',
@@ -253,4 +253,23 @@ export function memoryKv(): Kv {
 		},
 		close() {}
 	};
+}
+
+/**
+ * In a write of the states: refuse it (StaleRecordError) unless each fact's stored state is at
+ * the revision (`lastEvent`) expected, and return the states' revision it started from.
+ */
+export async function unchanged(
+	tx: KvTx,
+	expected: ReadonlyArray<readonly [key: string, lastEvent: string | null]>
+): Promise<number> {
+	const [rev, ...current] = await Promise.all([
+		tx.get('meta', STATES_REV),
+		...expected.map(([key]) => tx.get('states', key))
+	]);
+	expected.forEach(([key, lastEvent], i) => {
+		const stored = current[i] as { lastEvent?: unknown } | undefined;
+		if ((stored?.lastEvent ?? null) !== lastEvent) throw new StaleRecordError(key);
+	});
+	return revOf(rev);
 }

@@ -13,7 +13,7 @@ import type { MemoryEvent, MemoryState } from '../srs/memory';
 import { defaultSettings, type ScheduleParams, type SchedulingSettings } from '../srs/settings';
 import type { AttemptRecord } from './attempts';
 import { deviceTimeZone } from './device-zone';
-import { StaleRecordError, StorageError } from './errors';
+import { StorageError } from './errors';
 import {
 	indexedDbKv,
 	memoryKv,
@@ -22,8 +22,8 @@ import {
 	revOf,
 	STATES_REV,
 	toStorageError,
+	unchanged,
 	type Kv,
-	type KvTx,
 	type StoreName
 } from './kv';
 import { eventToRecord, stateFromRecord, stateToRecord, stateToRow } from './convert';
@@ -383,24 +383,5 @@ export class Repository {
 const loadScheduler = () => import('../srs/memory');
 
 const keyOf = (s: MemoryState) => memoryKey(s.deck, s.fact);
-
-/**
- * In a write of the states: refuse it (StaleRecordError) unless each fact's stored state is at
- * the revision (`lastEvent`) expected, and return the states' revision it started from.
- */
-async function unchanged(
-	tx: KvTx,
-	expected: ReadonlyArray<readonly [key: string, lastEvent: string | null]>
-): Promise<number> {
-	const [rev, ...current] = await Promise.all([
-		tx.get('meta', STATES_REV),
-		...expected.map(([key]) => tx.get('states', key))
-	]);
-	expected.forEach(([key, lastEvent], i) => {
-		const stored = current[i] as { lastEvent?: unknown } | undefined;
-		if ((stored?.lastEvent ?? null) !== lastEvent) throw new StaleRecordError(key);
-	});
-	return revOf(rev);
-}
 
 const readState = (raw: unknown) => readRecord('state', raw);
