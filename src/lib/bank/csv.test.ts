@@ -164,7 +164,12 @@ describe('parseDeckCsv', () => {
 		expect(rows.topics).toEqual([8, 9, 10, 11]);
 		expect(rows.facts[0]).toBe(12);
 		// The mcq (row 25) is followed by its four options.
-		expect(rows.questions[1]).toEqual({ row: 25, options: [26, 27, 28, 29], parts: [] });
+		expect(rows.questions[1]).toEqual({
+			row: 25,
+			type: 'mcq',
+			options: [26, 27, 28, 29],
+			parts: []
+		});
 	});
 
 	test('a row number counts records, not lines, when a quoted cell spans lines', () => {

@@ -7,11 +7,14 @@
  * `questions/india-us-2026-01/deck.json: question "pax-silica-focus": options[3] repeats options[1]`.
  */
 import * as z from 'zod/mini';
-import { DeckSchema, type Deck, type Question } from './schema';
+import { defOf } from '../question-types';
+import { duplicates, normaliseForQuote } from '../question-types/shared/check';
+import { DeckSchema, type Deck } from './schema';
 import { partsOf } from './parts';
-import { about, formatIssue, formatPath, note, under, type Issue, type IssuePath } from './issues';
+import { about, formatIssue, note, under, type Issue, type IssuePath } from './issues';
 
 export { formatIssue, formatPath, type Issue, type IssuePath } from './issues';
+export { normaliseForQuote };
 
 export interface ValidateOptions {
 	/** Require every fact to be tested by at least this many questions (0 turns it off). */
@@ -37,15 +40,6 @@ export type ValidateResult =
 
 /** The issues of a raw deck, or the deck they would have stopped. */
 export type IssuesResult = { ok: true; deck: Deck } | { ok: false; issues: Issue[] };
-
-/** Normalise text for quote matching: curly quotes to straight, any run of whitespace to one space. */
-export function normaliseForQuote(text: string): string {
-	return text
-		.replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
-		.replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
-		.replace(/\s+/g, ' ')
-		.trim();
-}
 
 /**
  * Validate a raw deck against its schema and its source text (see `validateDeck`), returning
@@ -84,20 +78,6 @@ export function validateDeck(
 	if (result.ok) return { ok: true, deck: result.deck, problems: [] };
 	return { ok: false, problems: result.issues.map((i) => `${file}: ${formatIssue(i, raw)}`) };
 }
-
-function duplicates<T>(values: readonly T[]): Array<[first: number, repeat: number]> {
-	const seen = new Map<T, number>();
-	const out: Array<[number, number]> = [];
-	values.forEach((v, i) => {
-		const first = seen.get(v);
-		if (first === undefined) seen.set(v, i);
-		else out.push([first, i]);
-	});
-	return out;
-}
-
-const sameSet = (a: readonly number[], b: readonly number[]) =>
-	a.length === b.length && a.every((x) => b.includes(x));
 
 /** A part's field as `partsOf` names it (`statements[1]`, `assertion`), as a path. */
 const partPath = (field: string): IssuePath =>
@@ -177,7 +157,7 @@ export function deckIssues(deck: Deck, sourceText: string, options: ValidateOpti
 					);
 			});
 		}
-		issues.push(...under(at, checkQuestion(q)));
+		issues.push(...under(at, defOf(q).check(q)));
 	});
 
 	deck.facts.forEach((fact, f) => {
@@ -199,151 +179,4 @@ export function deckIssues(deck: Deck, sourceText: string, options: ValidateOpti
 			);
 	});
 	return issues;
-}
-
-/** Options (or items) must differ once case and whitespace are ignored. */
-function checkDistinct(texts: readonly string[], path: (i: number) => IssuePath): Issue[] {
-	const norm = texts.map((t) => normaliseForQuote(t).toLowerCase());
-	return duplicates(norm).map(([first, repeat]) =>
-		about(path(repeat), `repeats ${formatPath(path(first))}`)
-	);
-}
-const indexed = (field: string) => (i: number) => [field, i];
-
-function checkIndex(path: IssuePath, index: number, length: number, of: string): Issue[] {
-	return index < length ? [] : [about(path, `${index} is out of range (${of} has ${length})`)];
-}
-
-/** Type-specific checks: answers in range and agreeing with the parts, distinct options. */
-function checkQuestion(q: Question): Issue[] {
-	switch (q.type) {
-		case 'flashcard':
-		case 'true_false':
-			return [];
-		case 'mcq':
-			return [
-				...checkDistinct(q.options, indexed('options')),
-				...checkIndex(['answer'], q.answer, q.options.length, 'options')
-			];
-		case 'multi':
-			return [
-				...checkDistinct(q.options, indexed('options')),
-				...checkDistinct(q.answers.map(String), indexed('answers')),
-				...q.answers.flatMap((a, i) => checkIndex(['answers', i], a, q.options.length, 'options'))
-			];
-		case 'cloze': {
-			const out = /_{3,}/.test(q.prompt)
-				? []
-				: [about(['prompt'], 'has no blank (write it as ___)')];
-			if ((q.prompt.match(/_{3,}/g) ?? []).length > 1)
-				out.push(about(['prompt'], 'has more than one blank'));
-			return [...out, ...checkDistinct(q.accepted, indexed('accepted'))];
-		}
-		case 'numeric':
-			return Number.isFinite(q.answer) ? [] : [about(['answer'], 'must be a finite number')];
-		case 'match':
-			return [
-				...checkDistinct(
-					q.pairs.map((p) => p.left),
-					(i) => ['pairs', i, 'left']
-				),
-				...checkDistinct(
-					q.pairs.map((p) => p.right),
-					(i) => ['pairs', i, 'right']
-				)
-			];
-		case 'order':
-			return checkDistinct(
-				q.items.map((i) => i.text),
-				indexed('items')
-			);
-		case 'statements':
-		case 'pairs':
-			return checkJudged(q);
-		case 'assertion_reason': {
-			const out: Issue[] = [];
-			// Placed at the assertion, which the message opens with.
-			if (!q.assertion.correct && !q.reason.correct)
-				out.push(
-					about(['assertion'], 'and reason are both incorrect: no option of the exam format fits')
-				);
-			if (q.explains && !(q.assertion.correct && q.reason.correct))
-				out.push(about(['explains'], 'is true but the assertion or the reason is incorrect'));
-			return out;
-		}
-	}
-}
-
-function checkJudged(q: Extract<Question, { type: 'statements' | 'pairs' }>): Issue[] {
-	const out: Issue[] = [];
-	const parts: ReadonlyArray<{ correct: boolean }> =
-		q.type === 'statements' ? q.statements : q.pairs;
-	const partsField = q.type === 'statements' ? 'statements' : 'pairs';
-	out.push(
-		...checkDistinct(
-			q.options.map((o) => o.text),
-			indexed('options')
-		)
-	);
-	out.push(...checkIndex(['answer'], q.answer, q.options.length, 'options'));
-	if (q.type === 'statements')
-		out.push(
-			...checkDistinct(
-				q.statements.map((s) => s.text),
-				indexed('statements')
-			)
-		);
-	const truth = parts.flatMap((p, i) => (p.correct ? [i + 1] : []));
-	// Which options are right according to the parts; exactly one must be, and it must be `answer`.
-	const right: number[] = [];
-	if (q.mode === 'which') {
-		q.options.forEach((o, i) => {
-			o.claims.forEach((c, j) => {
-				if (c > parts.length)
-					out.push(
-						about(
-							['options', i, 'claims', j],
-							`${c} is out of range (${partsField} has ${parts.length})`
-						)
-					);
-			});
-			if (sameSet(o.claims, truth)) right.push(i);
-		});
-		out.push(
-			...duplicates(q.options.map((o) => [...o.claims].sort().join(','))).map(([first, repeat]) =>
-				about(['options', repeat, 'claims'], `repeats options[${first}].claims`)
-			)
-		);
-	} else {
-		q.options.forEach((o, i) => {
-			if (o.count > parts.length)
-				out.push(
-					about(
-						['options', i, 'count'],
-						`${o.count} is more than the ${parts.length} ${partsField}`
-					)
-				);
-			if (o.count === truth.length) right.push(i);
-		});
-		out.push(
-			...duplicates(q.options.map((o) => o.count)).map(([first, repeat]) =>
-				about(['options', repeat, 'count'], `repeats options[${first}].count`)
-			)
-		);
-	}
-	if (right.length === 0)
-		out.push(
-			note(
-				[],
-				`no option matches the correct ${partsField} (${truth.length ? truth.join(', ') : 'none'})`
-			)
-		);
-	else if (q.answer < q.options.length && !right.includes(q.answer))
-		out.push(
-			about(
-				['answer'],
-				`${q.answer} disagrees with the ${partsField}: the correct option is ${right[0]} ("${q.options[right[0]].text}")`
-			)
-		);
-	return out;
 }

@@ -11,9 +11,10 @@ const ROWS: RowIndex = {
 	topics: [5, 6],
 	facts: [7, 8],
 	questions: [
-		{ row: 9, options: [10, 11, 12], parts: [] },
-		{ row: 13, options: [17, 18], parts: [14, 15, 16] },
-		{ row: 19, options: [], parts: [20, 21] }
+		{ row: 9, type: 'multi', options: [10, 11, 12], parts: [] },
+		{ row: 13, type: 'statements', options: [17, 18], parts: [14, 15, 16] },
+		{ row: 19, type: 'assertion_reason', options: [], parts: [20, 21] },
+		{ row: 22, type: 'pairs', options: [26, 27], parts: [23, 24, 25] }
 	]
 };
 
@@ -43,7 +44,9 @@ describe('placeIssue maps a path alone to its row and column', () => {
 		{ path: ['questions', 1, 'options', 0, 'count'], row: 17, column: 'claims' },
 		// a part row
 		{ path: ['questions', 1, 'statements', 2, 'fact'], row: 16, column: 'fact' },
-		{ path: ['questions', 1, 'pairs', 0, 'right'], row: 14, column: 'right' },
+		{ path: ['questions', 3, 'pairs', 0, 'right'], row: 23, column: 'right' },
+		{ path: ['questions', 3, 'pairs', 1, 'left'], row: 24, column: 'text' },
+		{ path: ['questions', 3, 'columns'], row: 22, column: 'columns' },
 		{ path: ['questions', 2, 'assertion'], row: 20, column: 'correct' },
 		{ path: ['questions', 2, 'reason', 'text'], row: 21, column: 'text' }
 	])('$path → row $row, column $column', ({ path, row, column }) => {

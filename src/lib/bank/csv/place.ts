@@ -1,11 +1,13 @@
 /**
  * Where a validation issue is in the spreadsheet: its path into the deck (`['questions', 3,
  * 'options', 2, 'claims']`) mapped to a row through the row index the reader built, and to a
- * column through the tables below. The message's wording plays no part.
+ * column through the tables below and, for a question's own fields, its type's (`csv.fields`
+ * in its folder under question-types). The message's wording plays no part.
  */
+import { QUESTION_TYPE_DEFS, type QuestionTypeId } from '../../question-types';
+import type { CsvPart } from '../../question-types/shared';
 import type { IssuePath } from '../issues';
 import type { CsvColumn } from './cells';
-import { QUESTION_ROW_FIELDS, SUB_ROW_COLUMNS, SUB_ROW_FIELDS } from './question-columns';
 import type { QuestionRows, RowIndex } from './read';
 
 type Table = Partial<Record<string, CsvColumn>>;
@@ -31,7 +33,7 @@ const FACT_FIELDS: Table = {
 	asOf: 'as_of',
 	volatile: 'volatile'
 };
-/** The fields every question has; the types' own fields are in question-columns.ts. */
+/** The fields every question has; each type names where its own fields are (`csv.fields`). */
 const QUESTION_FIELDS: Table = {
 	id: 'id',
 	type: 'type',
@@ -69,19 +71,19 @@ export interface Place {
 	column?: CsvColumn;
 }
 
+const fieldsOf = (type: QuestionTypeId): CsvPart<unknown>['fields'] =>
+	QUESTION_TYPE_DEFS[type].csv.fields;
+
 function placeInQuestion(rows: QuestionRows, path: Segment[]): Place {
 	const [head, sub] = path;
-	const held = lookup(SUB_ROW_FIELDS, head?.name);
-	if (!held)
-		return {
-			row: rows.row,
-			column: lookup(QUESTION_FIELDS, head?.name) ?? lookup(QUESTION_ROW_FIELDS, head?.name)
-		};
-	const index = held.index ?? head.index;
+	const own = rows.type && lookup(fieldsOf(rows.type), head?.name);
+	if (typeof own !== 'object')
+		return { row: rows.row, column: lookup(QUESTION_FIELDS, head?.name) ?? own };
+	const index = own.index ?? head.index;
 	if (index === undefined) return { row: rows.row };
 	return {
-		row: rows[held.rows][index],
-		column: sub ? lookup(SUB_ROW_COLUMNS, sub.name) : held.column
+		row: rows[own.rows][index],
+		column: sub ? lookup(own.columns, sub.name) : own.column
 	};
 }
 

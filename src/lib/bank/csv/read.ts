@@ -4,7 +4,7 @@
  * validated), with the row that produced each item (`RowIndex`).
  */
 import Papa from 'papaparse';
-import { QUESTION_TYPES } from '../schema';
+import { QUESTION_TYPE_DEFS, QUESTION_TYPES, type QuestionTypeId } from '../../question-types';
 import {
 	byRow,
 	problemLine,
@@ -19,13 +19,14 @@ import {
 	type CsvRecord,
 	type RowKind
 } from './cells';
-import { readQuestionColumns, SUB_ROWS } from './question-columns';
 
 const DIFFICULTIES = ['1', '2', '3'] as const;
 
 /** The rows of a question: its own row and the option and part rows below it. */
 export interface QuestionRows {
 	row: number;
+	/** The question's type, when its row names a known one (it says where each field is written). */
+	type?: QuestionTypeId;
 	options: number[];
 	parts: number[];
 }
@@ -249,12 +250,16 @@ function readQuestion({ cells: c, options, parts }: QuestionGroup): object {
 		for (const cells of [c, ...options, ...parts]) cells.useAll();
 		return base;
 	}
+	const csv = QUESTION_TYPE_DEFS[type].csv;
+	const takes = new Set(
+		Object.values(csv.fields).map((place) => (typeof place === 'object' ? place.rows : 'cell'))
+	);
 	for (const sub of [...options, ...parts])
-		if (!SUB_ROWS[type][sub.kind as 'option' | 'part']) {
+		if (!takes.has(sub.kind === 'option' ? 'options' : 'parts')) {
 			sub.problem('kind', `${type} questions take no ${sub.kind} rows`);
 			sub.useAll();
 		}
-	const body = readQuestionColumns(type, c, options, parts);
+	const body = csv.read(c, options, parts);
 	c.reportUnused(`a question row of type ${type}`);
 	for (const sub of [...options, ...parts])
 		sub.reportUnused(`${rowName(sub.kind)} of a question of type ${type}`);
@@ -287,8 +292,9 @@ function buildDeck(
 		source: groups.source.map((s) => s.row),
 		topics: groups.topics.map((t) => t.row),
 		facts: groups.facts.map((f) => f.row),
-		questions: groups.questions.map((q) => ({
+		questions: groups.questions.map((q, i) => ({
 			row: q.cells.row,
+			type: (raw.questions[i] as { type?: QuestionTypeId }).type,
 			options: q.options.map((o) => o.row),
 			parts: q.parts.map((p) => p.row)
 		}))

@@ -5,7 +5,7 @@
 import Papa from 'papaparse';
 import type { Deck, Question } from '../schema';
 import { bool, CSV_COLUMNS, FORMULA_LIKE, list, type CsvRecord } from './cells';
-import { writeQuestionColumns } from './question-columns';
+import { defOf } from '../../question-types';
 
 /**
  * The source text as paragraphs (split on blank lines, trimmed, empty ones dropped); joined
@@ -36,7 +36,7 @@ function deckRecord(deck: Deck): CsvRecord {
 }
 
 function questionRecords(q: Question): CsvRecord[] {
-	const { cells, rows } = writeQuestionColumns(q);
+	const { cells, rows } = defOf(q).csv.write(q);
 	const row: CsvRecord = {
 		kind: 'question',
 		id: q.id,

@@ -4,24 +4,33 @@
  */
 import * as z from 'zod/mini';
 import {
-	CHOICES_ANSWER,
+	JUDGED_COLUMNS,
 	JudgedPart,
 	QuestionBase,
+	TYPE_DEFAULTS,
+	about,
 	arLabels,
 	arOptions,
 	byPartsMarkedAsWhole,
 	lettered,
 	letteredLines,
+	bool,
+	partRow,
+	partRows,
+	readJudged,
 	single,
 	whole,
+	type Issue,
 	type QuestionTypeDef
 } from '../shared';
+
+const STYLES = ['assertion_reason', 'statement_i_ii'] as const;
 
 export const AssertionReasonSchema = z.strictObject({
 	...QuestionBase,
 	type: z.literal('assertion_reason'),
 	/** "Assertion (A) / Reason (R)" or the newer "Statement-I / Statement-II" wording. */
-	style: z.enum(['assertion_reason', 'statement_i_ii']),
+	style: z.enum(STYLES),
 	assertion: JudgedPart,
 	reason: JudgedPart,
 	/** Whether the reason correctly explains the assertion (only meaningful when both are true). */
@@ -44,11 +53,11 @@ const AR_JUDGMENTS: ReadonlyArray<[boolean, boolean, boolean]> = [
 ];
 
 export const assertion_reason = {
+	...TYPE_DEFAULTS,
 	id: 'assertion_reason',
 	code: 'ar',
 	label: 'Assertion and reason',
 	schema: AssertionReasonSchema,
-	inTests: true,
 	grade(q, r) {
 		const choice = single(r);
 		if (choice === null || choice > 3) return whole(q, false);
@@ -73,6 +82,43 @@ export const assertion_reason = {
 		const [a, r] = arLabels(q.style);
 		return [`${a}: ${q.assertion.text}\n${r}: ${q.reason.text}`, letteredLines(arOptions(q.style))];
 	},
-	answer: CHOICES_ANSWER,
-	choice: { options: (q) => arOptions(q.style), right: (q) => [arAnswer(q)], shuffle: false }
+	choice: { options: (q) => arOptions(q.style), right: (q) => [arAnswer(q)], shuffle: false },
+	csv: {
+		// The assertion and the reason are the first and second part rows; whether the reason
+		// explains the assertion is in the answer column.
+		fields: {
+			style: 'style',
+			assertion: partRows(JUDGED_COLUMNS, 0, 'correct'),
+			reason: partRows(JUDGED_COLUMNS, 1, 'correct'),
+			explains: 'answer'
+		},
+		read(c, _, ps) {
+			if (ps.length !== 2)
+				c.problem(
+					undefined,
+					`an assertion_reason question needs exactly two part rows (the assertion, then the reason); it has ${ps.length}`
+				);
+			return {
+				style: c.choice('style', STYLES, 'assertion_reason'),
+				assertion: ps[0] && readJudged(ps[0]),
+				reason: ps[1] && readJudged(ps[1]),
+				explains: c.bool('answer', false)
+			};
+		},
+		write: (q) => ({
+			cells: { style: q.style, answer: bool(q.explains) },
+			rows: [partRow(q.assertion), partRow(q.reason)]
+		})
+	},
+	check(q) {
+		const out: Issue[] = [];
+		// Placed at the assertion, which the message opens with.
+		if (!q.assertion.correct && !q.reason.correct)
+			out.push(
+				about(['assertion'], 'and reason are both incorrect: no option of the exam format fits')
+			);
+		if (q.explains && !(q.assertion.correct && q.reason.correct))
+			out.push(about(['explains'], 'is true but the assertion or the reason is incorrect'));
+		return out;
+	}
 } satisfies QuestionTypeDef<AssertionReason>;

@@ -3,8 +3,12 @@ import * as z from 'zod/mini';
 import {
 	QuestionBase,
 	TYPED_ANSWER,
+	TYPE_DEFAULTS,
 	Text,
-	noParts,
+	about,
+	checkDistinct,
+	indexed,
+	list,
 	normaliseTyped,
 	whole,
 	type QuestionTypeDef
@@ -19,18 +23,29 @@ export const ClozeSchema = z.strictObject({
 export type Cloze = z.infer<typeof ClozeSchema>;
 
 export const cloze = {
+	...TYPE_DEFAULTS,
 	id: 'cloze',
 	code: 'cz',
 	label: 'Fill in the blank',
 	schema: ClozeSchema,
-	inTests: true,
 	grade(q, r) {
 		if (r.kind !== 'text') return whole(q, false);
 		const typed = normaliseTyped(r.text);
 		return whole(q, typed !== '' && q.accepted.some((a) => normaliseTyped(a) === typed));
 	},
 	answerText: (q) => q.accepted[0],
-	parts: noParts,
-	ankiFront: () => [],
-	answer: TYPED_ANSWER
+	answer: TYPED_ANSWER,
+	csv: {
+		fields: { accepted: 'answer' },
+		read: (c) => ({ accepted: c.list('answer') }),
+		write: (q) => ({ cells: { answer: list(q.accepted) }, rows: [] })
+	},
+	check(q) {
+		const blanks = (q.prompt.match(/_{3,}/g) ?? []).length;
+		return [
+			...(blanks === 0 ? [about(['prompt'], 'has no blank (write it as ___)')] : []),
+			...(blanks > 1 ? [about(['prompt'], 'has more than one blank')] : []),
+			...checkDistinct(q.accepted, indexed('accepted'))
+		];
+	}
 } satisfies QuestionTypeDef<Cloze>;

@@ -4,8 +4,8 @@ import { Rating } from '../../srs/fsrs-enums';
 import {
 	CHOICES_ANSWER,
 	QuestionBase,
+	TYPE_DEFAULTS,
 	Text,
-	noParts,
 	whole,
 	type QuestionTypeDef
 } from '../shared';
@@ -19,6 +19,7 @@ export const FlashcardSchema = z.strictObject({
 export type Flashcard = z.infer<typeof FlashcardSchema>;
 
 export const flashcard = {
+	...TYPE_DEFAULTS,
 	id: 'flashcard',
 	code: 'fc',
 	label: 'Flashcard',
@@ -29,8 +30,11 @@ export const flashcard = {
 		return { ...whole(q, r.rating !== Rating.Again), suggested: r.rating };
 	},
 	answerText: (q) => q.answer,
-	parts: noParts,
-	ankiFront: () => [],
 	// Nothing to fill in: the learner shows the back when ready, then rates.
-	answer: { ...CHOICES_ANSWER, complete: () => true, started: () => false }
+	answer: { ...CHOICES_ANSWER, complete: () => true, started: () => false },
+	csv: {
+		fields: { answer: 'answer' },
+		read: (c) => ({ answer: c.text('answer') }),
+		write: (q) => ({ cells: { answer: q.answer }, rows: [] })
+	}
 } satisfies QuestionTypeDef<Flashcard>;

@@ -4,13 +4,18 @@ import {
 	Columns,
 	QuestionBase,
 	SlugSchema,
+	TYPE_DEFAULTS,
 	Text,
 	blankDraft,
-	byParts,
+	checkDistinct,
+	gradePlaced,
 	letteredLines,
+	list,
 	numberedLines,
+	partRow,
+	partRows,
+	partsIn,
 	scramble,
-	whole,
 	type QuestionTypeDef
 } from '../shared';
 
@@ -26,20 +31,14 @@ export const MatchSchema = z.strictObject({
 export type Match = z.infer<typeof MatchSchema>;
 
 export const match = {
+	...TYPE_DEFAULTS,
 	id: 'match',
 	code: 'mt',
 	label: 'Match the columns',
 	schema: MatchSchema,
-	inTests: true,
-	grade(q, r) {
-		if (r.kind !== 'pairing' || r.pairing.length !== q.pairs.length) return whole(q, false);
-		return byParts(
-			q,
-			q.pairs.map((p, i) => ({ fact: p.fact, right: r.pairing[i] === i }))
-		);
-	},
+	grade: (q, r) => gradePlaced(q, q.pairs, r.kind === 'pairing' ? r.pairing : null),
 	answerText: (q) => q.pairs.map((p) => `${p.left} → ${p.right}`).join('; '),
-	parts: (q) => q.pairs.map((p, i) => ({ field: `pairs[${i}]`, fact: p.fact })),
+	parts: (q) => partsIn('pairs', q.pairs),
 	ankiFront: (q) => [
 		`${q.columns[0]}:\n${numberedLines(q.pairs.map((p) => p.left))}`,
 		`${q.columns[1]}:\n${letteredLines(
@@ -54,5 +53,27 @@ export const match = {
 		complete: (_, d) => d.pairing.every((p) => p >= 0),
 		started: (_, d) => d.pairing.some((p) => p >= 0),
 		toResponse: (_, d) => ({ kind: 'pairing', pairing: [...d.pairing] })
-	}
+	},
+	csv: {
+		// A pair's left item is in the text column, its right item in the right column.
+		fields: { columns: 'columns', pairs: partRows({ left: 'text', right: 'right', fact: 'fact' }) },
+		read: (c, _, ps) => ({
+			columns: c.list('columns'),
+			pairs: ps.map((p) => ({ left: p.text('text'), right: p.text('right'), fact: p.text('fact') }))
+		}),
+		write: (q) => ({
+			cells: { columns: list(q.columns) },
+			rows: q.pairs.map((p) => partRow({ text: p.left, right: p.right, fact: p.fact }))
+		})
+	},
+	check: (q) => [
+		...checkDistinct(
+			q.pairs.map((p) => p.left),
+			(i) => ['pairs', i, 'left']
+		),
+		...checkDistinct(
+			q.pairs.map((p) => p.right),
+			(i) => ['pairs', i, 'right']
+		)
+	]
 } satisfies QuestionTypeDef<Match>;

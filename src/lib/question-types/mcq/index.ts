@@ -1,13 +1,11 @@
 /** Multiple choice: one right option among two to six. */
 import * as z from 'zod/mini';
 import {
-	CHOICES_ANSWER,
 	Index,
 	Options,
 	QuestionBase,
-	letteredLines,
-	lettered,
-	noParts,
+	TYPE_DEFAULTS,
+	optionsType,
 	single,
 	whole,
 	type QuestionTypeDef
@@ -22,15 +20,17 @@ export const McqSchema = z.strictObject({
 export type Mcq = z.infer<typeof McqSchema>;
 
 export const mcq = {
+	...TYPE_DEFAULTS,
+	...optionsType<Mcq>({
+		field: 'answer',
+		right: (q) => [q.answer],
+		path: () => ['answer'],
+		read: (c, n) => c.optionNumber('answer', n),
+		write: (q) => String(q.answer + 1)
+	}),
 	id: 'mcq',
 	code: 'mc',
 	label: 'Multiple choice',
 	schema: McqSchema,
-	inTests: true,
-	grade: (q, r) => whole(q, single(r) === q.answer),
-	answerText: (q) => lettered(q.answer, q.options[q.answer]),
-	parts: noParts,
-	ankiFront: (q) => [letteredLines(q.options)],
-	answer: CHOICES_ANSWER,
-	choice: { options: (q) => q.options, right: (q) => [q.answer], shuffle: true }
+	grade: (q, r) => whole(q, single(r) === q.answer)
 } satisfies QuestionTypeDef<Mcq>;

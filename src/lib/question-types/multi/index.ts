@@ -1,13 +1,13 @@
 /** Select all that apply: the learner must choose exactly the right options. */
 import * as z from 'zod/mini';
 import {
-	CHOICES_ANSWER,
 	Index,
 	Options,
 	QuestionBase,
-	letteredLines,
-	lettered,
-	noParts,
+	TYPE_DEFAULTS,
+	indexed,
+	optionNumbers,
+	optionsType,
 	whole,
 	type QuestionTypeDef
 } from '../shared';
@@ -22,19 +22,21 @@ export const MultiSchema = z.strictObject({
 export type Multi = z.infer<typeof MultiSchema>;
 
 export const multi = {
+	...TYPE_DEFAULTS,
+	...optionsType<Multi>({
+		field: 'answers',
+		right: (q) => q.answers,
+		path: indexed('answers'),
+		read: (c, n) => c.optionNumbers('answer', n),
+		write: (q) => optionNumbers(q.answers)
+	}),
 	id: 'multi',
 	code: 'ms',
 	label: 'Select all that apply',
 	schema: MultiSchema,
-	inTests: true,
 	grade(q, r) {
 		if (r.kind !== 'choices') return whole(q, false);
 		const chosen = new Set(r.choices);
 		return whole(q, chosen.size === q.answers.length && q.answers.every((a) => chosen.has(a)));
-	},
-	answerText: (q) => q.answers.map((i) => lettered(i, q.options[i])).join('; '),
-	parts: noParts,
-	ankiFront: (q) => [letteredLines(q.options)],
-	answer: CHOICES_ANSWER,
-	choice: { options: (q) => q.options, right: (q) => q.answers, shuffle: true }
+	}
 } satisfies QuestionTypeDef<Multi>;

@@ -3,8 +3,10 @@ import * as z from 'zod/mini';
 import {
 	QuestionBase,
 	TYPED_ANSWER,
+	TYPE_DEFAULTS,
 	Text,
-	noParts,
+	about,
+	compact,
 	parseTypedNumber,
 	whole,
 	type QuestionTypeDef
@@ -22,18 +24,31 @@ export const NumericSchema = z.strictObject({
 export type Numeric = z.infer<typeof NumericSchema>;
 
 export const numeric = {
+	...TYPE_DEFAULTS,
 	id: 'numeric',
 	code: 'nu',
 	label: 'Number',
 	schema: NumericSchema,
-	inTests: true,
 	grade(q, r) {
 		const value = r.kind === 'text' ? parseTypedNumber(r.text) : Number.NaN;
 		return whole(q, Number.isFinite(value) && Math.abs(value - q.answer) <= q.tolerance);
 	},
 	answerText: (q) =>
 		`${q.answer}${q.unit ? ` ${q.unit}` : ''}${q.tolerance ? ` (± ${q.tolerance})` : ''}`,
-	parts: noParts,
 	ankiFront: (q) => [q.unit && `Unit: ${q.unit}`],
-	answer: TYPED_ANSWER
+	answer: TYPED_ANSWER,
+	csv: {
+		fields: { answer: 'answer', tolerance: 'tolerance', unit: 'unit' },
+		read: (c) =>
+			compact({
+				answer: c.number('answer'),
+				tolerance: c.number('tolerance', 0),
+				unit: c.optional('unit')
+			}),
+		write: (q) => ({
+			cells: { answer: String(q.answer), tolerance: String(q.tolerance), unit: q.unit },
+			rows: []
+		})
+	},
+	check: (q) => (Number.isFinite(q.answer) ? [] : [about(['answer'], 'must be a finite number')])
 } satisfies QuestionTypeDef<Numeric>;

@@ -3,12 +3,17 @@ import * as z from 'zod/mini';
 import {
 	QuestionBase,
 	SlugSchema,
+	TYPE_DEFAULTS,
 	Text,
 	blankDraft,
-	byParts,
+	checkDistinct,
+	gradePlaced,
+	indexed,
 	letteredLines,
+	partRow,
+	partRows,
+	partsIn,
 	scramble,
-	whole,
 	type QuestionTypeDef
 } from '../shared';
 
@@ -22,33 +27,33 @@ export const OrderSchema = z.strictObject({
 });
 export type Order = z.infer<typeof OrderSchema>;
 
+const texts = (q: Order) => q.items.map((it) => it.text);
+
 export const order = {
+	...TYPE_DEFAULTS,
 	id: 'order',
 	code: 'or',
 	label: 'Put in order',
 	schema: OrderSchema,
-	inTests: true,
-	grade(q, r) {
-		if (r.kind !== 'sequence' || r.sequence.length !== q.items.length) return whole(q, false);
-		return byParts(
-			q,
-			q.items.map((it, i) => ({ fact: it.fact, right: r.sequence[i] === i }))
-		);
-	},
-	answerText: (q) => q.items.map((it, i) => `${i + 1}. ${it.text}`).join('  '),
-	parts: (q) => q.items.map((it, i) => ({ field: `items[${i}]`, fact: it.fact })),
-	ankiFront: (q) => [
-		letteredLines(
-			scramble(
-				q.items.map((it) => it.text),
-				q.id
-			)
-		)
-	],
+	grade: (q, r) => gradePlaced(q, q.items, r.kind === 'sequence' ? r.sequence : null),
+	answerText: (q) =>
+		texts(q)
+			.map((text, i) => `${i + 1}. ${text}`)
+			.join('  '),
+	parts: (q) => partsIn('items', q.items),
+	ankiFront: (q) => [letteredLines(scramble(texts(q), q.id))],
 	answer: {
 		empty: blankDraft,
 		complete: (q, d) => d.sequence.length === q.items.length,
 		started: (_, d) => d.sequence.length > 0,
 		toResponse: (_, d) => ({ kind: 'sequence', sequence: [...d.sequence] })
-	}
+	},
+	csv: {
+		fields: { items: partRows({ text: 'text', fact: 'fact' }) },
+		read: (_, __, ps) => ({
+			items: ps.map((p) => ({ text: p.text('text'), fact: p.text('fact') }))
+		}),
+		write: (q) => ({ cells: {}, rows: q.items.map(partRow) })
+	},
+	check: (q) => checkDistinct(texts(q), indexed('items'))
 } satisfies QuestionTypeDef<Order>;

@@ -10,7 +10,9 @@ import {
 	judgedParts,
 	judgedSchema,
 	judgedType,
+	list,
 	numberedLines,
+	partRow,
 	type QuestionTypeDef
 } from '../shared';
 
@@ -29,14 +31,31 @@ export const PairsSchema = judgedSchema('pairs', {
 export type Pairs = z.infer<typeof PairsSchema>;
 
 export const pairs = {
-	...judgedType<Pairs>({
+	...judgedType({
 		id: 'pairs',
 		code: 'pr',
 		label: 'Pairs',
 		field: 'pairs',
-		partsOf: (q) => q.pairs,
+		partsOf: (q: Pairs) => q.pairs,
+		partKey: (p) => `${p.left}\u0000${p.right}`,
 		ankiParts: (q) =>
-			`${q.columns[0]} — ${q.columns[1]}\n${numberedLines(q.pairs.map((p) => `${p.left} — ${p.right}`))}`
+			`${q.columns[0]} — ${q.columns[1]}\n${numberedLines(q.pairs.map((p) => `${p.left} — ${p.right}`))}`,
+		csv: {
+			// A pair's left item is in the text column, its right item in the right column.
+			fields: { columns: 'columns' },
+			columns: { left: 'text', right: 'right', fact: 'fact', correct: 'correct' },
+			read: (c, ps) => ({
+				columns: c.list('columns'),
+				pairs: ps.map((p) => ({
+					left: p.text('text'),
+					right: p.text('right'),
+					fact: p.text('fact'),
+					correct: p.bool('correct')
+				}))
+			}),
+			cells: (q) => ({ columns: list(q.columns) }),
+			part: (p) => partRow({ ...p, text: p.left })
+		}
 	}),
 	schema: PairsSchema
 } satisfies QuestionTypeDef<Pairs>;

@@ -3,7 +3,10 @@
  * (../index.ts), which the compiler checks for completeness. See docs/ARCHITECTURE.md.
  */
 import type * as z from 'zod/mini';
-import type { AnswerModel } from './answer';
+import type { Issue } from '../../bank/issues';
+import { CHOICES_ANSWER, type AnswerModel } from './answer';
+import { noChecks } from './check';
+import type { CsvPart } from './csv';
 import type { GradeResult, Response } from './grading';
 
 /** A fact-bearing part of a composite question, with the field that holds it. */
@@ -48,7 +51,30 @@ export interface QuestionTypeDef<Q extends { type: string; facts: string[] }> {
 	answer: AnswerModel<Q>;
 	/** Present for types answered by choosing among options. */
 	choice?: ChoicePart<Q>;
+	/** Its own columns of the deck CSV. */
+	csv: CsvPart<Q>;
+	/**
+	 * The checks its schema cannot express (answers in range and agreeing with the parts,
+	 * options that differ), with paths inside the question.
+	 */
+	check(q: Q): Issue[];
 }
 
 /** For types without parts. */
 export const noParts = (): Part[] => [];
+
+/** The parts held in a list field: `pairs[0]`, `pairs[1]`… */
+export const partsIn = (field: string, list: ReadonlyArray<{ fact: string }>): Part[] =>
+	list.map((p, i) => ({ field: `${field}[${i}]`, fact: p.fact }));
+
+/**
+ * What most types have, spread first into a definition which overrides what differs: in tests,
+ * no parts, nothing added to the Anki front, answered by choosing, nothing to check.
+ */
+export const TYPE_DEFAULTS = {
+	inTests: true,
+	parts: noParts,
+	ankiFront: (): Array<string | undefined> => [],
+	answer: CHOICES_ANSWER,
+	check: noChecks
+};

@@ -107,3 +107,19 @@ export function parseTypedNumber(text: string): number {
 	const m = text.replace(/,/g, '').match(/-?\d+(\.\d+)?/);
 	return m ? Number(m[0]) : Number.NaN;
 }
+
+/**
+ * Match and order: the learner placed each part (`placed[i]`: the part put at place i, or the
+ * right item given to left item i); each part is right where it is in its own place.
+ */
+export function gradePlaced(
+	q: Graded,
+	parts: ReadonlyArray<{ fact: string }>,
+	placed: readonly number[] | null
+): GradeResult {
+	if (!placed || placed.length !== parts.length) return whole(q, false);
+	return byParts(
+		q,
+		parts.map((p, i) => ({ fact: p.fact, right: placed[i] === i }))
+	);
+}

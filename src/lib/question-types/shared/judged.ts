@@ -3,17 +3,36 @@
  * correct" (each option claims a subset) or "how many are correct" (each claims a count).
  */
 import * as z from 'zod/mini';
+import type { CsvColumn } from '../../bank/csv/cells';
 import { CHOICES_ANSWER } from './answer';
 import type { ChoicePart, QuestionTypeDef } from './def';
+import { partsIn } from './def';
 import { CountOption, Index, QuestionBase, WhichOption, judgedParts } from './fields';
 import { byPartsMarkedAsWhole, single, whole, type GradeResult, type Response } from './grading';
+import { checkJudged } from './judged-check';
+import {
+	list,
+	optionRow,
+	optionRows,
+	parseWhole,
+	partRows,
+	type Cells,
+	type CsvRecord,
+	type SubRows
+} from './csv';
 import { letteredLines } from './text';
 import { closingQuestion, lettered } from './upsc';
 
-type Judged = { type: 'statements' | 'pairs'; facts: string[]; answer: number } & (
+export type Judged = { type: 'statements' | 'pairs'; facts: string[]; answer: number } & (
 	| { mode: 'which'; options: Array<{ text: string; claims: number[] }> }
 	| { mode: 'how_many'; options: Array<{ text: string; count: number }> }
 );
+
+/** A part of a statements or pairs item. */
+export interface JudgedPartOf {
+	fact: string;
+	correct: boolean;
+}
 
 /**
  * The schema of a statements or pairs type: its own `fields` (the parts) between the mode and
@@ -39,11 +58,7 @@ export function judgedSchema<T extends string, F extends z.core.$ZodLooseShape>(
 }
 
 /** Grade the option chosen, and each part by what that option claims of it. */
-export function gradeJudged(
-	q: Judged,
-	parts: ReadonlyArray<{ fact: string; correct: boolean }>,
-	r: Response
-): GradeResult {
+export function gradeJudged(q: Judged, parts: readonly JudgedPartOf[], r: Response): GradeResult {
 	const choice = single(r);
 	if (choice === null || choice >= q.options.length) return whole(q, false);
 	// "Only two" says nothing about which two: the answer is right or wrong as a whole.
@@ -58,23 +73,51 @@ export function gradeJudged(
 }
 
 /** What a statements or pairs type says of itself (its schema aside); the rest is the same for both. */
-interface JudgedType<Q extends Judged> {
+export interface JudgedType<Q extends Judged, P extends JudgedPartOf> {
 	id: Q['type'];
 	code: string;
 	label: string;
 	/** The field that holds the parts ("statements", "pairs") and the parts in it. */
 	field: string;
-	partsOf(q: Q): ReadonlyArray<{ fact: string; correct: boolean }>;
+	partsOf(q: Q): readonly P[];
+	/** What makes two parts the same part (a deck may not repeat one). */
+	partKey(p: P): string;
 	/** The parts as the card's front lists them. */
 	ankiParts(q: Q): string;
+	/** The part rows of the CSV, and the type's own cells of the question row. */
+	csv: {
+		/** Its own fields of the question row, besides mode and answer. */
+		fields: Record<string, CsvColumn>;
+		/** The column of each field of a part. */
+		columns: SubRows['columns'];
+		/** Its own question-row fields and its parts (under `field`). */
+		read(c: Cells, parts: Cells[]): object;
+		cells(q: Q): CsvRecord;
+		part(p: P): CsvRecord;
+	};
+}
+
+const MODES = ['which', 'how_many'] as const;
+
+/** An option of a statements or pairs question: the statement numbers it claims, or a count. */
+function readClaims(o: Cells, mode: (typeof MODES)[number] | undefined) {
+	if (mode === 'which')
+		return {
+			text: o.text('text'),
+			claims: o.convertList('claims', parseWhole, 'is not a whole number')
+		};
+	if (mode === 'how_many') return { text: o.text('text'), count: o.whole('claims') };
+	o.useAll(); // the mode is already reported; the claims cannot be read without it
+	return { text: o.text('text') };
 }
 
 /**
  * A statements or pairs type, but for its schema (which the folder adds, so that the bank's
- * union sees its exact type): graded, worded and answered as the exam does both.
+ * union sees its exact type): graded, worded, answered, checked and written in CSV as the
+ * exam does both.
  */
-export function judgedType<Q extends Judged>(
-	t: JudgedType<Q>
+export function judgedType<Q extends Judged, P extends JudgedPartOf>(
+	t: JudgedType<Q, P>
 ): Omit<QuestionTypeDef<Q>, 'schema'> & { choice: ChoicePart<Q> } {
 	const options = (q: Q) => q.options.map((o) => o.text);
 	return {
@@ -84,10 +127,38 @@ export function judgedType<Q extends Judged>(
 		inTests: true,
 		grade: (q, r) => gradeJudged(q, t.partsOf(q), r),
 		answerText: (q) => lettered(q.answer, q.options[q.answer].text),
-		parts: (q) => t.partsOf(q).map((p, i) => ({ field: `${t.field}[${i}]`, fact: p.fact })),
+		parts: (q) => partsIn(t.field, t.partsOf(q)),
 		ankiFront: (q) => [t.ankiParts(q), closingQuestion(q), letteredLines(options(q))],
 		answer: CHOICES_ANSWER,
 		// The options are the exam's fixed list ("1 only", "Both 1 and 2"…): never shuffled.
-		choice: { options, right: (q) => [q.answer], shuffle: false }
+		choice: { options, right: (q) => [q.answer], shuffle: false },
+		csv: {
+			fields: {
+				mode: 'mode',
+				...t.csv.fields,
+				[t.field]: partRows(t.csv.columns),
+				options: optionRows({ text: 'text', claims: 'claims', count: 'claims' }),
+				answer: 'answer'
+			},
+			read(c, os, ps) {
+				const mode = c.choice('mode', MODES);
+				return {
+					mode,
+					...t.csv.read(c, ps),
+					options: os.map((o) => readClaims(o, mode)),
+					answer: c.optionNumber('answer', os.length)
+				};
+			},
+			write: (q) => ({
+				cells: { mode: q.mode, ...t.csv.cells(q), answer: String(q.answer + 1) },
+				rows: [
+					...t.partsOf(q).map(t.csv.part),
+					...q.options.map((o) =>
+						optionRow(o.text, 'claims' in o ? list(o.claims) : String(o.count))
+					)
+				]
+			})
+		},
+		check: (q) => checkJudged(q, t.field, t.partsOf(q), t.partKey)
 	};
 }

@@ -4,11 +4,14 @@
  */
 import type * as z from 'zod/mini';
 import {
+	JUDGED_COLUMNS,
 	JudgedPart,
 	judgedParts,
 	judgedSchema,
 	judgedType,
 	numberedLines,
+	partRow,
+	readJudged,
 	type QuestionTypeDef
 } from '../shared';
 
@@ -18,13 +21,21 @@ export const StatementsSchema = judgedSchema('statements', {
 export type Statements = z.infer<typeof StatementsSchema>;
 
 export const statements = {
-	...judgedType<Statements>({
+	...judgedType({
 		id: 'statements',
 		code: 'st',
 		label: 'Statements',
 		field: 'statements',
-		partsOf: (q) => q.statements,
-		ankiParts: (q) => numberedLines(q.statements.map((s) => s.text))
+		partsOf: (q: Statements) => q.statements,
+		partKey: (s) => s.text,
+		ankiParts: (q) => numberedLines(q.statements.map((s) => s.text)),
+		csv: {
+			fields: {},
+			columns: JUDGED_COLUMNS,
+			read: (_, ps) => ({ statements: ps.map(readJudged) }),
+			cells: () => ({}),
+			part: partRow
+		}
 	}),
 	schema: StatementsSchema
 } satisfies QuestionTypeDef<Statements>;

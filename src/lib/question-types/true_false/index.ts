@@ -3,8 +3,9 @@ import * as z from 'zod/mini';
 import {
 	CHOICES_ANSWER,
 	QuestionBase,
+	TYPE_DEFAULTS,
 	Text,
-	noParts,
+	bool,
 	whole,
 	type QuestionTypeDef
 } from '../shared';
@@ -19,19 +20,23 @@ export const TrueFalseSchema = z.strictObject({
 export type TrueFalse = z.infer<typeof TrueFalseSchema>;
 
 export const true_false = {
+	...TYPE_DEFAULTS,
 	id: 'true_false',
 	code: 'tf',
 	label: 'True or false',
 	schema: TrueFalseSchema,
-	inTests: true,
 	grade: (q, r) => whole(q, r.kind === 'boolean' && r.value === q.answer),
 	answerText: (q) => (q.answer ? 'True' : 'False'),
-	parts: noParts,
 	ankiFront: (q) => [q.statement],
 	// Two options, True and False: option 0 answers true.
 	answer: {
 		...CHOICES_ANSWER,
 		toResponse: (_, d) => ({ kind: 'boolean', value: d.choices[0] === 0 })
 	},
-	choice: { options: () => ['True', 'False'], right: (q) => [q.answer ? 0 : 1], shuffle: false }
+	choice: { options: () => ['True', 'False'], right: (q) => [q.answer ? 0 : 1], shuffle: false },
+	csv: {
+		fields: { statement: 'statement', answer: 'answer' },
+		read: (c) => ({ statement: c.text('statement'), answer: c.bool('answer') }),
+		write: (q) => ({ cells: { statement: q.statement, answer: bool(q.answer) }, rows: [] })
+	}
 } satisfies QuestionTypeDef<TrueFalse>;
