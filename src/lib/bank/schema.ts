@@ -71,7 +71,8 @@ export const SourceSchema = z.strictObject({
 	 * a deck gives `file` or `text`, and quotes are checked against it.
 	 */
 	text: z.optional(z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(5_000_000))),
-	url: z.optional(z.url())
+	/** Where the source is read; a link the app shows, so only a web address. */
+	url: z.optional(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }))
 });
 
 export const DeckSchema = z.strictObject({

@@ -210,6 +210,115 @@ describe('validateDeck', () => {
 	});
 });
 
+describe('hostile or careless input is refused with the field and the fault', () => {
+	const pairsQuestion = (pairs: Array<[string, string, boolean]>): Question => ({
+		id: 'q-pairs',
+		type: 'pairs',
+		mode: 'how_many',
+		prompt: 'Consider the following pairs:',
+		explanation: 'One pair is right.',
+		facts: ['shanti', 'pax'],
+		difficulty: 2,
+		columns: ['Bill', 'Sector'],
+		pairs: pairs.map(([left, right, correct], i) => ({
+			left,
+			right,
+			correct,
+			fact: i % 2 ? 'pax' : 'shanti'
+		})),
+		options: [
+			{ text: 'Only one', count: 1 },
+			{ text: 'Only two', count: 2 },
+			{ text: 'None', count: 0 }
+		],
+		answer: 0
+	});
+
+	test('a pairs question that repeats a pair', () => {
+		const deck = makeDeck();
+		deck.questions.push(
+			pairsQuestion([
+				['SHANTI', 'Nuclear', true],
+				['Pax Silica', 'Dairy', false],
+				[' shanti', 'nuclear ', true]
+			])
+		);
+		deck.questions[3] = {
+			...deck.questions[3],
+			options: [
+				{ text: 'Only two', count: 2 },
+				{ text: 'None', count: 0 }
+			]
+		} as Question;
+		expect(problemsOf(deck)).toEqual([`${FILE}: question "q-pairs": pairs[2] repeats pairs[0]`]);
+	});
+
+	test('the same left item with another right one is not a repeated pair', () => {
+		const deck = makeDeck();
+		deck.questions.push(
+			pairsQuestion([
+				['SHANTI', 'Nuclear', true],
+				['SHANTI', 'Dairy', false]
+			])
+		);
+		expect(problemsOf(deck)).toEqual([]);
+	});
+
+	test('a fact that names a topic twice', () => {
+		const deck = makeDeck();
+		deck.facts[0].topics = ['nuclear', 'nuclear'];
+		expect(problemsOf(deck)).toEqual([`${FILE}: fact "shanti": topics[1] repeats topics[0]`]);
+	});
+
+	test('an option that claims a statement twice', () => {
+		const deck = withQuestion('q-statements', (q) => {
+			const s = q as Extract<Question, { type: 'statements'; mode: 'which' }>;
+			s.options[0] = { text: '1 only', claims: [1, 1] };
+			return s;
+		});
+		expect(problemsOf(deck)).toEqual([
+			`${FILE}: question "q-statements": options[0].claims[1] repeats claims[0] (an option names each of the statements once)`
+		]);
+	});
+
+	test.each([
+		'javascript:alert(1)',
+		'data:text/html,<script>alert(1)</script>',
+		'ftp://example.org/a'
+	])('a source url %s that is not http or https', (url) => {
+		const deck = makeDeck();
+		deck.source.url = url;
+		expect(problemsOf(deck)).toEqual([
+			`${FILE}: source.url: must be an http:// or https:// address`
+		]);
+	});
+
+	test('http and https source urls pass', () => {
+		for (const url of ['https://example.org/news?id=1', 'http://example.org'])
+			expect(problemsOf(makeDeck({ source: { ...makeDeck().source, url } }))).toEqual([]);
+	});
+
+	test('ids that every JavaScript object already has are refused', () => {
+		const deck = makeDeck();
+		deck.topics[0].id = 'constructor';
+		deck.facts.forEach((f) => (f.topics = ['constructor']));
+		deck.facts[1].id = 'constructor';
+		deck.questions = deck.questions.map((q) => ({
+			...q,
+			facts: q.facts.map((f) => (f === 'pax' ? 'constructor' : f))
+		})) as Question[];
+		const statements = deck.questions[1] as Extract<Question, { type: 'statements' }>;
+		statements.statements[1].fact = 'constructor';
+		deck.questions[2].id = 'constructor';
+		const reserved = 'is a name every JavaScript object already has: choose another id';
+		expect(problemsOf(deck)).toEqual([
+			`${FILE}: topics[0].id "constructor" ${reserved}`,
+			`${FILE}: fact "constructor": id "constructor" ${reserved}`,
+			`${FILE}: question "constructor": id "constructor" ${reserved}`
+		]);
+	});
+});
+
 describe('validateIssues', () => {
 	const issuesOf = (deck: unknown): Issue[] => {
 		const result = validateIssues(deck, SOURCE);

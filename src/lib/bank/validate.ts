@@ -33,7 +33,7 @@ export const IMPORT_RULES: ValidateOptions = { minQuestionsPerFact: 1, minTypesP
  * The version of these rules (the schema and the checks). Stored decks remember the version
  * that passed them: change it whenever a rule changes, so every stored deck is checked again.
  */
-export const RULES_VERSION = 1;
+export const RULES_VERSION = 2;
 
 export type ValidateResult =
 	{ ok: true; deck: Deck; problems: [] } | { ok: false; deck?: undefined; problems: string[] };
@@ -96,6 +96,19 @@ export function deckIssues(deck: Deck, sourceText: string, options: ValidateOpti
 	const topicIds = new Set(deck.topics.map((t) => t.id));
 	const factIds = new Set(deck.facts.map((f) => f.id));
 
+	// An id that every object already has (`constructor`) would read as present in any lookup
+	// keyed by id; the slug rule already refuses the others (`__proto__`, `toString`…).
+	const reserved = (path: IssuePath, id: string) => {
+		if (id in Object.prototype)
+			issues.push(
+				about(path, `"${id}" is a name every JavaScript object already has: choose another id`)
+			);
+	};
+	reserved(['id'], deck.id);
+	deck.topics.forEach((t, i) => reserved(['topics', i, 'id'], t.id));
+	deck.facts.forEach((f, i) => reserved(['facts', i, 'id'], f.id));
+	deck.questions.forEach((q, i) => reserved(['questions', i, 'id'], q.id));
+
 	for (const [first, repeat] of duplicates(deck.topics.map((t) => t.id)))
 		issues.push(
 			note(['topics', repeat], `id "${deck.topics[repeat].id}" repeats topics[${first}]`)
@@ -120,6 +133,8 @@ export function deckIssues(deck: Deck, sourceText: string, options: ValidateOpti
 			issues.push(
 				about(['facts', f, 'quote'], `does not occur verbatim in the source text ${sourceName}`)
 			);
+		for (const [first, repeat] of duplicates(fact.topics))
+			issues.push(about(['facts', f, 'topics', repeat], `repeats topics[${first}]`));
 		fact.topics.forEach((t, i) => {
 			if (!topicIds.has(t))
 				issues.push(about(['facts', f, 'topics', i], `"${t}" is not one of the deck's topics`));
