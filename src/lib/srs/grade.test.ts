@@ -1,294 +1,96 @@
+/**
+ * Grading, type by type, on the registry's sample questions (each folder's sample.ts), changed
+ * where a case needs other data: right, wrong, blank and the facts each answer shows known.
+ */
 import { describe, expect, test } from 'vitest';
 import { Rating } from 'ts-fsrs';
-import type { Question, QuestionOf } from '../bank/schema';
+import type { Question } from '../bank/schema';
+import { sample as ar } from '../question-types/assertion_reason/sample';
+import { sample as cloze } from '../question-types/cloze/sample';
+import { sample as flashcard } from '../question-types/flashcard/sample';
+import { sample as match } from '../question-types/match/sample';
+import { sample as mcq } from '../question-types/mcq/sample';
+import { sample as multi } from '../question-types/multi/sample';
+import { sample as numeric } from '../question-types/numeric/sample';
+import { sample as order } from '../question-types/order/sample';
+import { sample as pairs } from '../question-types/pairs/sample';
+import { sample as statements } from '../question-types/statements/sample';
+import { sample as tf } from '../question-types/true_false/sample';
 import { grade, normaliseTyped, parseTypedNumber, type Response } from './grade';
 
-const base = { prompt: 'p', explanation: 'e', difficulty: 2 as const };
-
-const mcq: QuestionOf<'mcq'> = {
-	...base,
-	id: 'mcq',
-	type: 'mcq',
-	facts: ['a'],
-	options: ['w', 'x', 'y', 'z'],
-	answer: 2
-};
-const multi: QuestionOf<'multi'> = {
-	...base,
-	id: 'multi',
-	type: 'multi',
-	facts: ['a'],
-	options: ['w', 'x', 'y', 'z'],
-	answers: [0, 2]
-};
-const tf: QuestionOf<'true_false'> = {
-	...base,
-	id: 'tf',
-	type: 'true_false',
-	facts: ['a'],
-	statement: 's',
-	answer: false
-};
-const cloze: QuestionOf<'cloze'> = {
-	...base,
-	id: 'cloze',
-	type: 'cloze',
-	facts: ['a'],
-	prompt: 'A ___ tariff',
-	accepted: ['50%', 'fifty per cent']
-};
-const numeric: QuestionOf<'numeric'> = {
-	...base,
-	id: 'num',
-	type: 'numeric',
-	facts: ['a'],
-	answer: 2,
-	tolerance: 0,
-	unit: 'billion US dollars'
-};
-const flashcard: QuestionOf<'flashcard'> = {
-	...base,
-	id: 'fc',
-	type: 'flashcard',
-	facts: ['a'],
-	answer: 'b'
-};
-const match: QuestionOf<'match'> = {
-	...base,
-	id: 'match',
-	type: 'match',
-	facts: ['a', 'b', 'c'],
-	columns: ['L', 'R'],
-	pairs: [
-		{ left: 'A', right: '1', fact: 'a' },
-		{ left: 'B', right: '2', fact: 'b' },
-		{ left: 'C', right: '3', fact: 'c' }
-	]
-};
-const order: QuestionOf<'order'> = {
-	...base,
-	id: 'order',
-	type: 'order',
-	facts: ['a', 'b', 'c'],
-	items: [
-		{ text: 'first', fact: 'a' },
-		{ text: 'second', fact: 'b' },
-		{ text: 'third', fact: 'c' }
-	]
-};
-/** Statement 1 (fact a) is correct, statement 2 (fact b) is not: the answer is "1 only". */
-const statements: QuestionOf<'statements'> = {
-	...base,
-	id: 'st',
-	type: 'statements',
-	mode: 'which',
-	facts: ['a', 'b'],
-	statements: [
-		{ text: 's1', fact: 'a', correct: true },
-		{ text: 's2', fact: 'b', correct: false }
-	],
-	options: [
-		{ text: '1 only', claims: [1] },
-		{ text: '2 only', claims: [2] },
-		{ text: 'Both 1 and 2', claims: [1, 2] },
-		{ text: 'Neither 1 nor 2', claims: [] }
-	],
-	answer: 0
-};
-const howMany: QuestionOf<'pairs'> = {
-	...base,
-	id: 'pairs',
-	type: 'pairs',
-	mode: 'how_many',
-	facts: ['a', 'b', 'c'],
-	columns: ['L', 'R'],
-	pairs: [
-		{ left: 'A', right: '1', fact: 'a', correct: true },
-		{ left: 'B', right: '2', fact: 'b', correct: true },
-		{ left: 'C', right: '4', fact: 'c', correct: false }
-	],
-	options: [
-		{ text: 'Only one', count: 1 },
-		{ text: 'Only two', count: 2 },
-		{ text: 'All three', count: 3 },
-		{ text: 'None', count: 0 }
-	],
-	answer: 1
-};
-/** A true, R true, but R does not explain A: the answer is (b). */
-const ar: QuestionOf<'assertion_reason'> = {
-	...base,
-	id: 'ar',
-	type: 'assertion_reason',
-	style: 'statement_i_ii',
-	facts: ['a', 'b'],
-	assertion: { text: 'A', fact: 'a', correct: true },
-	reason: { text: 'R', fact: 'b', correct: true },
-	explains: false
-};
-
 const choose = (...choices: number[]): Response => ({ kind: 'choices', choices });
+const typed = (text: string): Response => ({ kind: 'text', text });
+const pairing = (...pairing: number[]): Response => ({ kind: 'pairing', pairing });
+const sequence = (...sequence: number[]): Response => ({ kind: 'sequence', sequence });
+const rated = (rating: 1 | 2 | 3 | 4): Response => ({ kind: 'rating', rating });
+const judged = (value: boolean): Response => ({ kind: 'boolean', value });
 
-type Row = [
-	name: string,
-	q: Question,
-	r: Response,
-	outcome: string,
-	facts: Record<string, boolean>
-];
+const percent = { ...cloze.question, accepted: ['50%', 'fifty per cent'] };
+const billions = { ...numeric.question, answer: 2, tolerance: 0, unit: 'billion US dollars' };
+/** Statement-I true, Statement-II true, but II does not explain I: the answer is (b). */
+const arB = { ...ar.question, style: 'statement_i_ii', explains: false } as const;
+
+const st = statements.question;
+
+/** A case: the question, the response, the outcome, and the facts it shows known ('ac': a and c). */
+type Row = [name: string, q: Question, r: Response, outcome: string, known: string];
 const table: Row[] = [
-	['mcq right', mcq, choose(2), 'correct', { a: true }],
-	['mcq wrong', mcq, choose(1), 'wrong', { a: false }],
-	['mcq with two options chosen where one is asked', mcq, choose(2, 1), 'wrong', { a: false }],
-	['mcq left blank', mcq, { kind: 'blank' }, 'blank', { a: false }],
-	['multi with exactly the right options', multi, choose(2, 0), 'correct', { a: true }],
-	['multi missing one right option', multi, choose(0), 'wrong', { a: false }],
-	['multi with one extra option', multi, choose(0, 1, 2), 'wrong', { a: false }],
-	['true/false right', tf, { kind: 'boolean', value: false }, 'correct', { a: true }],
-	['true/false wrong', tf, { kind: 'boolean', value: true }, 'wrong', { a: false }],
-	[
-		'cloze typed with other case and spacing',
-		cloze,
-		{ kind: 'text', text: ' 50 % ' },
-		'correct',
-		{ a: true }
-	],
-	[
-		'cloze typed as "50 percent"',
-		cloze,
-		{ kind: 'text', text: '50 percent' },
-		'correct',
-		{ a: true }
-	],
-	[
-		'cloze typed as an accepted variant',
-		cloze,
-		{ kind: 'text', text: 'Fifty Per Cent' },
-		'correct',
-		{ a: true }
-	],
-	['cloze typed wrong', cloze, { kind: 'text', text: '500%' }, 'wrong', { a: false }],
-	['cloze typed empty', cloze, { kind: 'text', text: '  ' }, 'wrong', { a: false }],
-	[
-		'numeric with the unit typed along',
-		numeric,
-		{ kind: 'text', text: '$2 billion' },
-		'correct',
-		{ a: true }
-	],
-	['numeric wrong', numeric, { kind: 'text', text: '25' }, 'wrong', { a: false }],
-	['numeric with no number', numeric, { kind: 'text', text: 'two' }, 'wrong', { a: false }],
-	[
-		'flashcard rated Hard',
-		flashcard,
-		{ kind: 'rating', rating: Rating.Hard },
-		'correct',
-		{ a: true }
-	],
-	[
-		'flashcard rated Again',
-		flashcard,
-		{ kind: 'rating', rating: Rating.Again },
-		'wrong',
-		{ a: false }
-	],
-	[
-		'match all right',
-		match,
-		{ kind: 'pairing', pairing: [0, 1, 2] },
-		'correct',
-		{ a: true, b: true, c: true }
-	],
-	[
-		'match with two swapped',
-		match,
-		{ kind: 'pairing', pairing: [0, 2, 1] },
-		'wrong',
-		{ a: true, b: false, c: false }
-	],
-	[
-		'order right',
-		order,
-		{ kind: 'sequence', sequence: [0, 1, 2] },
-		'correct',
-		{ a: true, b: true, c: true }
-	],
-	[
-		'order with the last two swapped',
-		order,
-		{ kind: 'sequence', sequence: [0, 2, 1] },
-		'wrong',
-		{ a: true, b: false, c: false }
-	],
-	['statements: "1 only" (right)', statements, choose(0), 'correct', { a: true, b: true }],
-	[
-		'statements: "Both 1 and 2" judges 1 right and 2 wrong',
-		statements,
-		choose(2),
-		'wrong',
-		{ a: true, b: false }
-	],
-	[
-		'statements: "2 only" judges both wrong',
-		statements,
-		choose(1),
-		'wrong',
-		{ a: false, b: false }
-	],
-	[
-		'statements: "Neither" judges 1 wrong and 2 right',
-		statements,
-		choose(3),
-		'wrong',
-		{ a: false, b: true }
-	],
-	['pairs "how many": right', howMany, choose(1), 'correct', { a: true, b: true, c: true }],
-	[
-		'pairs "how many": a wrong count counts against every fact',
-		howMany,
-		choose(2),
-		'wrong',
-		{ a: false, b: false, c: false }
-	],
-	['assertion–reason right (b)', ar, choose(1), 'correct', { a: true, b: true }],
-	[
-		'assertion–reason (a): R wrongly said to explain A, counted against R',
-		ar,
-		choose(0),
-		'wrong',
-		{ a: true, b: false }
-	],
-	['assertion–reason (c): R judged false', ar, choose(2), 'wrong', { a: true, b: false }],
-	['assertion–reason (d): A judged false', ar, choose(3), 'wrong', { a: false, b: true }]
+	['mcq right', mcq.question, choose(2), 'correct', 'a'],
+	['mcq wrong', mcq.question, choose(1), 'wrong', ''],
+	['mcq with two options chosen where one is asked', mcq.question, choose(2, 1), 'wrong', ''],
+	['mcq left blank', mcq.question, { kind: 'blank' }, 'blank', ''],
+	['multi with exactly the right options', multi.question, choose(2, 0), 'correct', 'ab'],
+	['multi missing one right option', multi.question, choose(0), 'wrong', ''],
+	['multi with one extra option', multi.question, choose(0, 1, 2), 'wrong', ''],
+	['true/false right', tf.question, judged(false), 'correct', 'a'],
+	['true/false wrong', tf.question, judged(true), 'wrong', ''],
+	['cloze typed with other case and spacing', percent, typed(' 50 % '), 'correct', 'a'],
+	['cloze typed as "50 percent"', percent, typed('50 percent'), 'correct', 'a'],
+	['cloze typed as an accepted variant', percent, typed('Fifty Per Cent'), 'correct', 'a'],
+	['cloze typed wrong', percent, typed('500%'), 'wrong', ''],
+	['cloze typed empty', percent, typed('  '), 'wrong', ''],
+	['numeric with the unit typed along', billions, typed('$2 billion'), 'correct', 'a'],
+	['numeric wrong', billions, typed('25'), 'wrong', ''],
+	['numeric with no number', billions, typed('two'), 'wrong', ''],
+	['flashcard rated Hard', flashcard.question, rated(Rating.Hard), 'correct', 'a'],
+	['flashcard rated Again', flashcard.question, rated(Rating.Again), 'wrong', ''],
+	['match all right', match.question, pairing(0, 1, 2), 'correct', 'abc'],
+	['match with two swapped', match.question, pairing(0, 2, 1), 'wrong', 'a'],
+	['order right', order.question, sequence(0, 1, 2), 'correct', 'abc'],
+	['order with the last two swapped', order.question, sequence(0, 2, 1), 'wrong', 'a'],
+	['statements: "1 and 3 only" (right)', st, choose(2), 'correct', 'abc'],
+	['statements: "1 and 2 only" says 1 rightly, 2 and 3 wrongly', st, choose(0), 'wrong', 'a'],
+	['statements: "2 and 3 only" says 3 rightly, 1 and 2 wrongly', st, choose(1), 'wrong', 'c'],
+	['statements: "1, 2 and 3" judges 2 wrong', st, choose(3), 'wrong', 'ac'],
+	['pairs "how many": right', pairs.question, choose(0), 'correct', 'ab'],
+	['pairs "how many": a wrong count is against every fact', pairs.question, choose(1), 'wrong', ''],
+	['assertion–reason right (b)', arB, choose(1), 'correct', 'ab'],
+	['assertion–reason (a): "R explains A" is against R', arB, choose(0), 'wrong', 'a'],
+	['assertion–reason (c): R judged false', arB, choose(2), 'wrong', 'a'],
+	['assertion–reason (d): A judged false', arB, choose(3), 'wrong', 'b']
 ];
 
 describe('grade', () => {
-	test.each(table)('%s', (_name, q, r, outcome, facts) => {
+	test.each(table)('%s', (_name, q, r, outcome, known) => {
 		const result = grade(q, r);
 		expect(result.outcome).toBe(outcome);
 		expect(result.correct).toBe(outcome === 'correct');
-		expect(result.facts).toEqual(facts);
+		expect(result.facts).toEqual(Object.fromEntries(q.facts.map((f) => [f, known.includes(f)])));
 	});
 
 	test('the suggested rating is Good when right and Again when wrong or blank', () => {
-		expect(grade(mcq, choose(2)).suggested).toBe(Rating.Good);
-		expect(grade(mcq, choose(0)).suggested).toBe(Rating.Again);
-		expect(grade(mcq, { kind: 'blank' }).suggested).toBe(Rating.Again);
+		expect(grade(mcq.question, choose(2)).suggested).toBe(Rating.Good);
+		expect(grade(mcq.question, choose(0)).suggested).toBe(Rating.Again);
+		expect(grade(mcq.question, { kind: 'blank' }).suggested).toBe(Rating.Again);
 	});
 
 	test("a flashcard suggests the learner's own rating", () => {
-		expect(grade(flashcard, { kind: 'rating', rating: Rating.Easy }).suggested).toBe(Rating.Easy);
+		expect(grade(flashcard.question, rated(Rating.Easy)).suggested).toBe(Rating.Easy);
 	});
 
 	test('match and order report how many parts were right', () => {
-		expect(grade(match, { kind: 'pairing', pairing: [0, 2, 1] }).parts).toEqual({
-			right: 1,
-			total: 3
-		});
-		expect(grade(order, { kind: 'sequence', sequence: [2, 1, 0] }).parts).toEqual({
-			right: 1,
-			total: 3
-		});
+		expect(grade(match.question, pairing(0, 2, 1)).parts).toEqual({ right: 1, total: 3 });
+		expect(grade(order.question, sequence(2, 1, 0)).parts).toEqual({ right: 1, total: 3 });
 	});
 });
 

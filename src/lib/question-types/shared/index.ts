@@ -9,3 +9,4 @@ export * from './text';
 export * from './upsc';
 export * from './judged';
 export * from './options';
+export * from './body';
