@@ -1,14 +1,18 @@
 /**
  * Every registered question type is complete: a sample of each goes through its schema, its
  * grading (right, wrong, blank, per-fact outcomes), its answer text, the Anki export, the draft
- * model and its answer widget; codes are unique and never change; ids and folders agree.
+ * model, its answer widget, its own checks, a CSV round trip and its printed body; codes are
+ * unique and never change; ids and folders agree.
  */
 import { readdirSync } from 'node:fs';
+import { render } from 'svelte/server';
 import { describe, expect, test } from 'vitest';
 import * as z from 'zod/mini';
 import { deckToAnki } from '../bank/anki';
+import { deckToCsv, parseDeckCsv, placeIssue } from '../bank/csv';
 import type { Deck, Question } from '../bank/schema';
-import { ANSWER_INPUTS } from '../components/answer-inputs';
+import { ANSWER_INPUTS, QUESTION_BODIES } from '../components/answer-inputs';
+import QuestionBody from '../components/QuestionBody.svelte';
 import { grade } from '../srs/grade';
 import { QUESTION_TYPE_DEFS, QUESTION_TYPES, answerText, defOf, isChoice, partsOf } from '.';
 import type { TypeSample } from './shared/sample';
@@ -61,7 +65,40 @@ describe('the registry', () => {
 	test('every type has an answer widget', () => {
 		for (const id of QUESTION_TYPES) expect(typeof ANSWER_INPUTS[id], id).toBe('function');
 	});
+
+	test('every type has its CSV columns, its checks and its body', () => {
+		for (const id of QUESTION_TYPES) {
+			const { csv, check } = QUESTION_TYPE_DEFS[id];
+			expect(Object.keys(csv.fields).length, id).toBeGreaterThan(0);
+			expect([typeof csv.read, typeof csv.write, typeof check], id).toEqual(
+				Array(3).fill('function')
+			);
+			// null: the prompt is the whole question (a flashcard's back, a cloze's blank).
+			expect(Object.hasOwn(QUESTION_BODIES, id), id).toBe(true);
+		}
+	});
 });
+
+/** A deck holding one question, as the CSV export takes it (not validated). */
+const deckOf = (q: Question) =>
+	({
+		id: 'd',
+		title: 'T',
+		language: 'en',
+		version: 1,
+		asOf: '2026-01-13',
+		source: { title: 'S', published: '2026-01-13' },
+		topics: [],
+		facts: [],
+		questions: [q]
+	}) as Deck;
+
+/** The text of rendered markup, tags aside. */
+const textOf = (html: string) =>
+	html
+		.replace(/<!--.*?-->|<[^>]+>/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
 
 describe.each(QUESTION_TYPES)('%s', (id) => {
 	const s = sampleOf(id)!;
@@ -106,6 +143,38 @@ describe.each(QUESTION_TYPES)('%s', (id) => {
 		if (isChoice(q) && q.type !== 'true_false')
 			for (const o of def.choice!.options(q)) expect(front).toContain(o);
 		expect(note).toContain(s.answerText.replace(/"/g, '""'));
+	});
+
+	test('its sample passes its own checks', () => {
+		expect(def.check(q)).toEqual([]);
+	});
+
+	test('a CSV round trip: written and read back, its sample is the same question', () => {
+		const parsed = parseDeckCsv(deckToCsv(deckOf(q), 'Text.'));
+		if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+		expect((parsed.raw as Deck).questions).toEqual([q]);
+		expect(parsed.rows.questions[0].type).toBe(id);
+	});
+
+	test('each of its own fields is placed on a row of the CSV it is written in', () => {
+		const parsed = parseDeckCsv(deckToCsv(deckOf(q), 'Text.'));
+		if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+		const rows = parsed.rows.questions[0];
+		for (const field of Object.keys(def.csv.fields)) {
+			const value = (q as Record<string, unknown>)[field];
+			if (value === undefined) continue;
+			const path = Array.isArray(value) ? ['questions', 0, field, 0] : ['questions', 0, field];
+			const place = placeIssue(path, parsed.rows);
+			expect([rows.row, ...rows.options, ...rows.parts], field).toContain(place.row);
+			expect(place.column, field).toBeDefined();
+		}
+	});
+
+	test('its body shows the question as printed, and leaves its options to the study screen', () => {
+		const body = (stemOnly: boolean) =>
+			textOf(render(QuestionBody, { props: { question: q, stemOnly } }).body);
+		expect(body(false)).toBe(`${q.prompt} ${s.printed}`.trim());
+		expect(body(true)).not.toMatch(/\(a\) /);
 	});
 
 	test('a draft filled as the right answer gives a response graded right', () => {

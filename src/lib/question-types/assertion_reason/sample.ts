@@ -15,5 +15,7 @@ export const sample: TypeSample<AssertionReason> = {
 	// "R does not explain A": right about A, wrong about R.
 	wrong: { kind: 'choices', choices: [1] },
 	wrongFacts: { a: true, b: false },
-	answerText: '(a) Both A and R are true, and R is the correct explanation of A'
+	answerText: '(a) Both A and R are true, and R is the correct explanation of A',
+	printed:
+		'Assertion (A): The talks resumed. Reason (R): Both sides wanted a deal. Which one of the following is correct in respect of the above statements? (a) Both A and R are true, and R is the correct explanation of A (b) Both A and R are true, but R is not the correct explanation of A (c) A is true, but R is false (d) A is false, but R is true'
 };

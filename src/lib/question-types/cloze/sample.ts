@@ -12,5 +12,6 @@ export const sample: TypeSample<Cloze> = {
 	right: { kind: 'text', text: ' Chips. ' },
 	wrong: { kind: 'text', text: 'steel' },
 	wrongFacts: { a: false },
-	answerText: 'semiconductors'
+	answerText: 'semiconductors',
+	printed: ''
 };

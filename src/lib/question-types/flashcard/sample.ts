@@ -6,5 +6,6 @@ export const sample: TypeSample<Flashcard> = {
 	right: { kind: 'rating', rating: 3 },
 	wrong: { kind: 'rating', rating: 1 },
 	wrongFacts: { a: false },
-	answerText: 'New Delhi'
+	answerText: 'New Delhi',
+	printed: ''
 };

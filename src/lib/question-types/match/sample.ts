@@ -16,5 +16,6 @@ export const sample: TypeSample<Match> = {
 	right: { kind: 'pairing', pairing: [0, 1, 2] },
 	wrong: { kind: 'pairing', pairing: [0, 2, 1] },
 	wrongFacts: { a: true, b: false, c: false },
-	answerText: 'India → New Delhi; Japan → Tokyo; Kenya → Nairobi'
+	answerText: 'India → New Delhi; Japan → Tokyo; Kenya → Nairobi',
+	printed: 'Country India Japan Kenya Capital Nairobi New Delhi Tokyo'
 };

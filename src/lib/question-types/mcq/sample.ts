@@ -12,5 +12,6 @@ export const sample: TypeSample<Mcq> = {
 	right: { kind: 'choices', choices: [2] },
 	wrong: { kind: 'choices', choices: [2, 1] },
 	wrongFacts: { a: false },
-	answerText: '(c) Nuclear'
+	answerText: '(c) Nuclear',
+	printed: '(a) Dairy (b) Grain (c) Nuclear (d) Oil'
 };

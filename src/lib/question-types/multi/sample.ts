@@ -12,5 +12,6 @@ export const sample: TypeSample<Multi> = {
 	right: { kind: 'choices', choices: [2, 0] },
 	wrong: { kind: 'choices', choices: [0] },
 	wrongFacts: { a: false, b: false },
-	answerText: '(a) Semiconductors; (c) AI'
+	answerText: '(a) Semiconductors; (c) AI',
+	printed: '(a) Semiconductors (b) Dairy (c) AI (d) Textiles'
 };

@@ -13,5 +13,6 @@ export const sample: TypeSample<Numeric> = {
 	right: { kind: 'text', text: '49 per cent' },
 	wrong: { kind: 'text', text: '25' },
 	wrongFacts: { a: false },
-	answerText: '50 % (± 1)'
+	answerText: '50 % (± 1)',
+	printed: 'Answer in: %'
 };

@@ -15,5 +15,6 @@ export const sample: TypeSample<Order> = {
 	right: { kind: 'sequence', sequence: [0, 1, 2] },
 	wrong: { kind: 'sequence', sequence: [1, 0, 2] },
 	wrongFacts: { a: false, b: false, c: true },
-	answerText: '1. The call  2. The summit  3. The deal'
+	answerText: '1. The call  2. The summit  3. The deal',
+	printed: 'The call The deal The summit'
 };

@@ -23,5 +23,7 @@ export const sample: TypeSample<Pairs> = {
 	// A count says nothing about which pairs: every fact counts as missed.
 	wrong: { kind: 'choices', choices: [1] },
 	wrongFacts: { a: false, b: false },
-	answerText: '(a) Only one pair'
+	answerText: '(a) Only one pair',
+	printed:
+		'Pair Country Capital 1. India New Delhi 2. Japan Osaka How many of the pairs given above are correctly matched? (a) Only one pair (b) Both pairs (c) None of the pairs'
 };

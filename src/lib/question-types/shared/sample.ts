@@ -8,6 +8,8 @@ export interface TypeSample<Q> {
 	/** What the wrong response shows of each fact the question tests. */
 	wrongFacts: Record<string, boolean>;
 	answerText: string;
+	/** The text its body shows after the prompt when printed (tags aside; '' for none). */
+	printed: string;
 }
 
 /** The fields of a sample question that no type grades. */

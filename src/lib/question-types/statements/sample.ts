@@ -22,5 +22,7 @@ export const sample: TypeSample<Statements> = {
 	// "1 and 2 only" judges statement 1 rightly, 2 and 3 wrongly.
 	wrong: { kind: 'choices', choices: [0] },
 	wrongFacts: { a: true, b: false, c: false },
-	answerText: '(c) 1 and 3 only'
+	answerText: '(c) 1 and 3 only',
+	printed:
+		'The bill opens the nuclear sector. The initiative is about dairy. The talks resumed in January. Which of the statements given above is/are correct? (a) 1 and 2 only (b) 2 and 3 only (c) 1 and 3 only (d) 1, 2 and 3'
 };

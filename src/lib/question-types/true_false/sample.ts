@@ -12,5 +12,6 @@ export const sample: TypeSample<TrueFalse> = {
 	right: { kind: 'boolean', value: false },
 	wrong: { kind: 'boolean', value: true },
 	wrongFacts: { a: false },
-	answerText: 'False'
+	answerText: 'False',
+	printed: 'The bill opens the dairy sector.'
 };
