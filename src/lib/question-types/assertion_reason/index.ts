@@ -7,7 +7,6 @@ import {
 	JUDGED_COLUMNS,
 	JudgedPart,
 	QuestionBase,
-	TYPE_DEFAULTS,
 	about,
 	arLabels,
 	arOptions,
@@ -15,12 +14,13 @@ import {
 	lettered,
 	letteredLines,
 	bool,
-	partRow,
+	writePart,
 	partRows,
-	readJudged,
+	readPart,
 	single,
 	whole,
 	type Issue,
+	typeBase,
 	type QuestionTypeDef
 } from '../shared';
 
@@ -53,10 +53,7 @@ const AR_JUDGMENTS: ReadonlyArray<[boolean, boolean, boolean]> = [
 ];
 
 export const assertion_reason = {
-	...TYPE_DEFAULTS,
-	id: 'assertion_reason',
-	code: 'ar',
-	label: 'Assertion and reason',
+	...typeBase('assertion_reason', 'ar', 'Assertion and reason'),
 	schema: AssertionReasonSchema,
 	grade(q, r) {
 		const choice = single(r);
@@ -100,14 +97,14 @@ export const assertion_reason = {
 				);
 			return {
 				style: c.choice('style', STYLES, 'assertion_reason'),
-				assertion: ps[0] && readJudged(ps[0]),
-				reason: ps[1] && readJudged(ps[1]),
+				assertion: ps[0] && readPart(JUDGED_COLUMNS, ps[0]),
+				reason: ps[1] && readPart(JUDGED_COLUMNS, ps[1]),
 				explains: c.bool('answer', false)
 			};
 		},
 		write: (q) => ({
 			cells: { style: q.style, answer: bool(q.explains) },
-			rows: [partRow(q.assertion), partRow(q.reason)]
+			rows: [q.assertion, q.reason].map((p) => writePart(JUDGED_COLUMNS, p))
 		})
 	},
 	check(q) {

@@ -2,14 +2,15 @@
 import * as z from 'zod/mini';
 import {
 	QuestionBase,
+	TEXTS,
 	TYPED_ANSWER,
-	TYPE_DEFAULTS,
 	Text,
 	about,
+	cellsCsv,
 	checkDistinct,
 	indexed,
-	list,
 	normaliseTyped,
+	typeBase,
 	whole,
 	type QuestionTypeDef
 } from '../shared';
@@ -23,10 +24,7 @@ export const ClozeSchema = z.strictObject({
 export type Cloze = z.infer<typeof ClozeSchema>;
 
 export const cloze = {
-	...TYPE_DEFAULTS,
-	id: 'cloze',
-	code: 'cz',
-	label: 'Fill in the blank',
+	...typeBase('cloze', 'cz', 'Fill in the blank'),
 	schema: ClozeSchema,
 	grade(q, r) {
 		if (r.kind !== 'text') return whole(q, false);
@@ -35,11 +33,7 @@ export const cloze = {
 	},
 	answerText: (q) => q.accepted[0],
 	answer: TYPED_ANSWER,
-	csv: {
-		fields: { accepted: 'answer' },
-		read: (c) => ({ accepted: c.list('answer') }),
-		write: (q) => ({ cells: { answer: list(q.accepted) }, rows: [] })
-	},
+	csv: cellsCsv<Cloze>({ accepted: ['answer', TEXTS] }),
 	check(q) {
 		const blanks = (q.prompt.match(/_{3,}/g) ?? []).length;
 		return [

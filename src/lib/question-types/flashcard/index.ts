@@ -4,8 +4,10 @@ import { Rating } from '../../srs/fsrs-enums';
 import {
 	CHOICES_ANSWER,
 	QuestionBase,
-	TYPE_DEFAULTS,
+	TEXT,
 	Text,
+	cellsCsv,
+	typeBase,
 	whole,
 	type QuestionTypeDef
 } from '../shared';
@@ -19,10 +21,7 @@ export const FlashcardSchema = z.strictObject({
 export type Flashcard = z.infer<typeof FlashcardSchema>;
 
 export const flashcard = {
-	...TYPE_DEFAULTS,
-	id: 'flashcard',
-	code: 'fc',
-	label: 'Flashcard',
+	...typeBase('flashcard', 'fc', 'Flashcard'),
 	schema: FlashcardSchema,
 	inTests: false,
 	grade(q, r) {
@@ -32,9 +31,5 @@ export const flashcard = {
 	answerText: (q) => q.answer,
 	// Nothing to fill in: the learner shows the back when ready, then rates.
 	answer: { ...CHOICES_ANSWER, complete: () => true, started: () => false },
-	csv: {
-		fields: { answer: 'answer' },
-		read: (c) => ({ answer: c.text('answer') }),
-		write: (q) => ({ cells: { answer: q.answer }, rows: [] })
-	}
+	csv: cellsCsv<Flashcard>({ answer: ['answer', TEXT] })
 } satisfies QuestionTypeDef<Flashcard>;

@@ -4,18 +4,14 @@ import {
 	Columns,
 	QuestionBase,
 	SlugSchema,
-	TYPE_DEFAULTS,
+	TEXTS,
 	Text,
 	blankDraft,
-	checkDistinct,
-	gradePlaced,
 	letteredLines,
-	list,
 	numberedLines,
-	partRow,
-	partRows,
-	partsIn,
+	placedType,
 	scramble,
+	typeBase,
 	type QuestionTypeDef
 } from '../shared';
 
@@ -31,14 +27,19 @@ export const MatchSchema = z.strictObject({
 export type Match = z.infer<typeof MatchSchema>;
 
 export const match = {
-	...TYPE_DEFAULTS,
-	id: 'match',
-	code: 'mt',
-	label: 'Match the columns',
+	...typeBase('match', 'mt', 'Match the columns'),
 	schema: MatchSchema,
-	grade: (q, r) => gradePlaced(q, q.pairs, r.kind === 'pairing' ? r.pairing : null),
+	...placedType<Match>(
+		{
+			field: 'pairs',
+			// A pair's left item is in the text column, its right item in the right column.
+			columns: { left: 'text', right: 'right', fact: 'fact' },
+			placed: (r) => (r.kind === 'pairing' ? r.pairing : null),
+			distinct: ['left', 'right']
+		},
+		{ columns: ['columns', TEXTS] }
+	),
 	answerText: (q) => q.pairs.map((p) => `${p.left} → ${p.right}`).join('; '),
-	parts: (q) => partsIn('pairs', q.pairs),
 	ankiFront: (q) => [
 		`${q.columns[0]}:\n${numberedLines(q.pairs.map((p) => p.left))}`,
 		`${q.columns[1]}:\n${letteredLines(
@@ -53,27 +54,5 @@ export const match = {
 		complete: (_, d) => d.pairing.every((p) => p >= 0),
 		started: (_, d) => d.pairing.some((p) => p >= 0),
 		toResponse: (_, d) => ({ kind: 'pairing', pairing: [...d.pairing] })
-	},
-	csv: {
-		// A pair's left item is in the text column, its right item in the right column.
-		fields: { columns: 'columns', pairs: partRows({ left: 'text', right: 'right', fact: 'fact' }) },
-		read: (c, _, ps) => ({
-			columns: c.list('columns'),
-			pairs: ps.map((p) => ({ left: p.text('text'), right: p.text('right'), fact: p.text('fact') }))
-		}),
-		write: (q) => ({
-			cells: { columns: list(q.columns) },
-			rows: q.pairs.map((p) => partRow({ text: p.left, right: p.right, fact: p.fact }))
-		})
-	},
-	check: (q) => [
-		...checkDistinct(
-			q.pairs.map((p) => p.left),
-			(i) => ['pairs', i, 'left']
-		),
-		...checkDistinct(
-			q.pairs.map((p) => p.right),
-			(i) => ['pairs', i, 'right']
-		)
-	]
+	}
 } satisfies QuestionTypeDef<Match>;

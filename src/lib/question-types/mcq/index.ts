@@ -4,10 +4,10 @@ import {
 	Index,
 	Options,
 	QuestionBase,
-	TYPE_DEFAULTS,
 	optionsType,
 	single,
 	whole,
+	typeBase,
 	type QuestionTypeDef
 } from '../shared';
 
@@ -20,7 +20,7 @@ export const McqSchema = z.strictObject({
 export type Mcq = z.infer<typeof McqSchema>;
 
 export const mcq = {
-	...TYPE_DEFAULTS,
+	...typeBase('mcq', 'mc', 'Multiple choice'),
 	...optionsType<Mcq>({
 		field: 'answer',
 		right: (q) => [q.answer],
@@ -28,9 +28,6 @@ export const mcq = {
 		read: (c, n) => c.optionNumber('answer', n),
 		write: (q) => String(q.answer + 1)
 	}),
-	id: 'mcq',
-	code: 'mc',
-	label: 'Multiple choice',
 	schema: McqSchema,
 	grade: (q, r) => whole(q, single(r) === q.answer)
 } satisfies QuestionTypeDef<Mcq>;

@@ -4,11 +4,11 @@ import {
 	Index,
 	Options,
 	QuestionBase,
-	TYPE_DEFAULTS,
 	indexed,
 	optionNumbers,
 	optionsType,
 	whole,
+	typeBase,
 	type QuestionTypeDef
 } from '../shared';
 
@@ -22,7 +22,7 @@ export const MultiSchema = z.strictObject({
 export type Multi = z.infer<typeof MultiSchema>;
 
 export const multi = {
-	...TYPE_DEFAULTS,
+	...typeBase('multi', 'ms', 'Select all that apply'),
 	...optionsType<Multi>({
 		field: 'answers',
 		right: (q) => q.answers,
@@ -30,9 +30,6 @@ export const multi = {
 		read: (c, n) => c.optionNumbers('answer', n),
 		write: (q) => optionNumbers(q.answers)
 	}),
-	id: 'multi',
-	code: 'ms',
-	label: 'Select all that apply',
 	schema: MultiSchema,
 	grade(q, r) {
 		if (r.kind !== 'choices') return whole(q, false);

@@ -1,13 +1,15 @@
 /** A number: the learner types it; within the tolerance counts. */
 import * as z from 'zod/mini';
 import {
+	OPTIONAL_TEXT,
 	QuestionBase,
 	TYPED_ANSWER,
-	TYPE_DEFAULTS,
 	Text,
 	about,
-	compact,
+	cellsCsv,
+	number,
 	parseTypedNumber,
+	typeBase,
 	whole,
 	type QuestionTypeDef
 } from '../shared';
@@ -24,10 +26,7 @@ export const NumericSchema = z.strictObject({
 export type Numeric = z.infer<typeof NumericSchema>;
 
 export const numeric = {
-	...TYPE_DEFAULTS,
-	id: 'numeric',
-	code: 'nu',
-	label: 'Number',
+	...typeBase('numeric', 'nu', 'Number'),
 	schema: NumericSchema,
 	grade(q, r) {
 		const value = r.kind === 'text' ? parseTypedNumber(r.text) : Number.NaN;
@@ -37,18 +36,10 @@ export const numeric = {
 		`${q.answer}${q.unit ? ` ${q.unit}` : ''}${q.tolerance ? ` (± ${q.tolerance})` : ''}`,
 	ankiFront: (q) => [q.unit && `Unit: ${q.unit}`],
 	answer: TYPED_ANSWER,
-	csv: {
-		fields: { answer: 'answer', tolerance: 'tolerance', unit: 'unit' },
-		read: (c) =>
-			compact({
-				answer: c.number('answer'),
-				tolerance: c.number('tolerance', 0),
-				unit: c.optional('unit')
-			}),
-		write: (q) => ({
-			cells: { answer: String(q.answer), tolerance: String(q.tolerance), unit: q.unit },
-			rows: []
-		})
-	},
+	csv: cellsCsv<Numeric>({
+		answer: ['answer', number()],
+		tolerance: ['tolerance', number(0)],
+		unit: ['unit', OPTIONAL_TEXT]
+	}),
 	check: (q) => (Number.isFinite(q.answer) ? [] : [about(['answer'], 'must be a finite number')])
 } satisfies QuestionTypeDef<Numeric>;

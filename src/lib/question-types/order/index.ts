@@ -3,17 +3,12 @@ import * as z from 'zod/mini';
 import {
 	QuestionBase,
 	SlugSchema,
-	TYPE_DEFAULTS,
 	Text,
 	blankDraft,
-	checkDistinct,
-	gradePlaced,
-	indexed,
 	letteredLines,
-	partRow,
-	partRows,
-	partsIn,
+	placedType,
 	scramble,
+	typeBase,
 	type QuestionTypeDef
 } from '../shared';
 
@@ -30,30 +25,23 @@ export type Order = z.infer<typeof OrderSchema>;
 const texts = (q: Order) => q.items.map((it) => it.text);
 
 export const order = {
-	...TYPE_DEFAULTS,
-	id: 'order',
-	code: 'or',
-	label: 'Put in order',
+	...typeBase('order', 'or', 'Put in order'),
 	schema: OrderSchema,
-	grade: (q, r) => gradePlaced(q, q.items, r.kind === 'sequence' ? r.sequence : null),
+	...placedType<Order>({
+		field: 'items',
+		columns: { text: 'text', fact: 'fact' },
+		placed: (r) => (r.kind === 'sequence' ? r.sequence : null),
+		distinct: ['text']
+	}),
 	answerText: (q) =>
 		texts(q)
 			.map((text, i) => `${i + 1}. ${text}`)
 			.join('  '),
-	parts: (q) => partsIn('items', q.items),
 	ankiFront: (q) => [letteredLines(scramble(texts(q), q.id))],
 	answer: {
 		empty: blankDraft,
 		complete: (q, d) => d.sequence.length === q.items.length,
 		started: (_, d) => d.sequence.length > 0,
 		toResponse: (_, d) => ({ kind: 'sequence', sequence: [...d.sequence] })
-	},
-	csv: {
-		fields: { items: partRows({ text: 'text', fact: 'fact' }) },
-		read: (_, __, ps) => ({
-			items: ps.map((p) => ({ text: p.text('text'), fact: p.text('fact') }))
-		}),
-		write: (q) => ({ cells: {}, rows: q.items.map(partRow) })
-	},
-	check: (q) => checkDistinct(texts(q), indexed('items'))
+	}
 } satisfies QuestionTypeDef<Order>;

@@ -6,13 +6,13 @@ import * as z from 'zod/mini';
 import {
 	Columns,
 	SlugSchema,
+	TEXTS,
 	Text,
 	judgedParts,
 	judgedSchema,
 	judgedType,
-	list,
 	numberedLines,
-	partRow,
+	typeBase,
 	type QuestionTypeDef
 } from '../shared';
 
@@ -30,32 +30,21 @@ export const PairsSchema = judgedSchema('pairs', {
 });
 export type Pairs = z.infer<typeof PairsSchema>;
 
+/** A pair as the card's front and the deck's checks see it. */
+const pairText = (p: Pairs['pairs'][number], dash = ' — ') => `${p.left}${dash}${p.right}`;
+
 export const pairs = {
+	...typeBase('pairs', 'pr', 'Pairs'),
+	schema: PairsSchema,
 	...judgedType({
-		id: 'pairs',
-		code: 'pr',
-		label: 'Pairs',
-		field: 'pairs',
 		partsOf: (q: Pairs) => q.pairs,
-		partKey: (p) => `${p.left}\u0000${p.right}`,
+		field: 'pairs',
+		// The same left item with another right one is another pair.
+		partKey: (p) => pairText(p, '\u0000'),
+		// A pair's left item is in the text column, its right item in the right column.
+		columns: { left: 'text', right: 'right', fact: 'fact', correct: 'correct' },
+		cells: { columns: ['columns', TEXTS] },
 		ankiParts: (q) =>
-			`${q.columns[0]} — ${q.columns[1]}\n${numberedLines(q.pairs.map((p) => `${p.left} — ${p.right}`))}`,
-		csv: {
-			// A pair's left item is in the text column, its right item in the right column.
-			fields: { columns: 'columns' },
-			columns: { left: 'text', right: 'right', fact: 'fact', correct: 'correct' },
-			read: (c, ps) => ({
-				columns: c.list('columns'),
-				pairs: ps.map((p) => ({
-					left: p.text('text'),
-					right: p.text('right'),
-					fact: p.text('fact'),
-					correct: p.bool('correct')
-				}))
-			}),
-			cells: (q) => ({ columns: list(q.columns) }),
-			part: (p) => partRow({ ...p, text: p.left })
-		}
-	}),
-	schema: PairsSchema
+			`${q.columns[0]} — ${q.columns[1]}\n${numberedLines(q.pairs.map((p) => pairText(p)))}`
+	})
 } satisfies QuestionTypeDef<Pairs>;

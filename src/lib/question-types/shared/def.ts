@@ -68,13 +68,17 @@ export const partsIn = (field: string, list: ReadonlyArray<{ fact: string }>): P
 	list.map((p, i) => ({ field: `${field}[${i}]`, fact: p.fact }));
 
 /**
- * What most types have, spread first into a definition which overrides what differs: in tests,
- * no parts, nothing added to the Anki front, answered by choosing, nothing to check.
+ * A type's names (its id, share-link code and label) and what most types have, spread first
+ * into its definition, which overrides what differs: in tests, no parts, nothing added to the
+ * Anki front, answered by choosing, nothing to check beyond its schema.
  */
-export const TYPE_DEFAULTS = {
+export const typeBase = <I extends string>(id: I, code: string, label: string) => ({
+	id,
+	code,
+	label,
 	inTests: true,
 	parts: noParts,
 	ankiFront: (): Array<string | undefined> => [],
 	answer: CHOICES_ANSWER,
 	check: noChecks
-};
+});

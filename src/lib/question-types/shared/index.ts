@@ -10,3 +10,4 @@ export * from './upsc';
 export * from './judged';
 export * from './options';
 export * from './body';
+export * from './placed';

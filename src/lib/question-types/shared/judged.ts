@@ -3,21 +3,19 @@
  * correct" (each option claims a subset) or "how many are correct" (each claims a count).
  */
 import * as z from 'zod/mini';
-import type { CsvColumn } from '../../bank/csv/cells';
 import { CHOICES_ANSWER } from './answer';
-import type { ChoicePart, QuestionTypeDef } from './def';
-import { partsIn } from './def';
+import { partsIn, type ChoicePart, type QuestionTypeDef } from './def';
 import { CountOption, Index, QuestionBase, WhichOption, judgedParts } from './fields';
 import { byPartsMarkedAsWhole, single, whole, type GradeResult, type Response } from './grading';
 import { checkJudged } from './judged-check';
 import {
+	cellsCsv,
 	list,
 	optionRow,
 	optionRows,
 	parseWhole,
 	partRows,
 	type Cells,
-	type CsvRecord,
 	type SubRows
 } from './csv';
 import { letteredLines } from './text';
@@ -72,29 +70,19 @@ export function gradeJudged(q: Judged, parts: readonly JudgedPartOf[], r: Respon
 	);
 }
 
-/** What a statements or pairs type says of itself (its schema aside); the rest is the same for both. */
+/** What a statements or pairs type says of its parts; the rest is the same for both. */
 export interface JudgedType<Q extends Judged, P extends JudgedPartOf> {
-	id: Q['type'];
-	code: string;
-	label: string;
 	/** The field that holds the parts ("statements", "pairs") and the parts in it. */
-	field: string;
+	field: keyof Q & string;
 	partsOf(q: Q): readonly P[];
 	/** What makes two parts the same part (a deck may not repeat one). */
 	partKey(p: P): string;
 	/** The parts as the card's front lists them. */
 	ankiParts(q: Q): string;
-	/** The part rows of the CSV, and the type's own cells of the question row. */
-	csv: {
-		/** Its own fields of the question row, besides mode and answer. */
-		fields: Record<string, CsvColumn>;
-		/** The column of each field of a part. */
-		columns: SubRows['columns'];
-		/** Its own question-row fields and its parts (under `field`). */
-		read(c: Cells, parts: Cells[]): object;
-		cells(q: Q): CsvRecord;
-		part(p: P): CsvRecord;
-	};
+	/** The CSV column of each field of a part. */
+	columns: SubRows['columns'];
+	/** Its own cells of the question row, besides mode and answer (see `cellsCsv`). */
+	cells?: Parameters<typeof cellsCsv<Q>>[0];
 }
 
 const MODES = ['which', 'how_many'] as const;
@@ -112,18 +100,15 @@ function readClaims(o: Cells, mode: (typeof MODES)[number] | undefined) {
 }
 
 /**
- * A statements or pairs type, but for its schema (which the folder adds, so that the bank's
- * union sees its exact type): graded, worded, answered, checked and written in CSV as the
- * exam does both.
+ * The parts of a statements or pairs type that follow from its parts (its names and schema
+ * aside): graded, worded, answered, checked and written in CSV as the exam does both.
  */
 export function judgedType<Q extends Judged, P extends JudgedPartOf>(
 	t: JudgedType<Q, P>
-): Omit<QuestionTypeDef<Q>, 'schema'> & { choice: ChoicePart<Q> } {
+): Omit<QuestionTypeDef<Q>, 'schema' | 'id' | 'code' | 'label'> & { choice: ChoicePart<Q> } {
 	const options = (q: Q) => q.options.map((o) => o.text);
+	const own = cellsCsv<Q>(t.cells ?? {}, { field: t.field, rows: partRows(t.columns) });
 	return {
-		id: t.id,
-		code: t.code,
-		label: t.label,
 		inTests: true,
 		grade: (q, r) => gradeJudged(q, t.partsOf(q), r),
 		answerText: (q) => lettered(q.answer, q.options[q.answer].text),
@@ -135,8 +120,7 @@ export function judgedType<Q extends Judged, P extends JudgedPartOf>(
 		csv: {
 			fields: {
 				mode: 'mode',
-				...t.csv.fields,
-				[t.field]: partRows(t.csv.columns),
+				...own.fields,
 				options: optionRows({ text: 'text', claims: 'claims', count: 'claims' }),
 				answer: 'answer'
 			},
@@ -144,20 +128,20 @@ export function judgedType<Q extends Judged, P extends JudgedPartOf>(
 				const mode = c.choice('mode', MODES);
 				return {
 					mode,
-					...t.csv.read(c, ps),
+					...own.read(c, os, ps),
 					options: os.map((o) => readClaims(o, mode)),
 					answer: c.optionNumber('answer', os.length)
 				};
 			},
-			write: (q) => ({
-				cells: { mode: q.mode, ...t.csv.cells(q), answer: String(q.answer + 1) },
-				rows: [
-					...t.partsOf(q).map(t.csv.part),
-					...q.options.map((o) =>
-						optionRow(o.text, 'claims' in o ? list(o.claims) : String(o.count))
-					)
-				]
-			})
+			write(q) {
+				const { cells, rows } = own.write(q);
+				const claims = (o: Q['options'][number]) =>
+					'claims' in o ? list(o.claims) : String(o.count);
+				return {
+					cells: { mode: q.mode, ...cells, answer: String(q.answer + 1) },
+					rows: [...rows, ...q.options.map((o) => optionRow(o.text, claims(o)))]
+				};
+			}
 		},
 		check: (q) => checkJudged(q, t.field, t.partsOf(q), t.partKey)
 	};

@@ -38,3 +38,7 @@ export function scramble<T>(items: readonly T[], seed: string): T[] {
 	if (order.every((x, i) => x === i)) order.push(order.shift() as number);
 	return order.map((i) => items[i]);
 }
+
+/** Texts in alphabetical order, as a printed match or order question lists them (no giveaway). */
+export const alphabetical = (texts: readonly string[]) =>
+	[...texts].sort((a, b) => a.localeCompare(b));

@@ -10,8 +10,7 @@ import {
 	judgedSchema,
 	judgedType,
 	numberedLines,
-	partRow,
-	readJudged,
+	typeBase,
 	type QuestionTypeDef
 } from '../shared';
 
@@ -21,21 +20,13 @@ export const StatementsSchema = judgedSchema('statements', {
 export type Statements = z.infer<typeof StatementsSchema>;
 
 export const statements = {
+	...typeBase('statements', 'st', 'Statements'),
+	schema: StatementsSchema,
 	...judgedType({
-		id: 'statements',
-		code: 'st',
-		label: 'Statements',
 		field: 'statements',
 		partsOf: (q: Statements) => q.statements,
 		partKey: (s) => s.text,
-		ankiParts: (q) => numberedLines(q.statements.map((s) => s.text)),
-		csv: {
-			fields: {},
-			columns: JUDGED_COLUMNS,
-			read: (_, ps) => ({ statements: ps.map(readJudged) }),
-			cells: () => ({}),
-			part: partRow
-		}
-	}),
-	schema: StatementsSchema
+		columns: JUDGED_COLUMNS,
+		ankiParts: (q) => numberedLines(q.statements.map((s) => s.text))
+	})
 } satisfies QuestionTypeDef<Statements>;

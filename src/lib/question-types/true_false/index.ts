@@ -1,11 +1,13 @@
 /** True or false: judge one statement. */
 import * as z from 'zod/mini';
 import {
+	BOOLEAN,
 	CHOICES_ANSWER,
 	QuestionBase,
-	TYPE_DEFAULTS,
+	TEXT,
 	Text,
-	bool,
+	cellsCsv,
+	typeBase,
 	whole,
 	type QuestionTypeDef
 } from '../shared';
@@ -20,10 +22,7 @@ export const TrueFalseSchema = z.strictObject({
 export type TrueFalse = z.infer<typeof TrueFalseSchema>;
 
 export const true_false = {
-	...TYPE_DEFAULTS,
-	id: 'true_false',
-	code: 'tf',
-	label: 'True or false',
+	...typeBase('true_false', 'tf', 'True or false'),
 	schema: TrueFalseSchema,
 	grade: (q, r) => whole(q, r.kind === 'boolean' && r.value === q.answer),
 	answerText: (q) => (q.answer ? 'True' : 'False'),
@@ -34,9 +33,5 @@ export const true_false = {
 		toResponse: (_, d) => ({ kind: 'boolean', value: d.choices[0] === 0 })
 	},
 	choice: { options: () => ['True', 'False'], right: (q) => [q.answer ? 0 : 1], shuffle: false },
-	csv: {
-		fields: { statement: 'statement', answer: 'answer' },
-		read: (c) => ({ statement: c.text('statement'), answer: c.bool('answer') }),
-		write: (q) => ({ cells: { statement: q.statement, answer: bool(q.answer) }, rows: [] })
-	}
+	csv: cellsCsv<TrueFalse>({ statement: ['statement', TEXT], answer: ['answer', BOOLEAN] })
 } satisfies QuestionTypeDef<TrueFalse>;
