@@ -4,7 +4,6 @@ import type { AssertionReason } from '.';
 export const sample: TypeSample<AssertionReason> = {
 	question: {
 		...sampleBase('assertion_reason'),
-		type: 'assertion_reason',
 		style: 'assertion_reason',
 		facts: ['a', 'b'],
 		assertion: { text: 'The talks resumed.', fact: 'a', correct: true },
@@ -12,9 +11,8 @@ export const sample: TypeSample<AssertionReason> = {
 		explains: true
 	},
 	right: { kind: 'choices', choices: [0] },
-	// "R does not explain A": right about A, wrong about R.
 	wrong: { kind: 'choices', choices: [1] },
-	wrongFacts: { a: true, b: false },
+	wrongFacts: { a: true, b: false }, // "R does not explain A": right about A, wrong about R.
 	answerText: '(a) Both A and R are true, and R is the correct explanation of A',
 	printed:
 		'Assertion (A): The talks resumed. Reason (R): Both sides wanted a deal. Which one of the following is correct in respect of the above statements? (a) Both A and R are true, and R is the correct explanation of A (b) Both A and R are true, but R is not the correct explanation of A (c) A is true, but R is false (d) A is false, but R is true'

@@ -4,7 +4,6 @@ import type { Cloze } from '.';
 export const sample: TypeSample<Cloze> = {
 	question: {
 		...sampleBase('cloze'),
-		type: 'cloze',
 		prompt: 'Pax Silica focuses on ___, advanced manufacturing and AI.',
 		facts: ['a'],
 		accepted: ['semiconductors', 'chips']

@@ -1,16 +1,9 @@
 /** A flashcard: the learner recalls the back and rates themself. */
 import * as z from 'zod/mini';
 import { Rating } from '../../srs/fsrs-enums';
-import {
-	CHOICES_ANSWER,
-	QuestionBase,
-	TEXT,
-	Text,
-	cellsCsv,
-	typeBase,
-	whole,
-	type QuestionTypeDef
-} from '../shared';
+import { QuestionBase, Text } from '../shared/fields';
+import { CHOICES_ANSWER, TEXT, cellsCsv, typeBase, whole } from '../shared';
+import type { QuestionTypeDef } from '../shared';
 
 export const FlashcardSchema = z.strictObject({
 	...QuestionBase,

@@ -4,7 +4,6 @@ import type { Match } from '.';
 export const sample: TypeSample<Match> = {
 	question: {
 		...sampleBase('match'),
-		type: 'match',
 		facts: ['a', 'b', 'c'],
 		columns: ['Country', 'Capital'],
 		pairs: [

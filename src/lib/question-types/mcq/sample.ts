@@ -4,7 +4,6 @@ import type { Mcq } from '.';
 export const sample: TypeSample<Mcq> = {
 	question: {
 		...sampleBase('mcq'),
-		type: 'mcq',
 		facts: ['a'],
 		options: ['Dairy', 'Grain', 'Nuclear', 'Oil'],
 		answer: 2

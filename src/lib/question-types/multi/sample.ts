@@ -4,7 +4,6 @@ import type { Multi } from '.';
 export const sample: TypeSample<Multi> = {
 	question: {
 		...sampleBase('multi'),
-		type: 'multi',
 		facts: ['a', 'b'],
 		options: ['Semiconductors', 'Dairy', 'AI', 'Textiles'],
 		answers: [0, 2]

@@ -4,7 +4,6 @@ import type { Numeric } from '.';
 export const sample: TypeSample<Numeric> = {
 	question: {
 		...sampleBase('numeric'),
-		type: 'numeric',
 		facts: ['a'],
 		answer: 50,
 		tolerance: 1,

@@ -4,7 +4,6 @@ import type { Order } from '.';
 export const sample: TypeSample<Order> = {
 	question: {
 		...sampleBase('order'),
-		type: 'order',
 		facts: ['a', 'b', 'c'],
 		items: [
 			{ text: 'The call', fact: 'a' },

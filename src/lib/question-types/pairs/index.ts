@@ -3,18 +3,9 @@
  * matched?" (each option claims a subset) or "How many … are correctly matched?".
  */
 import * as z from 'zod/mini';
-import {
-	Columns,
-	SlugSchema,
-	TEXTS,
-	Text,
-	judgedParts,
-	judgedSchema,
-	judgedType,
-	numberedLines,
-	typeBase,
-	type QuestionTypeDef
-} from '../shared';
+import { Columns, SlugSchema, Text, judgedParts } from '../shared/fields';
+import { judgedSchema, judgedType } from '../shared/judged';
+import { TEXTS, numberedLines, typeBase, type QuestionTypeDef } from '../shared';
 
 const PairPart = z.strictObject({
 	left: Text,

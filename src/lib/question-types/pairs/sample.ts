@@ -4,7 +4,6 @@ import type { Pairs } from '.';
 export const sample: TypeSample<Pairs> = {
 	question: {
 		...sampleBase('pairs'),
-		type: 'pairs',
 		mode: 'how_many',
 		facts: ['a', 'b'],
 		columns: ['Country', 'Capital'],
@@ -20,9 +19,8 @@ export const sample: TypeSample<Pairs> = {
 		answer: 0
 	},
 	right: { kind: 'choices', choices: [0] },
-	// A count says nothing about which pairs: every fact counts as missed.
 	wrong: { kind: 'choices', choices: [1] },
-	wrongFacts: { a: false, b: false },
+	wrongFacts: { a: false, b: false }, // A count says nothing about which pairs: every fact counts as missed.
 	answerText: '(a) Only one pair',
 	printed:
 		'Pair Country Capital 1. India New Delhi 2. Japan Osaka How many of the pairs given above are correctly matched? (a) Only one pair (b) Both pairs (c) None of the pairs'

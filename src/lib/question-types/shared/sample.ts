@@ -12,8 +12,9 @@ export interface TypeSample<Q> {
 	printed: string;
 }
 
-/** The fields of a sample question that no type grades. */
-export const sampleBase = (type: string) => ({
+/** The fields of a sample question that no type grades, and its type. */
+export const sampleBase = <T extends string>(type: T) => ({
+	type,
 	id: `sample-${type.replace(/_/g, '-')}`,
 	prompt: `Sample prompt of ${type}`,
 	explanation: `Sample explanation of ${type}.`,

@@ -3,16 +3,9 @@
  * correct?" (each option claims a subset) or "How many … are correct?" (each claims a count).
  */
 import type * as z from 'zod/mini';
-import {
-	JUDGED_COLUMNS,
-	JudgedPart,
-	judgedParts,
-	judgedSchema,
-	judgedType,
-	numberedLines,
-	typeBase,
-	type QuestionTypeDef
-} from '../shared';
+import { JudgedPart, judgedParts } from '../shared/fields';
+import { judgedSchema, judgedType } from '../shared/judged';
+import { JUDGED_COLUMNS, numberedLines, typeBase, type QuestionTypeDef } from '../shared';
 
 export const StatementsSchema = judgedSchema('statements', {
 	statements: judgedParts(JudgedPart)

@@ -4,7 +4,6 @@ import type { Statements } from '.';
 export const sample: TypeSample<Statements> = {
 	question: {
 		...sampleBase('statements'),
-		type: 'statements',
 		mode: 'which',
 		facts: ['a', 'b', 'c'],
 		statements: [
@@ -19,9 +18,8 @@ export const sample: TypeSample<Statements> = {
 		answer: 2
 	},
 	right: { kind: 'choices', choices: [2] },
-	// "1 and 2 only" judges statement 1 rightly, 2 and 3 wrongly.
 	wrong: { kind: 'choices', choices: [0] },
-	wrongFacts: { a: true, b: false, c: false },
+	wrongFacts: { a: true, b: false, c: false }, // "1 and 2 only" judges statement 1 rightly, 2 and 3 wrongly.
 	answerText: '(c) 1 and 3 only',
 	printed:
 		'The bill opens the nuclear sector. The initiative is about dairy. The talks resumed in January. Which of the statements given above is/are correct? (a) 1 and 2 only (b) 2 and 3 only (c) 1 and 3 only (d) 1, 2 and 3'

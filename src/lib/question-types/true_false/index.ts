@@ -1,16 +1,8 @@
 /** True or false: judge one statement. */
 import * as z from 'zod/mini';
-import {
-	BOOLEAN,
-	CHOICES_ANSWER,
-	QuestionBase,
-	TEXT,
-	Text,
-	cellsCsv,
-	typeBase,
-	whole,
-	type QuestionTypeDef
-} from '../shared';
+import { QuestionBase, Text } from '../shared/fields';
+import { BOOLEAN, CHOICES_ANSWER, TEXT, cellsCsv, typeBase, whole } from '../shared';
+import type { QuestionTypeDef } from '../shared';
 
 export const TrueFalseSchema = z.strictObject({
 	...QuestionBase,

@@ -4,7 +4,6 @@ import type { TrueFalse } from '.';
 export const sample: TypeSample<TrueFalse> = {
 	question: {
 		...sampleBase('true_false'),
-		type: 'true_false',
 		facts: ['a'],
 		statement: 'The bill opens the dairy sector.',
 		answer: false
