@@ -7,8 +7,8 @@
  * every problem is reported at its spreadsheet row and column, found from the issue's path into
  * the deck (csv/place.ts), e.g.
  * `row 7, column answer: "5" is not an option number (the question has 4 options)`.
- * What each question type reads and writes is in csv/question-columns.ts; the export in
- * csv/write.ts.
+ * What each question type reads and writes is its own (`csv` in its folder under
+ * src/lib/question-types); the export is in csv/write.ts.
  */
 import type { Deck } from './schema';
 import { formatIssue } from './issues';

@@ -39,7 +39,7 @@ export const ANSWER_INPUTS = {
 } satisfies { [K in QuestionTypeId]: AnswerInput<QuestionOfType[K]> };
 
 /** A type's body, or null for a type whose prompt is the whole question (a flashcard, a cloze). */
-export type QuestionBody<Q> = Component<BodyProps<Q>> | null;
+export type TypeBody<Q> = Component<BodyProps<Q>> | null;
 
 export const QUESTION_BODIES = {
 	flashcard: null,
@@ -53,4 +53,4 @@ export const QUESTION_BODIES = {
 	statements: StatementsBody,
 	pairs: PairsBody,
 	assertion_reason: ArBody
-} satisfies { [K in QuestionTypeId]: QuestionBody<QuestionOfType[K]> };
+} satisfies { [K in QuestionTypeId]: TypeBody<QuestionOfType[K]> };
