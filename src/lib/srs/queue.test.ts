@@ -1,18 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { Rating, State } from 'ts-fsrs';
 import { nextDayStart } from './day';
-import {
-	buildQueue,
-	dueCounts,
-	nextDue,
-	reviewAhead,
-	studyFacts,
-	todayCandidates,
-	type Queue,
-	type QueueEntry,
-	type QueueFact,
-	type QueueInput
-} from './queue';
+import { buildQueue, dueCounts, nextDue, reviewAhead, studyFacts, todayCandidates } from './queue';
+import type { Queue, QueueEntry, QueueFact, QueueInput } from './queue';
 import { State as S } from './fsrs-enums';
 import { prng } from './shuffle';
 import { apply, memoryKey, newMemory, type MemoryState } from './memory';
@@ -38,6 +28,44 @@ function learningState(fact: string, due: string): MemoryState {
 
 const states = (...list: MemoryState[]) => new Map(list.map((s) => [memoryKey(s.deck, s.fact), s]));
 const none = { newToday: 0, reviewsToday: 0 };
+/** The instant `hours` after NOW. */
+const at = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000).toISOString();
+
+/**
+ * `n` facts, every `changedEvery`th (from `changedAt`) with a changed statement, and random
+ * states for them: with a draw r below `newBelow` none (new), below `learningBelow` learning,
+ * due at `learningDue()` hours from NOW, else in review, due at `reviewDue()` hours; then
+ * `vary` changes each state (suspends or buries it).
+ */
+function randomFacts(
+	random: () => number,
+	n: number,
+	p: {
+		changedEvery: number;
+		changedAt: number;
+		newBelow: number;
+		learningBelow: number;
+		learningDue: () => number;
+		reviewDue: () => number;
+		vary: (s: MemoryState) => MemoryState;
+	}
+): { all: QueueFact[]; list: MemoryState[] } {
+	const all = facts(n).map((f, i) => ({
+		...f,
+		statementHash: i % p.changedEvery === p.changedAt ? 'h2' : 'h1'
+	}));
+	const list: MemoryState[] = [];
+	for (const f of all) {
+		const r = random();
+		if (r < p.newBelow) continue;
+		const s =
+			r < p.learningBelow
+				? learningState(f.fact, at(p.learningDue()))
+				: reviewState(f.fact, at(p.reviewDue()));
+		list.push(p.vary(s));
+	}
+	return { all, list };
+}
 
 describe('buildQueue', () => {
 	test('learning due now first, then reviews most overdue first, then new facts in deck order', () => {
@@ -174,25 +202,24 @@ describe('todayCandidates', () => {
 		const settings = makeSettings({ timeZone: 'Asia/Kolkata', newPerDay: 7, reviewsPerDay: 15 });
 		const day = (t: Date) => nextDayStart(t, settings.timeZone, settings.dayStartHour).getTime();
 		const dayEnd = day(NOW);
-		const all = facts(400).map((f, i) => ({ ...f, statementHash: i % 37 === 0 ? 'h2' : 'h1' }));
-		const at = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000).toISOString();
-		const list: MemoryState[] = [];
-		for (const f of all) {
-			const r = random();
-			// Every kind: none (new), learning now or later today, reviews due before, today, on
-			// a later day, suspended, buried until tomorrow.
-			if (r < 0.15) continue;
-			const s =
-				r < 0.3
-					? learningState(f.fact, at(-1 + random() * 20))
-					: reviewState(f.fact, at(-400 + random() * 800));
-			const extra = random();
-			list.push({
-				...s,
-				suspended: extra < 0.05,
-				buriedUntil: extra > 0.95 ? new Date(dayEnd) : null
-			});
-		}
+		// Every kind: none (new), learning now or later today, reviews due before, today, on
+		// a later day, suspended, buried until tomorrow.
+		const { all, list } = randomFacts(random, 400, {
+			changedEvery: 37,
+			changedAt: 0,
+			newBelow: 0.15,
+			learningBelow: 0.3,
+			learningDue: () => -1 + random() * 20,
+			reviewDue: () => -400 + random() * 800,
+			vary: (s) => {
+				const extra = random();
+				return {
+					...s,
+					suspended: extra < 0.05,
+					buriedUntil: extra > 0.95 ? new Date(dayEnd) : null
+				};
+			}
+		});
 		const stored = states(...list);
 		const candidates = todayCandidates(all, stored, dayEnd);
 		expect(candidates.length).toBeLessThan(all.length * 0.8);
@@ -267,18 +294,15 @@ describe('buildQueue against its first, plainer form', () => {
 		const random = prng(7);
 		for (let round = 0; round < 30; round++) {
 			const n = 1 + Math.floor(random() * 300);
-			const all = facts(n).map((f, i) => ({ ...f, statementHash: i % 23 === 5 ? 'h2' : 'h1' }));
-			const at = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000).toISOString();
-			const list: MemoryState[] = [];
-			for (const f of all) {
-				const r = random();
-				if (r < 0.2) continue;
-				const s =
-					r < 0.35
-						? learningState(f.fact, at(-2 + random() * 30))
-						: reviewState(f.fact, at(-300 + Math.floor(random() * 40) * 12));
-				list.push({ ...s, suspended: random() < 0.05 });
-			}
+			const { all, list } = randomFacts(random, n, {
+				changedEvery: 23,
+				changedAt: 5,
+				newBelow: 0.2,
+				learningBelow: 0.35,
+				learningDue: () => -2 + random() * 30,
+				reviewDue: () => -300 + Math.floor(random() * 40) * 12,
+				vary: (s) => ({ ...s, suspended: random() < 0.05 })
+			});
 			const input: QueueInput = {
 				facts: all,
 				states: states(...list),
