@@ -1,6 +1,7 @@
 // The settings page: scheduling settings persist and are validated; backup export, import
 // (valid and malformed) and reset work end to end in IndexedDB; the storage warnings show.
 import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { backupWith } from './backup-fixture';
 
@@ -9,6 +10,15 @@ const file = (name: string, content: unknown) => ({
 	mimeType: 'application/json',
 	buffer: Buffer.from(typeof content === 'string' ? content : JSON.stringify(content))
 });
+
+/** Open the settings page and import a valid backup of `n` reviews, merged or replacing all. */
+async function importBackup(page: Page, n: number, mode: 'Merge' | 'Replace' = 'Merge') {
+	await page.goto('/settings');
+	await page.locator('input[type=file]').setInputFiles(file('good.json', backupWith(n)));
+	if (mode === 'Replace') await page.getByRole('radio', { name: /Replace/ }).check();
+	await page.getByRole('button', { name: `${mode} now` }).click();
+	await expect(page.getByText(`${n} fact states, ${n} log entries, 0 kept aside`)).toBeVisible();
+}
 
 test('scheduling settings are validated, saved and still there after a reload', async ({
 	page,
@@ -37,10 +47,7 @@ test('scheduling settings are validated, saved and still there after a reload', 
 test('a malformed backup is rejected with where it is wrong, and nothing changes', async ({
 	page
 }) => {
-	await page.goto('/settings');
-	await page.locator('input[type=file]').setInputFiles(file('good.json', backupWith(3)));
-	await page.getByRole('button', { name: 'Merge now' }).click();
-	await expect(page.getByText('3 fact states, 3 log entries, 0 kept aside')).toBeVisible();
+	await importBackup(page, 3);
 
 	const broken = backupWith(2);
 	(broken.log[1] as Record<string, unknown>).rating = 9;
@@ -57,11 +64,7 @@ test('export downloads every record; reset asks first and then clears progress',
 	page,
 	axe
 }) => {
-	await page.goto('/settings');
-	await page.locator('input[type=file]').setInputFiles(file('good.json', backupWith(4)));
-	await page.getByRole('radio', { name: /Replace/ }).check();
-	await page.getByRole('button', { name: 'Replace now' }).click();
-	await expect(page.getByText('4 fact states, 4 log entries')).toBeVisible();
+	await importBackup(page, 4, 'Replace');
 
 	const download = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Export backup' }).click();
@@ -103,10 +106,7 @@ test('without IndexedDB the app warns that progress is not saved and offers an e
 test('a damaged stored record is reported, kept aside, and the page still works', async ({
 	page
 }) => {
-	await page.goto('/settings');
-	await page.locator('input[type=file]').setInputFiles(file('good.json', backupWith(2)));
-	await page.getByRole('button', { name: 'Merge now' }).click();
-	await expect(page.getByText('2 fact states, 2 log entries, 0 kept aside')).toBeVisible();
+	await importBackup(page, 2);
 	await page.evaluate(async () => {
 		const db: IDBDatabase = await new Promise((resolve, reject) => {
 			const r = indexedDB.open('current-affairs-recall');

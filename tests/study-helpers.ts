@@ -76,24 +76,6 @@ export async function setNewPerDay(page: Page, n: number) {
 	await expect(page.getByRole('status').filter({ hasText: 'Settings saved' })).toBeVisible();
 }
 
-/** How many entries the review log holds (read straight from IndexedDB). */
-export function logCount(page: Page): Promise<number> {
-	return page.evaluate(
-		() =>
-			new Promise<number>((resolve, reject) => {
-				const r = indexedDB.open('current-affairs-recall');
-				r.onerror = () => reject(r.error);
-				r.onsuccess = () => {
-					const c = r.result.transaction('log').objectStore('log').count();
-					c.onsuccess = () => {
-						r.result.close();
-						resolve(c.result);
-					};
-				};
-			})
-	);
-}
-
 /** The review log's entries, oldest first (straight from IndexedDB). */
 export function logEntries(
 	page: Page
@@ -112,4 +94,9 @@ export function logEntries(
 				};
 			})
 	);
+}
+
+/** How many entries the review log holds (read straight from IndexedDB). */
+export async function logCount(page: Page): Promise<number> {
+	return (await logEntries(page)).length;
 }

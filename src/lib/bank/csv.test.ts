@@ -258,177 +258,169 @@ const remove =
 	(rows) =>
 		rows.filter((_, i) => i + 2 !== row);
 
-interface BrokenCase {
-	name: string;
+/**
+ * One cell made wrong: [what, spreadsheet row, the cells changed there, the problem reported at
+ * that row and the first cell's column]. The other cells change with it to reach the case.
+ */
+const BROKEN_CELLS: Array<[string, number, Cells, string]> = [
+	[
+		'a kind that does not exist',
+		6,
+		{ kind: 'facts' },
+		'"facts" is not one of deck, source, topic, fact, question, option, part'
+	],
+	[
+		'an mcq answer beyond its options',
+		8,
+		{ answer: '5' },
+		'"5" is not an option number (the question has 4 options)'
+	],
+	[
+		'an answer that is not a number',
+		8,
+		{ answer: 'b' },
+		'"b" is not an option number (the question has 4 options)'
+	],
+	[
+		'a numeric answer that is not a number',
+		13,
+		{ answer: 'fifty', type: 'numeric', statement: '' },
+		'"fifty" is not a number'
+	],
+	['a boolean that is not true or false', 13, { answer: 'maybe' }, '"maybe" is not true or false'],
+	['an empty required answer', 13, { answer: '' }, 'must not be empty'],
+	[
+		'a date not written as YYYY-MM-DD',
+		2,
+		{ as_of: '13/01/2026' },
+		'"13/01/2026" is not a date (write it as YYYY-MM-DD)'
+	],
+	[
+		'a date that does not exist',
+		2,
+		{ published: '2026-02-30' },
+		'source.published: Invalid ISO date'
+	],
+	[
+		'an id that is not a slug',
+		8,
+		{ id: 'Q MCQ' },
+		'question "Q MCQ": id: must be a kebab-case slug (a-z, 0-9, single hyphens)'
+	],
+	[
+		'a fact with an unknown topic',
+		6,
+		{ topics: 'nuclear | space' },
+		`fact "shanti": topics[1] "space" is not one of the deck's topics`
+	],
+	[
+		'a question naming an unknown fact',
+		8,
+		{ facts: 'shanti | shanty' },
+		'question "q-mcq": facts[1] "shanty" is not a fact of this deck'
+	],
+	[
+		'a quote that is not in the source',
+		7,
+		{ quote: 'focused on semiconductors and AI' },
+		'fact "pax": quote does not occur verbatim in the source text (source.text)'
+	],
+	[
+		'a repeated question id',
+		13,
+		{ id: 'q-mcq' },
+		'question "q-mcq": id repeats questions[0] (questions[1])'
+	],
+	[
+		'a repeated option',
+		12,
+		{ text: ' dairy  sector' },
+		'question "q-mcq": options[3] repeats options[1]'
+	],
+	['an empty prompt', 8, { text: '' }, 'question "q-mcq": prompt: must not be empty'],
+	['a value in a column the row does not use', 5, { answer: 'x' }, 'not used in a topic row']
+];
+
+/** How a CSV is broken: its rows edited, its columns renamed, or its text changed. */
+interface Breakage {
 	edit?: Edit;
 	columns?: string[];
 	text?: (csv: string) => string;
-	problems: string[];
 }
-
-const BROKEN: BrokenCase[] = [
-	{
-		name: 'an unknown column',
-		columns: COLUMNS.map((c) => (c === 'answer' ? 'anwser' : c)),
-		problems: ['row 1: unknown column "anwser"']
-	},
-	{
-		name: 'no kind column',
-		columns: COLUMNS.filter((c) => c !== 'kind'),
-		problems: ['row 1: missing column "kind"']
-	},
-	{
-		name: 'a kind that does not exist',
-		edit: change(6, { kind: 'facts' }),
-		problems: [
-			'row 6, column kind: "facts" is not one of deck, source, topic, fact, question, option, part'
-		]
-	},
-	{
-		name: 'two deck rows',
-		edit: insert(14, { kind: 'deck', id: 'again', text: 'Again' }),
-		problems: ['row 14, column kind: a second deck row (the deck row is row 2)']
-	},
-	{
-		name: 'no deck row',
-		edit: remove(2),
-		problems: [
-			'row 2, column kind: no deck row: the first row below the header must have kind "deck"'
-		]
-	},
-	{
-		name: 'no source rows',
-		edit: (rows) => remove(3)(remove(3)(rows)),
-		problems: [
-			'row 2: no source rows: give the source text in rows of kind "source", one paragraph per row'
-		]
-	},
-	{
-		name: 'an option before any question',
-		edit: insert(8, { kind: 'option', text: 'Stray option' }),
-		problems: ['row 8, column kind: an option row must come below its question row']
-	},
-	{
-		name: 'an option below a question type that has none',
-		edit: insert(14, { kind: 'option', text: 'Maybe' }),
-		problems: ['row 14, column kind: true_false questions take no option rows']
-	},
-	{
-		name: 'an mcq answer beyond its options',
-		edit: change(8, { answer: '5' }),
-		problems: ['row 8, column answer: "5" is not an option number (the question has 4 options)']
-	},
-	{
-		name: 'an answer that is not a number',
-		edit: change(8, { answer: 'b' }),
-		problems: ['row 8, column answer: "b" is not an option number (the question has 4 options)']
-	},
-	{
-		name: 'a numeric answer that is not a number',
-		edit: change(13, { type: 'numeric', statement: '', answer: 'fifty' }),
-		problems: ['row 13, column answer: "fifty" is not a number']
-	},
-	{
-		name: 'a boolean that is not true or false',
-		edit: change(13, { answer: 'maybe' }),
-		problems: ['row 13, column answer: "maybe" is not true or false']
-	},
-	{
-		name: 'an empty required answer',
-		edit: change(13, { answer: '' }),
-		problems: ['row 13, column answer: must not be empty']
-	},
-	{
-		name: 'a date not written as YYYY-MM-DD',
-		edit: change(2, { as_of: '13/01/2026' }),
-		problems: ['row 2, column as_of: "13/01/2026" is not a date (write it as YYYY-MM-DD)']
-	},
-	{
-		name: 'a date that does not exist',
-		edit: change(2, { published: '2026-02-30' }),
-		problems: ['row 2, column published: source.published: Invalid ISO date']
-	},
-	{
-		name: 'an id that is not a slug',
-		edit: change(8, { id: 'Q MCQ' }),
-		problems: [
-			'row 8, column id: question "Q MCQ": id: must be a kebab-case slug (a-z, 0-9, single hyphens)'
-		]
-	},
-	{
-		name: 'a fact with an unknown topic',
-		edit: change(6, { topics: 'nuclear | space' }),
-		problems: [
-			`row 6, column topics: fact "shanti": topics[1] "space" is not one of the deck's topics`
-		]
-	},
-	{
-		name: 'a question naming an unknown fact',
-		edit: change(8, { facts: 'shanti | shanty' }),
-		problems: [
-			'row 8, column facts: question "q-mcq": facts[1] "shanty" is not a fact of this deck'
-		]
-	},
-	{
-		name: 'a quote that is not in the source',
-		edit: change(7, { quote: 'focused on semiconductors and AI' }),
-		problems: [
-			'row 7, column quote: fact "pax": quote does not occur verbatim in the source text (source.text)'
-		]
-	},
-	{
-		name: 'a repeated question id',
-		edit: change(13, { id: 'q-mcq' }),
-		problems: ['row 13, column id: question "q-mcq": id repeats questions[0] (questions[1])']
-	},
-	{
-		name: 'a repeated option',
-		edit: change(12, { text: ' dairy  sector' }),
-		problems: ['row 12, column text: question "q-mcq": options[3] repeats options[1]']
-	},
-	{
-		name: 'an empty prompt',
-		edit: change(8, { text: '' }),
-		problems: ['row 8, column text: question "q-mcq": prompt: must not be empty']
-	},
-	{
-		name: 'a fact no question tests',
-		edit: insert(14, {
-			kind: 'fact',
-			id: 'orphan',
-			text: 'Orphan.',
-			quote: 'Pax Silica',
-			topics: 'nuclear'
-		}),
-		problems: ['row 14: fact "orphan": tested by 0 question(s); at least 1 required']
-	},
-	{
-		name: 'a value in a column the row does not use',
-		edit: change(5, { answer: 'x' }),
-		problems: ['row 5, column answer: not used in a topic row']
-	},
-	{
-		name: 'a cell below no column name',
-		text: (csv) =>
-			csv.replace(
-				'\r\ntopic,nuclear,,Nuclear,,,,,,,,,',
-				'\r\ntopic,nuclear,,Nuclear,,,,,,,,,,extra'
-			),
-		problems: ['row 5: cell 14 ("extra") has no column name in the header']
-	},
-	{
-		name: 'an unclosed quoted cell',
-		text: (csv) => `${csv}\r\ntopic,"oops,Oops`,
-		problems: ['row 14: a quoted cell is never closed (a " is missing)']
-	},
-	{
-		name: 'several problems at once, listed in row order',
-		edit: (rows) => change(13, { answer: 'maybe' })(change(2, { as_of: 'soon' })(rows)),
-		problems: [
+/** The rest: [what, how the CSV is broken, the problems reported]. */
+const BROKEN: Array<[string, Breakage, string[]]> = [
+	[
+		'an unknown column',
+		{ columns: COLUMNS.map((c) => (c === 'answer' ? 'anwser' : c)) },
+		['row 1: unknown column "anwser"']
+	],
+	[
+		'no kind column',
+		{ columns: COLUMNS.filter((c) => c !== 'kind') },
+		['row 1: missing column "kind"']
+	],
+	[
+		'two deck rows',
+		{ edit: insert(14, { kind: 'deck', id: 'again', text: 'Again' }) },
+		['row 14, column kind: a second deck row (the deck row is row 2)']
+	],
+	[
+		'no deck row',
+		{ edit: remove(2) },
+		['row 2, column kind: no deck row: the first row below the header must have kind "deck"']
+	],
+	[
+		'no source rows',
+		{ edit: (rows) => remove(3)(remove(3)(rows)) },
+		['row 2: no source rows: give the source text in rows of kind "source", one paragraph per row']
+	],
+	[
+		'an option before any question',
+		{ edit: insert(8, { kind: 'option', text: 'Stray option' }) },
+		['row 8, column kind: an option row must come below its question row']
+	],
+	[
+		'an option below a question type that has none',
+		{ edit: insert(14, { kind: 'option', text: 'Maybe' }) },
+		['row 14, column kind: true_false questions take no option rows']
+	],
+	[
+		'a fact no question tests',
+		{
+			edit: insert(14, {
+				kind: 'fact',
+				id: 'orphan',
+				text: 'Orphan.',
+				quote: 'Pax Silica',
+				topics: 'nuclear'
+			})
+		},
+		['row 14: fact "orphan": tested by 0 question(s); at least 1 required']
+	],
+	[
+		'a cell below no column name',
+		{
+			text: (csv) =>
+				csv.replace(
+					'\r\ntopic,nuclear,,Nuclear,,,,,,,,,',
+					'\r\ntopic,nuclear,,Nuclear,,,,,,,,,,extra'
+				)
+		},
+		['row 5: cell 14 ("extra") has no column name in the header']
+	],
+	[
+		'an unclosed quoted cell',
+		{ text: (csv) => `${csv}\r\ntopic,"oops,Oops` },
+		['row 14: a quoted cell is never closed (a " is missing)']
+	],
+	[
+		'several problems at once, listed in row order',
+		{ edit: (rows) => change(13, { answer: 'maybe' })(change(2, { as_of: 'soon' })(rows)) },
+		[
 			'row 2, column as_of: "soon" is not a date (write it as YYYY-MM-DD)',
 			'row 13, column answer: "maybe" is not true or false'
 		]
-	}
+	]
 ];
 
 describe('importDeckCsv problems', () => {
@@ -436,9 +428,16 @@ describe('importDeckCsv problems', () => {
 		expect(problemsOf(importDeckCsv(toCsv(BASE)))).toEqual([]);
 	});
 
-	test.each(BROKEN)('$name is reported at its row and column', (c) => {
-		const csv = toCsv(c.edit ? c.edit(BASE) : BASE, c.columns);
-		expect(problemsOf(importDeckCsv(c.text ? c.text(csv) : csv))).toEqual(c.problems);
+	test.each(BROKEN_CELLS)('%s is reported at its row and column', (_, row, cells, problem) => {
+		const column = Object.keys(cells)[0];
+		expect(problemsOf(importDeckCsv(toCsv(change(row, cells)(BASE))))).toEqual([
+			`row ${row}, column ${column}: ${problem}`
+		]);
+	});
+
+	test.each(BROKEN)('%s is reported where it is', (_, broken, problems) => {
+		const csv = toCsv(broken.edit ? broken.edit(BASE) : BASE, broken.columns);
+		expect(problemsOf(importDeckCsv(broken.text ? broken.text(csv) : csv))).toEqual(problems);
 	});
 
 	test('a problem with the deck as a whole is reported at the deck row', () => {

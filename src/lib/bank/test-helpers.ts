@@ -7,6 +7,14 @@ The SHANTI Bill opens the door for limited “private participation” in the nu
 Pax Silica is focused on semiconductors,
 advanced manufacturing, and AI.`;
 
+/** The exam's options for "which of these two statements are correct?" (a fresh copy each time). */
+export const whichOfTwo = () => [
+	{ text: '1 only', claims: [1] },
+	{ text: '2 only', claims: [2] },
+	{ text: 'Both 1 and 2', claims: [1, 2] },
+	{ text: 'Neither 1 nor 2', claims: [] }
+];
+
 /** A small valid deck: two facts, each tested by two questions of different types. */
 export function makeDeck(overrides: Partial<Deck> = {}): Deck {
 	return {
@@ -58,12 +66,7 @@ export function makeDeck(overrides: Partial<Deck> = {}): Deck {
 					{ text: 'SHANTI opens the nuclear sector.', fact: 'shanti', correct: true },
 					{ text: 'Pax Silica focuses on dairy.', fact: 'pax', correct: false }
 				],
-				options: [
-					{ text: '1 only', claims: [1] },
-					{ text: '2 only', claims: [2] },
-					{ text: 'Both 1 and 2', claims: [1, 2] },
-					{ text: 'Neither 1 nor 2', claims: [] }
-				],
+				options: whichOfTwo(),
 				answer: 0
 			},
 			{

@@ -1,16 +1,20 @@
 /**
- * app.html's inline script is the one generated from the app's names (early-script.ts), and it
- * decides as the app does: the preview's rule (preview.ts) and the theme, before any module.
+ * Every page carries the script generated from the app's names (early-script.ts) in app.html's
+ * slot, allowed by the CSP, and it decides as the app does: the preview's rule (preview.ts) and
+ * the theme, before any module.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { WEB_KEYS } from '$lib/storage/web-keys';
-import { earlyScript, inlineScriptOf } from './early-script';
+import { handle } from '../../hooks.server';
+import config from '../../../svelte.config.js';
+import { EARLY_SCRIPT_SLOT, earlyScript } from './early-script';
 import { PREVIEW_DOM, PREVIEW_KEY, previewFits } from './preview';
 
 const appHtml = readFileSync('src/app.html', 'utf8');
-const script = inlineScriptOf(appHtml) ?? '';
+const script = earlyScript();
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -73,10 +77,24 @@ function sourceNamed(name: string, dir = 'src'): string {
 }
 
 describe("app.html's inline script", () => {
-	test('is the script generated from the names it shares with the app', () => {
-		// When this fails, put earlyScript()'s text (the "expected" side) between app.html's
-		// script tags.
-		expect(script).toBe(earlyScript());
+	test("is put in app.html's slot in the head of every page rendered, its only script", async () => {
+		expect(appHtml.split(EARLY_SCRIPT_SLOT)).toHaveLength(2);
+		expect(appHtml.indexOf(EARLY_SCRIPT_SLOT)).toBeLessThan(appHtml.indexOf('%sveltekit.head%'));
+		expect(appHtml).not.toContain('<script');
+		let page: string | undefined;
+		await handle({
+			event: {} as Parameters<typeof handle>[0]['event'],
+			resolve: async (_, options) => {
+				page = await options?.transformPageChunk?.({ html: appHtml, done: true });
+				return new Response(page);
+			}
+		});
+		expect(page).toBe(appHtml.replace(EARLY_SCRIPT_SLOT, `<script>${script}</script>`));
+	});
+
+	test("runs under the CSP: svelte.config.js allows the script's hash", () => {
+		const hash = createHash('sha256').update(script).digest('base64');
+		expect(config.kit?.csp?.directives?.['script-src']).toContain(`sha256-${hash}`);
 	});
 
 	test('marks the preview as not fitting exactly where the app rules it out', () => {

@@ -1,19 +1,22 @@
 /**
- * The inline script of src/app.html, generated from the names it shares with the app (the
+ * The inline script in app.html's head, generated from the names it shares with the app (the
  * web-storage keys, and the preview's rule and markup in preview.ts). It runs before the first
- * paint, before any module can load, so it cannot import them: app.html holds this text, and
- * early-script.test.ts fails, printing it, when the two differ. svelte.config.js puts the
- * hash of app.html's script in the CSP.
+ * paint, before any module can load, so it cannot import them: app.html holds a slot where
+ * src/hooks.server.ts puts this text as each page is rendered, and svelte.config.js puts its
+ * hash in the CSP (it loads this module too: hence the relative imports).
  *
  * It applies the learner's chosen theme (no flash of the other theme), applies the preview's
  * rule (see preview.ts) by marking <html> when the prerendered question may not fit, and keeps
  * an option of that question tapped (or its letter pressed) before the app's scripts have run:
  * shown as chosen, and left for the page to answer once the session starts.
  */
-import { WEB_KEYS } from '$lib/storage/web-keys';
+import { WEB_KEYS } from '../storage/web-keys';
 import { datasetName, PREVIEW_DOM, PREVIEW_KEY } from './preview';
 
-/** The script's text, as it stands (indented) in app.html's head. */
+/** app.html's slot for the script. */
+export const EARLY_SCRIPT_SLOT = '<!-- early-script -->';
+
+/** The script's text, indented to stand in app.html's head. */
 export function earlyScript(indent = '\t\t\t'): string {
 	const d = PREVIEW_DOM;
 	/** A string literal (the names hold no quote). */
@@ -68,7 +71,7 @@ export function earlyScript(indent = '\t\t\t'): string {
 		.join('\n')}\n${indent.slice(1)}`;
 }
 
-/** The inline script of an app.html text (the text between its script tags). */
-export function inlineScriptOf(html: string): string | undefined {
-	return /<script>([\s\S]*?)<\/script>/.exec(html)?.[1];
+/** A page with the script in app.html's slot (src/hooks.server.ts). */
+export function withEarlyScript(html: string): string {
+	return html.replace(EARLY_SCRIPT_SLOT, () => `<script>${earlyScript()}</script>`);
 }

@@ -10,10 +10,10 @@
  * read: `/study` removes the mark when it has read storage and found no fact state at all and
  * the prerendered question first, and no other write came meanwhile.
  *
- * Before the page's scripts run, the same rule is applied by the inline script in src/app.html,
- * which is generated from the names below (early-script.ts; its test checks that app.html holds
- * exactly that script and that it decides as previewFits does). It marks <html> when the
- * preview may not fit, and the page's CSS hides the preview under that mark.
+ * Before the page's scripts run, the same rule is applied by the inline script that every page
+ * carries in app.html's head, which is generated from the names below (early-script.ts; its
+ * test checks that it decides as previewFits does). It marks <html> when the preview may not
+ * fit, and the page's CSS hides the preview under that mark.
  */
 // Relative imports: the bench and the end-to-end tests import this module's names too.
 import type { StoreName } from '../storage/kv';

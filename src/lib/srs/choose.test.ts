@@ -4,32 +4,16 @@ import type { Question } from '../bank/schema';
 import { chooseQuestion } from './choose';
 import { apply, newMemory } from './memory';
 import { makeReview } from './test-helpers';
+import { sample as flashcard } from '../question-types/flashcard/sample';
+import { sample as mcq } from '../question-types/mcq/sample';
+import { sample as statements } from '../question-types/statements/sample';
+import { sample as true_false } from '../question-types/true_false/sample';
 
-const base = { prompt: 'p', explanation: 'e', difficulty: 1 as const };
-const qs: Question[] = [
-	{ ...base, id: 'mcq-1', type: 'mcq', facts: ['a'], options: ['x', 'y'], answer: 0 },
-	{ ...base, id: 'tf-1', type: 'true_false', facts: ['a'], statement: 's', answer: true },
-	{ ...base, id: 'fc-1', type: 'flashcard', facts: ['a'], answer: 'x' },
-	{
-		...base,
-		id: 'st-1',
-		type: 'statements',
-		mode: 'how_many',
-		facts: ['a', 'b'],
-		statements: [
-			{ text: '1', fact: 'a', correct: true },
-			{ text: '2', fact: 'b', correct: true }
-		],
-		options: [
-			{ text: 'Only one', count: 1 },
-			{ text: 'Both', count: 2 }
-		],
-		answer: 1
-	}
-];
+/** Three questions on fact a alone, and one on a, b and c. */
+const qs: Question[] = [mcq, true_false, flashcard, statements].map((type) => type.question);
 
 test('a fact never shown starts with the first type of the bank order', () => {
-	expect(chooseQuestion('a', qs, undefined, () => true)?.id).toBe('fc-1');
+	expect(chooseQuestion('a', qs, undefined, () => true)?.id).toBe(flashcard.question.id);
 });
 
 test('the type shown least recently for the fact comes next', () => {
@@ -43,10 +27,10 @@ test('the type shown least recently for the fact comes next', () => {
 		s,
 		makeReview('2026-01-15T10:10:00Z', Rating.Good, { fact: 'a', questionType: 'true_false' })
 	);
-	// statements never shown: it qualifies when b is due too.
-	expect(chooseQuestion('a', qs, s, () => true)?.id).toBe('st-1');
-	// Not when b is not due: then the least recently shown of the others, the flashcard.
-	expect(chooseQuestion('a', qs, s, (f) => f === 'a')?.id).toBe('fc-1');
+	// statements never shown: it qualifies when b and c are due too.
+	expect(chooseQuestion('a', qs, s, () => true)?.id).toBe(statements.question.id);
+	// Not when they are not: then the least recently shown of the others, the flashcard.
+	expect(chooseQuestion('a', qs, s, (f) => f === 'a')?.id).toBe(flashcard.question.id);
 });
 
 test('a fact no question tests gets none', () => {

@@ -12,38 +12,16 @@ import {
 	toBankResponse
 } from './exam';
 import type { Response } from './grade';
+import { sample as mcqSample } from '../question-types/mcq/sample';
+import { sample as statementsSample } from '../question-types/statements/sample';
 
 const deck: Deck = z.parse(
 	DeckSchema,
 	JSON.parse(readFileSync('questions/india-us-2026-01/deck.json', 'utf8'))
 );
-const base = { prompt: 'p', explanation: 'e', difficulty: 2 as const };
-const mcq: QuestionOf<'mcq'> = {
-	...base,
-	id: 'm',
-	type: 'mcq',
-	facts: ['a'],
-	options: ['w', 'x', 'y', 'z'],
-	answer: 2
-};
-const statements: QuestionOf<'statements'> = {
-	...base,
-	id: 's',
-	type: 'statements',
-	mode: 'which',
-	facts: ['a', 'b'],
-	statements: [
-		{ text: '1', fact: 'a', correct: true },
-		{ text: '2', fact: 'b', correct: false }
-	],
-	options: [
-		{ text: '1 only', claims: [1] },
-		{ text: '2 only', claims: [2] },
-		{ text: 'Both 1 and 2', claims: [1, 2] },
-		{ text: 'Neither 1 nor 2', claims: [] }
-	],
-	answer: 0
-};
+const mcq = mcqSample.question;
+/** Statements 1 and 3 are correct, 2 is not: the answer is (c) "1 and 3 only". */
+const statements = statementsSample.question;
 const choose = (...c: number[]): Response => ({ kind: 'choices', choices: c });
 const gs1 = MARKING_SCHEMES['upsc-gs1'];
 const csat = MARKING_SCHEMES.csat;
@@ -58,8 +36,8 @@ describe('scoring as the exam scores', () => {
 		['GS I: two options where one is asked is wrong', mcq, choose(2, 1), gs1.right, -0.66],
 		['CSAT: right', mcq, choose(2), csat.right, 2.5],
 		['CSAT: wrong loses 0.83', mcq, choose(0), csat.right, -0.83],
-		['a statements item is one answer: right', statements, choose(0), gs1.right, 2],
-		['a statements item half known is still wrong', statements, choose(2), gs1.right, -0.66]
+		['a statements item is one answer: right', statements, choose(2), gs1.right, 2],
+		['a statements item partly known is still wrong', statements, choose(3), gs1.right, -0.66]
 	];
 	test.each(rows)('%s', (_n, q, r, right, marks) => {
 		const marking = right === 2 ? gs1 : csat;
@@ -74,7 +52,7 @@ describe('scoring as the exam scores', () => {
 				{ q: statements, topics: ['energy'] },
 				{ q: mcq, topics: ['trade'] }
 			],
-			[choose(2), choose(0), choose(0), null],
+			[choose(2), choose(0), choose(2), null],
 			gs1
 		);
 		expect(s.total).toBe(3.34);
@@ -85,8 +63,8 @@ describe('scoring as the exam scores', () => {
 		expect(s.byTopic.trade).toEqual({ right: 1, wrong: 1, blank: 1, marks: 1.34 });
 		expect(s.byTopic.energy).toEqual({ right: 1, wrong: 1, blank: 0, marks: 1.34 });
 		expect(s.byType.statements).toEqual({ right: 1, wrong: 0, blank: 0, marks: 2 });
-		// Per-fact outcomes for the memory: the statements answer showed both facts known.
-		expect(s.items[2].facts).toEqual({ a: true, b: true });
+		// Per-fact outcomes for the memory: the statements answer showed every fact known.
+		expect(s.items[2].facts).toEqual({ a: true, b: true, c: true });
 	});
 });
 

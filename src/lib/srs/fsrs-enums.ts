@@ -5,17 +5,21 @@
  */
 import type { Rating as FsrsRating, State as FsrsState } from 'ts-fsrs';
 
-export const State = {
-	New: 0 as FsrsState.New,
-	Learning: 1 as FsrsState.Learning,
-	Review: 2 as FsrsState.Review,
-	Relearning: 3 as FsrsState.Relearning
-} as const;
+/**
+ * Members `K` of a ts-fsrs enum (`Enum` its object, `Values` its type), each as that member:
+ * the compiler checks each number here against ts-fsrs's.
+ */
+type Members<Enum, Values, K extends keyof Enum> = { readonly [N in K]: Extract<Values, Enum[N]> };
+
+export const State = { New: 0, Learning: 1, Review: 2, Relearning: 3 } as const satisfies Members<
+	typeof FsrsState,
+	FsrsState,
+	keyof typeof FsrsState
+>;
 
 /** The four grades (ts-fsrs's Rating without Manual). */
-export const Rating = {
-	Again: 1 as FsrsRating.Again,
-	Hard: 2 as FsrsRating.Hard,
-	Good: 3 as FsrsRating.Good,
-	Easy: 4 as FsrsRating.Easy
-} as const;
+export const Rating = { Again: 1, Hard: 2, Good: 3, Easy: 4 } as const satisfies Members<
+	typeof FsrsRating,
+	FsrsRating,
+	'Again' | 'Hard' | 'Good' | 'Easy'
+>;

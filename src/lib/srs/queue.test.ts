@@ -1,18 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { Rating, State } from 'ts-fsrs';
 import { nextDayStart } from './day';
-import {
-	buildQueue,
-	dueCounts,
-	nextDue,
-	reviewAhead,
-	studyFacts,
-	todayCandidates,
-	type Queue,
-	type QueueEntry,
-	type QueueFact,
-	type QueueInput
-} from './queue';
+import { buildQueue, dueCounts, nextDue, reviewAhead, studyFacts, todayCandidates } from './queue';
+import type { Queue, QueueEntry, QueueFact, QueueInput } from './queue';
 import { State as S } from './fsrs-enums';
 import { prng } from './shuffle';
 import { apply, memoryKey, newMemory, type MemoryState } from './memory';
@@ -38,21 +28,64 @@ function learningState(fact: string, due: string): MemoryState {
 
 const states = (...list: MemoryState[]) => new Map(list.map((s) => [memoryKey(s.deck, s.fact), s]));
 const none = { newToday: 0, reviewsToday: 0 };
+/** The instant `hours` after NOW. */
+const at = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000).toISOString();
+
+/**
+ * `n` facts, every `changedEvery`th (from `changedAt`) with a changed statement, and random
+ * states for them: with a draw r below `newBelow` none (new), below `learningBelow` learning,
+ * due at `learningDue()` hours from NOW, else in review, due at `reviewDue()` hours; then
+ * `vary` changes each state (suspends or buries it).
+ */
+function randomFacts(
+	random: () => number,
+	n: number,
+	p: {
+		changedEvery: number;
+		changedAt: number;
+		newBelow: number;
+		learningBelow: number;
+		learningDue: () => number;
+		reviewDue: () => number;
+		vary: (s: MemoryState) => MemoryState;
+	}
+): { all: QueueFact[]; list: MemoryState[] } {
+	const all = facts(n).map((f, i) => ({
+		...f,
+		statementHash: i % p.changedEvery === p.changedAt ? 'h2' : 'h1'
+	}));
+	const list: MemoryState[] = [];
+	for (const f of all) {
+		const r = random();
+		if (r < p.newBelow) continue;
+		const s =
+			r < p.learningBelow
+				? learningState(f.fact, at(p.learningDue()))
+				: reviewState(f.fact, at(p.reviewDue()));
+		list.push(p.vary(s));
+	}
+	return { all, list };
+}
+
+/** The queue at NOW of `n` facts with these states, default settings and nothing done today. */
+const queueOf = (n: number, list: MemoryState[], overrides: Partial<QueueInput> = {}) =>
+	buildQueue({
+		facts: facts(n),
+		states: states(...list),
+		now: NOW,
+		settings: makeSettings(),
+		done: none,
+		...overrides
+	});
 
 describe('buildQueue', () => {
 	test('learning due now first, then reviews most overdue first, then new facts in deck order', () => {
-		const q = buildQueue({
-			facts: facts(6),
-			states: states(
-				reviewState('f0', '2026-01-19T06:00:00Z'),
-				reviewState('f1', '2026-01-15T06:00:00Z'),
-				learningState('f2', '2026-01-20T05:59:00Z'),
-				reviewState('f3', '2026-02-20T06:00:00Z')
-			),
-			now: NOW,
-			settings: makeSettings(),
-			done: none
-		});
+		const q = queueOf(6, [
+			reviewState('f0', '2026-01-19T06:00:00Z'),
+			reviewState('f1', '2026-01-15T06:00:00Z'),
+			learningState('f2', '2026-01-20T05:59:00Z'),
+			reviewState('f3', '2026-02-20T06:00:00Z')
+		]);
 		expect(q.entries.map((e) => `${e.kind}:${e.fact}`)).toEqual([
 			'learning:f2',
 			'review:f1',
@@ -63,10 +96,7 @@ describe('buildQueue', () => {
 	});
 
 	test('the daily new limit counts the new facts already introduced today', () => {
-		const q = buildQueue({
-			facts: facts(30),
-			states: new Map(),
-			now: NOW,
+		const q = queueOf(30, [], {
 			settings: makeSettings({ newPerDay: 20 }),
 			done: { newToday: 15, reviewsToday: 0 }
 		});
@@ -75,94 +105,64 @@ describe('buildQueue', () => {
 	});
 
 	test('reviews are capped by the daily review limit, keeping the most overdue', () => {
-		const q = buildQueue({
-			facts: facts(3),
-			states: states(
+		const q = queueOf(
+			3,
+			[
 				reviewState('f0', '2026-01-19T06:00:00Z'),
 				reviewState('f1', '2026-01-10T06:00:00Z'),
 				reviewState('f2', '2026-01-18T06:00:00Z')
-			),
-			now: NOW,
-			settings: makeSettings({ reviewsPerDay: 3 }),
-			done: { newToday: 0, reviewsToday: 1 }
-		});
+			],
+			{ settings: makeSettings({ reviewsPerDay: 3 }), done: { newToday: 0, reviewsToday: 1 } }
+		);
 		expect(q.entries.map((e) => e.fact)).toEqual(['f1', 'f2']);
 		expect(q.overLimit.reviews).toBe(1);
 	});
 
 	test('"due today" counts local study days: in India a review due at 03:00 IST tomorrow is due today', () => {
-		const settings = makeSettings({ timeZone: 'Asia/Kolkata', newPerDay: 0 });
-		const at = new Date('2026-01-20T15:00:00Z'); // 20:30 IST on 20 Jan
-		const q = buildQueue({
-			facts: facts(2),
-			states: states(
+		const q = queueOf(
+			2,
+			[
 				reviewState('f0', '2026-01-20T21:30:00Z'), // 03:00 IST on 21 Jan: still study day 20 Jan
 				reviewState('f1', '2026-01-20T22:30:00Z') // 04:00 IST on 21 Jan: the next study day
-			),
-			now: at,
-			settings,
-			done: none
-		});
+			],
+			{
+				now: new Date('2026-01-20T15:00:00Z'), // 20:30 IST on 20 Jan
+				settings: makeSettings({ timeZone: 'Asia/Kolkata', newPerDay: 0 })
+			}
+		);
 		expect(q.entries.map((e) => e.fact)).toEqual(['f0']);
 	});
 
 	test('learning facts due later today come back within the session', () => {
-		const q = buildQueue({
-			facts: facts(1),
-			states: states(learningState('f0', '2026-01-20T06:10:00Z')),
-			now: NOW,
-			settings: makeSettings(),
-			done: none
-		});
+		const learning = [learningState('f0', '2026-01-20T06:10:00Z')];
+		const q = queueOf(1, learning);
 		expect(q.entries).toEqual([]);
 		expect(q.laterToday.map((l) => l.key)).toEqual(['d/f0']);
-		const ahead = buildQueue({
-			facts: facts(1),
-			states: states(learningState('f0', '2026-01-20T06:10:00Z')),
-			now: NOW,
-			settings: makeSettings(),
-			done: none,
-			learnAheadMinutes: 20
-		});
+		const ahead = queueOf(1, learning, { learnAheadMinutes: 20 });
 		expect(ahead.entries.map((e) => e.kind)).toEqual(['learning']);
 	});
 
 	test('suspended and buried facts stay out; a buried fact returns the next day', () => {
-		const buried = reviewState('f1', '2026-01-19T06:00:00Z', {
-			buriedUntil: new Date('2026-01-21T04:00:00Z')
-		});
-		const input = {
-			facts: facts(3),
-			states: states(reviewState('f0', '2026-01-19T06:00:00Z', { suspended: true }), buried, {
-				...newMemory('d', 'f2'),
-				suspended: true
-			}),
-			settings: makeSettings(),
-			done: none
-		};
-		expect(buildQueue({ ...input, now: NOW }).entries).toEqual([]);
-		const tomorrow = buildQueue({ ...input, now: new Date('2026-01-21T06:00:00Z') });
+		const list = [
+			reviewState('f0', '2026-01-19T06:00:00Z', { suspended: true }),
+			reviewState('f1', '2026-01-19T06:00:00Z', { buriedUntil: new Date('2026-01-21T04:00:00Z') }),
+			{ ...newMemory('d', 'f2'), suspended: true }
+		];
+		expect(queueOf(3, list).entries).toEqual([]);
+		const tomorrow = queueOf(3, list, { now: new Date('2026-01-21T06:00:00Z') });
 		expect(tomorrow.entries.map((e) => e.fact)).toEqual(['f1']);
 	});
 
 	test('a fact whose statement changed comes back for a fresh look even if not due', () => {
-		const q = buildQueue({
-			facts: [{ deck: 'd', fact: 'f0', statementHash: 'h2' }],
-			states: states(reviewState('f0', '2026-03-01T06:00:00Z')),
-			now: NOW,
-			settings: makeSettings(),
-			done: none
+		const q = queueOf(1, [reviewState('f0', '2026-03-01T06:00:00Z')], {
+			facts: [{ deck: 'd', fact: 'f0', statementHash: 'h2' }]
 		});
 		expect(q.entries.map((e) => `${e.kind}:${e.fact}`)).toEqual(['changed:f0']);
 	});
 
 	test('a fact removed from the bank keeps its state but never enters the queue', () => {
-		const q = buildQueue({
-			facts: facts(1),
-			states: states(reviewState('gone', '2026-01-01T06:00:00Z')),
-			now: NOW,
-			settings: makeSettings({ newPerDay: 0 }),
-			done: none
+		const q = queueOf(1, [reviewState('gone', '2026-01-01T06:00:00Z')], {
+			settings: makeSettings({ newPerDay: 0 })
 		});
 		expect(q.entries).toEqual([]);
 	});
@@ -174,25 +174,24 @@ describe('todayCandidates', () => {
 		const settings = makeSettings({ timeZone: 'Asia/Kolkata', newPerDay: 7, reviewsPerDay: 15 });
 		const day = (t: Date) => nextDayStart(t, settings.timeZone, settings.dayStartHour).getTime();
 		const dayEnd = day(NOW);
-		const all = facts(400).map((f, i) => ({ ...f, statementHash: i % 37 === 0 ? 'h2' : 'h1' }));
-		const at = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000).toISOString();
-		const list: MemoryState[] = [];
-		for (const f of all) {
-			const r = random();
-			// Every kind: none (new), learning now or later today, reviews due before, today, on
-			// a later day, suspended, buried until tomorrow.
-			if (r < 0.15) continue;
-			const s =
-				r < 0.3
-					? learningState(f.fact, at(-1 + random() * 20))
-					: reviewState(f.fact, at(-400 + random() * 800));
-			const extra = random();
-			list.push({
-				...s,
-				suspended: extra < 0.05,
-				buriedUntil: extra > 0.95 ? new Date(dayEnd) : null
-			});
-		}
+		// Every kind: none (new), learning now or later today, reviews due before, today, on
+		// a later day, suspended, buried until tomorrow.
+		const { all, list } = randomFacts(random, 400, {
+			changedEvery: 37,
+			changedAt: 0,
+			newBelow: 0.15,
+			learningBelow: 0.3,
+			learningDue: () => -1 + random() * 20,
+			reviewDue: () => -400 + random() * 800,
+			vary: (s) => {
+				const extra = random();
+				return {
+					...s,
+					suspended: extra < 0.05,
+					buriedUntil: extra > 0.95 ? new Date(dayEnd) : null
+				};
+			}
+		});
 		const stored = states(...list);
 		const candidates = todayCandidates(all, stored, dayEnd);
 		expect(candidates.length).toBeLessThan(all.length * 0.8);
@@ -267,18 +266,15 @@ describe('buildQueue against its first, plainer form', () => {
 		const random = prng(7);
 		for (let round = 0; round < 30; round++) {
 			const n = 1 + Math.floor(random() * 300);
-			const all = facts(n).map((f, i) => ({ ...f, statementHash: i % 23 === 5 ? 'h2' : 'h1' }));
-			const at = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000).toISOString();
-			const list: MemoryState[] = [];
-			for (const f of all) {
-				const r = random();
-				if (r < 0.2) continue;
-				const s =
-					r < 0.35
-						? learningState(f.fact, at(-2 + random() * 30))
-						: reviewState(f.fact, at(-300 + Math.floor(random() * 40) * 12));
-				list.push({ ...s, suspended: random() < 0.05 });
-			}
+			const { all, list } = randomFacts(random, n, {
+				changedEvery: 23,
+				changedAt: 5,
+				newBelow: 0.2,
+				learningBelow: 0.35,
+				learningDue: () => -2 + random() * 30,
+				reviewDue: () => -300 + Math.floor(random() * 40) * 12,
+				vary: (s) => ({ ...s, suspended: random() < 0.05 })
+			});
 			const input: QueueInput = {
 				facts: all,
 				states: states(...list),

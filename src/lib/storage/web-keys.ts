@@ -4,8 +4,8 @@
  * key and the site's storage shows at a glance what is the app's. IndexedDB (kv.ts) holds the
  * learner's progress; these hold small things about this browser.
  *
- * src/app.html's inline script reads two of them before any module can load: a unit test
- * (session/early-script.test.ts) checks that its literals are these.
+ * The inline script in app.html's head reads two of them before any module can load: it is
+ * generated from these names (session/early-script.ts).
  */
 export const WEB_KEY_PREFIX = 'car-';
 
