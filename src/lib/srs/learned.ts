@@ -13,4 +13,4 @@ export const isLearned = (state: Pick<MemoryState, 'card'> | undefined): boolean
 
 /** The definition in the learner's words, shown beside every "Learned" count. */
 export const LEARNED_MEANING =
-	'Learned: past its learning steps and now reviewed days apart (a fact forgotten counts again once relearned).';
+	'Learned: facts past their learning steps, now reviewed days apart; a forgotten fact counts again once relearned.';
