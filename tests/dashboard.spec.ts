@@ -78,7 +78,7 @@ test('a revealed flashcard is rated Good by a swipe right and Again by a swipe l
 
 	const swipe = async (dx: number) => {
 		await page.getByRole('button', { name: 'Show answer' }).click();
-		const box = (await page.locator('article.card').boundingBox())!;
+		const box = (await page.locator('article[data-question-id]').boundingBox())!;
 		const y = box.y + 40;
 		const x = box.x + box.width / 2;
 		await page.mouse.move(x, y);

@@ -1,6 +1,8 @@
 // Statistics: after a session the numbers add up (reviews today, the calendar's cell for today,
-// the forecast), each chart has its table, and a topic links to a study session of that topic.
+// the forecast), each chart has its table, and a topic links to a study session of that topic;
+// the deck list and the statistics agree on how many facts are learned.
 import { test, expect } from './fixtures';
+import { LEARNED_MEANING } from '../src/lib/srs/learned';
 import { answerRightly, deck } from './study-helpers';
 
 test('statistics count a session, with tables for the charts and study links per topic', async ({
@@ -47,4 +49,31 @@ test('statistics count a session, with tables for the charts and study links per
 	await topics.getByRole('link', { name: `Study ${first!.label}` }).click();
 	await expect(page).toHaveURL(new RegExp(`/study\\?deck=${deck.id}&topic=${first!.id}$`));
 	await expect(page.locator('article[data-question-id]')).toBeVisible();
+});
+
+test('the deck list and the statistics count the same learned facts, and say what learned means', async ({
+	page
+}) => {
+	await page.goto('/study');
+	// Two facts rated Easy graduate at once; four rated Good are still in their learning steps.
+	for (const [i, key] of ['4', '4', '3', '3', '3', '3'].entries()) {
+		await answerRightly(page, 'keyboard');
+		await page.keyboard.press(key);
+		await expect(page.getByText(`Done ${i + 1}`, { exact: true })).toBeVisible();
+	}
+	await page.goto('/');
+	const today = page.getByLabel('All decks');
+	const learnedOnDeckList = today.locator('div', { hasText: 'Learned' }).getByRole('definition');
+	await expect(learnedOnDeckList).not.toHaveText('…');
+	const learned = Number(await learnedOnDeckList.textContent());
+	expect(learned).toBeGreaterThanOrEqual(2);
+	expect(learned).toBeLessThan(6);
+	await expect(page.getByText(LEARNED_MEANING)).toBeVisible();
+
+	await page.goto('/stats');
+	const totals = page.locator('dl.totals');
+	await expect(totals.locator('div', { hasText: 'Learned' }).getByRole('definition')).toHaveText(
+		String(learned)
+	);
+	await expect(page.getByText(LEARNED_MEANING)).toBeVisible();
 });

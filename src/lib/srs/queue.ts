@@ -7,6 +7,7 @@
 import type { Deck, Fact, Question } from '../bank/schema';
 import { State } from './fsrs-enums';
 import { nextDayStart } from './day';
+import { isLearned } from './learned';
 import { memoryKey, statementHash } from './keys';
 import type { MemoryState } from './memory';
 import type { SchedulingSettings } from './settings';
@@ -145,7 +146,7 @@ export interface DueCounts {
 	learning: number;
 	review: number;
 	new: number;
-	/** Facts studied at least once. */
+	/** Learned facts (see `isLearned` in ./learned). */
 	learned: number;
 	/** The next time something falls due, after now. */
 	nextDue: Date | null;
@@ -162,7 +163,7 @@ export function dueCounts(input: QueueInput): DueCounts {
 	}
 	for (const f of input.facts) {
 		const s = input.states.get(f.key ?? memoryKey(f.deck, f.fact));
-		if (s && s.card.state !== State.New) counts.learned++;
+		if (isLearned(s)) counts.learned++;
 	}
 	counts.nextDue = nextDue(input.facts, input.states, input.now);
 	return counts;

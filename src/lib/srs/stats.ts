@@ -5,6 +5,7 @@
 import { State } from './fsrs-enums';
 import { daysBetween, studyDay, studyStreak } from './day';
 import { memoryKey, retrievability, type MemoryEvent, type MemoryState } from './memory';
+import { isLearned } from './learned';
 import { scheduleParams, type SchedulingSettings } from './settings';
 
 const DAY = 86_400_000;
@@ -32,7 +33,7 @@ export interface TopicMastery {
 	topic: string;
 	label: string;
 	facts: number;
-	/** Facts in review (graduated from learning). */
+	/** Learned facts (see `isLearned` in ./learned). */
 	learned: number;
 	/** Mean probability of recall now over the topic's facts (a fact never studied counts 0). */
 	meanRecall: number;
@@ -48,6 +49,8 @@ export interface Stats {
 	trueRetention: { reviews: number; remembered: number; retention: number | null };
 	desiredRetention: number;
 	topics: TopicMastery[];
+	/** Learned facts over all the decks (see `isLearned` in ./learned). */
+	learned: number;
 	streak: number;
 	/** Time spent answering, in ms. */
 	time: { today: number; week: number; total: number };
@@ -147,7 +150,7 @@ export function computeStats(input: StatsInput): Stats {
 			for (const f of facts) {
 				const s = states.get(memoryKey(deck.id, f.id));
 				if (!s) continue;
-				if (s.card.state === State.Review) learned++;
+				if (isLearned(s)) learned++;
 				recall += retrievability(s, now, params) ?? 0;
 			}
 			topics.push({
@@ -160,6 +163,9 @@ export function computeStats(input: StatsInput): Stats {
 			});
 		}
 	topics.sort((a, b) => a.meanRecall - b.meanRecall || a.label.localeCompare(b.label));
+	let learned = 0;
+	for (const deck of decks)
+		for (const f of deck.facts) if (isLearned(states.get(memoryKey(deck.id, f.id)))) learned++;
 
 	const weekStart = addDays(today, -6);
 	const time = { today: 0, week: 0, total: 0 };
@@ -181,6 +187,7 @@ export function computeStats(input: StatsInput): Stats {
 		trueRetention: { reviews: total, remembered: kept, retention: total ? kept / total : null },
 		desiredRetention: settings.desiredRetention,
 		topics,
+		learned,
 		streak: studyStreak(
 			reviews.map((e) => e.at).sort((a, b) => a.getTime() - b.getTime()),
 			now,
