@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { ankiField, deckToAnki, scramble } from './anki';
 import { TEMPLATE_DECK } from './csv-template';
-import type { Deck, Question } from './schema';
+import type { Deck } from './schema';
 
 const root = new URL('../../../', import.meta.url);
 const BANK_DECK: Deck = JSON.parse(
@@ -92,13 +92,6 @@ function noteOf(deck: Deck, id: string): { front: string; back: string; tags: st
 	return { front, back, tags };
 }
 
-/** The template deck with one question changed. */
-function withQuestion(id: string, change: (q: Question) => Question): Deck {
-	const deck = structuredClone(TEMPLATE_DECK);
-	deck.questions = deck.questions.map((q) => (q.id === id ? change(q) : q));
-	return deck;
-}
-
 describe('deckToAnki', () => {
 	test('the file opens with the header lines Anki reads', () => {
 		expect(deckToAnki(TEMPLATE_DECK).split('\n').slice(0, HEADER_LINES)).toEqual([
@@ -152,12 +145,7 @@ describe('deckToAnki', () => {
 
 	test('the reference reader follows the importer: comments, blank lines, quotes', () => {
 		const file = '#separator:Pipe\n#html:false\na|b\n\n#c|d\n"e|""f"""x|g\r\nh|"i\nj"\n"k';
-		expect(ankiRecords(file)).toEqual([
-			['a', 'b'],
-			['e|"f"x', 'g'],
-			['h', 'i\nj'],
-			['k']
-		]);
+		expect(ankiRecords(file)).toEqual([['a', 'b'], ['e|"f"x', 'g'], ['h', 'i\nj'], ['k']]);
 	});
 
 	test('the back holds the answer, the explanation and the quote of each tested fact', () => {
