@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
 import { ankiField, deckToAnki, scramble } from './anki';
 import { TEMPLATE_DECK } from './csv-template';
-import type { Deck, Question } from './schema';
+import type { Deck } from './schema';
 
 const root = new URL('../../../', import.meta.url);
 const BANK_DECK: Deck = JSON.parse(
@@ -12,30 +11,85 @@ const BANK_DECK: Deck = JSON.parse(
 
 const HEADER_LINES = 6;
 
-/** The notes of an export as [front, back, tags], read back the way Anki's CSV reader does. */
-function notesOf(text: string): string[][] {
-	const body = text.split('\n').slice(HEADER_LINES).join('\n');
-	const parsed = Papa.parse<string[]>(body, {
-		delimiter: '\t',
-		quoteChar: '"',
-		skipEmptyLines: true
-	});
-	expect(parsed.errors).toEqual([]);
-	return parsed.data;
+const SEPARATORS: Record<string, string> = {
+	comma: ',',
+	semicolon: ';',
+	tab: '\t',
+	space: ' ',
+	pipe: '|',
+	colon: ':'
+};
+
+/**
+ * The records of an Anki text file, read by the rules of Anki's importer (written here from
+ * them, so that the export is not checked against itself): the separator comes from a
+ * `#separator:` line among the `#` lines that open the file; the notes are read by the Rust
+ * `csv` crate with `#` as comment character, `flexible`, no header row. In that reader a record
+ * that starts with `#` is a comment up to the next line feed; blank lines are skipped; a field
+ * that starts with `"` is quoted, `""` in it is one quote, and anything after its closing quote
+ * up to the separator is kept as text; outside quotes, CR, LF or CRLF ends the record.
+ */
+function ankiRecords(text: string): string[][] {
+	let separator: string | undefined;
+	for (const line of text.split('\n')) {
+		if (!line.startsWith('#')) break;
+		const m = /^#([^:]*):(.*?)\r?$/.exec(line);
+		if (m?.[1].trim().toLowerCase() !== 'separator') continue;
+		const value = m[2].toLowerCase();
+		separator = SEPARATORS[value.trim()] ?? (value.length === 1 ? value : undefined);
+	}
+	if (!separator) throw new Error('no #separator: line');
+	const records: string[][] = [];
+	let record: string[] = [];
+	let field = '';
+	let state: 'record' | 'comment' | 'field-start' | 'field' | 'quoted' | 'quote' = 'record';
+	const endField = () => {
+		record.push(field);
+		field = '';
+	};
+	const endRecord = () => {
+		endField();
+		records.push(record);
+		record = [];
+		state = 'record';
+	};
+	for (const c of text) {
+		const end = c === '\r' || c === '\n';
+		if (state === 'record') {
+			if (end) continue;
+			if (c === '#') {
+				state = 'comment';
+				continue;
+			}
+			state = 'field-start';
+		}
+		if (state === 'comment') {
+			if (c === '\n') state = 'record';
+		} else if (state === 'field-start' && c === '"') state = 'quoted';
+		else if (state === 'quoted') {
+			if (c === '"') state = 'quote';
+			else field += c;
+		} else if (state === 'quote' && c === '"') {
+			field += '"';
+			state = 'quoted';
+		} else if (c === separator) {
+			endField();
+			state = 'field-start';
+		} else if (end) endRecord();
+		else {
+			field += c;
+			state = 'field';
+		}
+	}
+	if (state !== 'record' && state !== 'comment') endRecord();
+	return records;
 }
 
 function noteOf(deck: Deck, id: string): { front: string; back: string; tags: string } {
-	const [front, back, tags] = notesOf(deckToAnki(deck))[
+	const [front, back, tags] = ankiRecords(deckToAnki(deck))[
 		deck.questions.findIndex((q) => q.id === id)
 	];
 	return { front, back, tags };
-}
-
-/** The template deck with one question changed. */
-function withQuestion(id: string, change: (q: Question) => Question): Deck {
-	const deck = structuredClone(TEMPLATE_DECK);
-	deck.questions = deck.questions.map((q) => (q.id === id ? change(q) : q));
-	return deck;
 }
 
 describe('deckToAnki', () => {
@@ -52,23 +106,46 @@ describe('deckToAnki', () => {
 
 	test('every question becomes one note of three fields', () => {
 		for (const deck of [TEMPLATE_DECK, BANK_DECK]) {
-			const notes = notesOf(deckToAnki(deck));
+			const notes = ankiRecords(deckToAnki(deck));
 			expect(notes).toHaveLength(deck.questions.length);
 			for (const note of notes) expect(note).toHaveLength(3);
 		}
 	});
 
-	test('a field with quotes, line breaks and tabs reads back as written, tabs as spaces', () => {
-		const deck = withQuestion('designer-flashcard', (q) => ({
-			...q,
-			prompt: 'Who “designed” the "Lakeside"\tsolar farm?\nName the person.',
-			explanation: 'Line one.\nLine "two".'
+	test('fields that start with #, or hold tabs, quotes or line breaks, read back exactly', () => {
+		const awkward = [
+			'#1 Which state signed first?',
+			'# heading-like',
+			'Who “designed” the "Lakeside"\tsolar farm?\nName the person.',
+			'"Quoted" at the start',
+			'Tab\tin the middle',
+			'Ends with a line break\n',
+			'#tag\t"both"\n#second line'
+		];
+		const deck = structuredClone(TEMPLATE_DECK);
+		const flashcard = deck.questions.find((q) => q.type === 'flashcard')!;
+		deck.questions = awkward.map((prompt, i) => ({
+			...flashcard,
+			id: `awkward-${i}`,
+			prompt,
+			explanation: `#${i} explained:\n"see" the\tsource`
 		}));
-		const { front, back } = noteOf(deck, 'designer-flashcard');
-		expect(front).toBe('Who “designed” the "Lakeside" solar farm?\nName the person.');
-		expect(back).toContain('Line one.\nLine "two".');
+		const notes = ankiRecords(deckToAnki(deck));
+		expect(notes).toHaveLength(awkward.length);
+		notes.forEach(([front, back, tags], i) => {
+			expect(front).toBe(awkward[i]);
+			expect(back).toContain(`\n\n#${i} explained:\n"see" the\tsource\n\n`);
+			expect(tags).toBe(noteOf(TEMPLATE_DECK, flashcard.id).tags);
+		});
 		expect(ankiField('say "hi"')).toBe('"say ""hi"""');
-		expect(ankiField('plain')).toBe('plain');
+		expect(ankiField('#1 first')).toBe('"#1 first"');
+		expect(ankiField('a\r\nb')).toBe('"a\nb"');
+		expect(ankiField('plain, with # inside')).toBe('plain, with # inside');
+	});
+
+	test('the reference reader follows the importer: comments, blank lines, quotes', () => {
+		const file = '#separator:Pipe\n#html:false\na|b\n\n#c|d\n"e|""f"""x|g\r\nh|"i\nj"\n"k';
+		expect(ankiRecords(file)).toEqual([['a', 'b'], ['e|"f"x', 'g'], ['h', 'i\nj'], ['k']]);
 	});
 
 	test('the back holds the answer, the explanation and the quote of each tested fact', () => {
@@ -104,7 +181,7 @@ describe('deckToAnki', () => {
 	});
 
 	test('no field carries HTML: the notes are text only', () => {
-		for (const note of notesOf(deckToAnki(BANK_DECK)))
+		for (const note of ankiRecords(deckToAnki(BANK_DECK)))
 			for (const field of note) expect(field).not.toMatch(/<\/?[a-z][^>]*>/i);
 	});
 

@@ -15,13 +15,15 @@ const HEADER = ['#separator:tab', '#html:false', '#notetype:Basic'];
 const oneLine = (s: string) => s.replace(/[\t\r\n]+/g, ' ').trim();
 
 /**
- * An Anki field: tabs become spaces (a tab separates fields); a field with a line break or a
- * double quote is wrapped in double quotes with the inner quotes doubled, as Anki's CSV reader
- * expects, and then shows its line breaks even with html:false.
+ * An Anki field. Anki reads the notes as CSV with `#` as its comment character: a line that
+ * starts with `#` is dropped, and the rest of a note broken that way turns into junk notes. So a
+ * field that starts with `#`, or holds a tab (the separator), a double quote or a line break, is
+ * wrapped in double quotes with the inner quotes doubled; inside quotes all of these are text,
+ * and line breaks show even with html:false. Windows line ends become plain ones.
  */
 export function ankiField(text: string): string {
-	const plain = text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ');
-	return /["\n]/.test(plain) ? `"${plain.replace(/"/g, '""')}"` : plain;
+	const plain = text.replace(/\r\n?/g, '\n');
+	return /^#|["\t\n]/.test(plain) ? `"${plain.replace(/"/g, '""')}"` : plain;
 }
 
 /** The front of the card: the prompt and what the learner needs to answer it. */

@@ -1,6 +1,11 @@
-/** Save text as a file through the browser's download. */
+/**
+ * Save text as a file through the browser's download. A CSV file starts with a UTF-8 byte-order
+ * mark: without it Excel on Windows reads the file in the system's code page and shows dashes
+ * and curly quotes as mojibake. (Deck imports accept CSV files with or without it.)
+ */
 export function downloadText(filename: string, text: string, type = 'application/json'): void {
-	const url = URL.createObjectURL(new Blob([text], { type }));
+	const body = type === 'text/csv' ? `\uFEFF${text}` : text;
+	const url = URL.createObjectURL(new Blob([body], { type }));
 	const a = document.createElement('a');
 	a.href = url;
 	a.download = filename;

@@ -97,24 +97,43 @@ const joinConfig = (c: Captured): ExamConfig => ({
 	secondsPerQuestion: null
 });
 
+/**
+ * A paper holds one question per fact (docs/ARCHITECTURE.md), which the captured code did not
+ * ensure: a link opens the captured paper less each question that tests a fact an earlier one
+ * tested, in the same order and option order, then questions from further in the seed's order.
+ */
+function expectCapturedPaper(items: PaperItem[], captured: string) {
+	const factsOf = new Map(deck.questions.map((q) => [q.id, q.facts]));
+	const seen = new Set<string>();
+	const kept = captured.split(' ').filter((entry) => {
+		const facts = factsOf.get(entry.split(':')[0])!;
+		if (facts.some((f) => seen.has(f))) return false;
+		for (const f of facts) seen.add(f);
+		return true;
+	});
+	const text = paperText(items).split(' ');
+	expect(text.slice(0, kept.length)).toEqual(kept);
+	expect(text).toHaveLength(captured.split(' ').length);
+}
+
 describe('links made by the earlier version', () => {
 	test.each(CAPTURED)('$name: the test link opens the same config and paper', (c) => {
 		const config = configFromParams(new URLSearchParams(c.full), 'fallback');
 		expect(config).toEqual(c.config);
-		expect(paperText(buildPaper([deck], config))).toEqual(c.paper);
+		expectCapturedPaper(buildPaper([deck], config), c.paper);
 	});
 
 	test.each(CAPTURED)('$name: the join link opens the same config and paper', (c) => {
 		const config = configFromJoin(new URLSearchParams(c.join), 'fallback');
 		expect(config).toEqual(joinConfig(c));
-		expect(paperText(buildPaper([deck], config))).toEqual(c.paper);
+		expectCapturedPaper(buildPaper([deck], config), c.paper);
 	});
 
 	test.each(CAPTURED)('$name: links made today open the same config and paper', (c) => {
 		expect(configFromParams(configToParams(c.config), 'fallback')).toEqual(c.config);
 		const joined = configFromJoin(joinParams(c.config), 'fallback');
 		expect(joined).toEqual({ ...c.config, mode: 'practice', secondsPerQuestion: null });
-		expect(paperText(buildPaper([deck], joined))).toEqual(c.paper);
+		expectCapturedPaper(buildPaper([deck], joined), c.paper);
 	});
 
 	test('a join link names types by their codes, in the order chosen', () => {

@@ -78,8 +78,46 @@ export const PaperItemSchema = z.strictObject({
 });
 export type PaperItem = z.infer<typeof PaperItemSchema>;
 
-/** The paper a config gives: the same on every device for the same config. */
+/**
+ * The paper a config gives: the same on every device for the same config. The questions are
+ * taken in the seed's order, skipping any that tests a fact an earlier question already tests
+ * (one would give the other away); only when the choices run out of separate facts does a
+ * further round repeat facts, again at most one question per fact within the round.
+ */
 export function buildPaper(decks: readonly Deck[], config: ExamConfig): PaperItem[] {
+	return paperRounds(decks, config)
+		.flat()
+		.slice(0, Math.max(0, config.n))
+		.map(({ deck, q }) => {
+			// Only some types' options may be shuffled (the exam's fixed lists — "1 only" — may not).
+			const options = shuffledOptions(q);
+			return {
+				deck: deck.id,
+				question: q.id,
+				optionOrder: options ? seededOrder(options, `${config.seed}/${q.id}`) : null
+			};
+		});
+}
+
+/**
+ * What the choices allow, for the setup screen: how many questions, on how many distinct
+ * facts, and how many of them a paper with this seed can hold before it repeats a fact.
+ */
+export function paperCapacity(
+	decks: readonly Deck[],
+	config: ExamConfig
+): { questions: number; facts: number; separate: number } {
+	const rounds = paperRounds(decks, { ...config, n: Infinity });
+	const all = rounds.flat();
+	const facts = new Set(all.flatMap(({ deck, q }) => q.facts.map((f) => `${deck.id}/${f}`)));
+	return { questions: all.length, facts: facts.size, separate: rounds[0]?.length ?? 0 };
+}
+
+/** The pool in the seed's order, dealt into rounds in which no two questions share a fact. */
+function paperRounds(
+	decks: readonly Deck[],
+	config: ExamConfig
+): Array<Array<{ deck: Deck; q: Question }>> {
 	const pool: Array<{ deck: Deck; q: Question }> = [];
 	for (const deck of decks) {
 		if (config.decks.length && !config.decks.includes(deck.id)) continue;
@@ -96,17 +134,25 @@ export function buildPaper(decks: readonly Deck[], config: ExamConfig): PaperIte
 	}
 	// Sort first, so the paper does not depend on the order decks were loaded in.
 	pool.sort((a, b) => `${a.deck.id}/${a.q.id}`.localeCompare(`${b.deck.id}/${b.q.id}`));
-	const order = seededOrder(pool.length, config.seed);
-	return order.slice(0, Math.max(0, config.n)).map((i) => {
-		const { deck, q } = pool[i];
-		// Only some types' options may be shuffled (the exam's fixed lists — "1 only" — may not).
-		const options = shuffledOptions(q);
-		return {
-			deck: deck.id,
-			question: q.id,
-			optionOrder: options ? seededOrder(options, `${config.seed}/${q.id}`) : null
-		};
-	});
+	let left = seededOrder(pool.length, config.seed).map((i) => pool[i]);
+	const rounds: Array<Array<{ deck: Deck; q: Question }>> = [];
+	let taken = 0;
+	while (left.length && taken < config.n) {
+		const used = new Set<string>();
+		const round: typeof left = [];
+		const rest: typeof left = [];
+		for (const item of left) {
+			const keys = item.q.facts.map((f) => `${item.deck.id}/${f}`);
+			if (taken + round.length < config.n && !keys.some((k) => used.has(k))) {
+				round.push(item);
+				for (const k of keys) used.add(k);
+			} else rest.push(item);
+		}
+		rounds.push(round);
+		taken += round.length;
+		left = rest;
+	}
+	return rounds;
 }
 
 /** Map a response given on shuffled options back to the bank's option indices. */
