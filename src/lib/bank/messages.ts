@@ -7,7 +7,7 @@
  * `bank/schema.ts` imports it, so every schema that parses anything has them.
  */
 import * as z from 'zod/mini';
-import type { $ZodRawIssue } from 'zod/v4/core';
+import type { $ZodIssue, $ZodRawIssue } from 'zod/v4/core';
 import en from 'zod/v4/locales/en.js';
 
 /** A value as a message quotes it: strings in quotes and cut short, others by kind. */
@@ -38,16 +38,15 @@ function oneOf(values: readonly unknown[]): string {
  * What a union allows, when each of its branches is a value or a type (`1 | 2 | 3 | 4`,
  * `string | number`); undefined for unions of objects, which zod words well enough elsewhere.
  */
-function unionAllows(branches: readonly (readonly { code: string; path: PropertyKey[] }[])[]) {
+function unionAllows(branches: readonly (readonly $ZodIssue[])[]) {
 	const values: unknown[] = [];
 	const types: string[] = [];
 	for (const issues of branches) {
 		const [issue] = issues;
 		if (issues.length !== 1 || issue.path.length) return undefined;
-		if (issue.code === 'invalid_value') values.push(...(issue as { values: unknown[] }).values);
+		if (issue.code === 'invalid_value') values.push(...issue.values);
 		else if (issue.code === 'invalid_type') {
-			const expected = (issue as { expected: string }).expected;
-			types.push(TYPE_WORDS[expected] ?? expected);
+			types.push(TYPE_WORDS[issue.expected] ?? issue.expected);
 		} else return undefined;
 	}
 	const parts = [...(values.length ? [oneOf(values)] : []), ...new Set(types)];
