@@ -11,12 +11,10 @@
  * fact on its own when the answer reveals a judgment on each part.
  */
 import * as z from 'zod/mini';
-import en from 'zod/v4/locales/en.js';
 import { QUESTION_TYPES, questionSchemas } from '../question-types';
 import { SlugSchema, Text } from '../question-types/shared';
-
 // zod/mini ships without messages ("Invalid input" for everything); deck authors need real ones.
-z.config(en());
+import './messages';
 
 export { SlugSchema, QUESTION_TYPES };
 // Each type's schema lives in its folder under src/lib/question-types.

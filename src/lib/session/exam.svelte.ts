@@ -3,6 +3,7 @@
  * visits, time per question), kept in IndexedDB after every change so that a reload resumes it,
  * with the countdown on wall-clock time. On submit, the results can feed the memory.
  */
+import { clause } from '$lib/bank/messages';
 import type { Deck, Question } from '$lib/bank/schema';
 import { creditEventId, paperRatings, testCredit } from '$lib/srs/answer';
 import {
@@ -250,7 +251,7 @@ export class ExamSession {
 			try {
 				await this.#feed(score, source);
 			} catch (e) {
-				this.error = `Your results were not added to your study schedule: ${(e as Error).message}`;
+				this.error = `Your results were not added to your study schedule: ${clause(e)}.`;
 			}
 		}
 		return score;

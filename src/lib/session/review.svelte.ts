@@ -10,6 +10,7 @@
 import { WEB_KEYS } from './web-keys';
 import type { Grade } from 'ts-fsrs';
 import { Rating } from '$lib/srs/fsrs-enums';
+import { clause } from '$lib/bank/messages';
 import type { Deck, Fact, Question } from '$lib/bank/schema';
 import { suggestedRating, type StudyAnswer } from '$lib/srs/answer';
 import { questionFor } from '$lib/srs/choose';
@@ -311,7 +312,7 @@ export class ReviewSession {
 			if (correct) this.correct += 1;
 			this.#next();
 		} catch (e) {
-			this.error = `Your answer was not saved: ${(e as Error).message}. Try again.`;
+			this.error = `Your answer was not saved: ${clause(e)}. Try again.`;
 		} finally {
 			this.saving = false;
 		}

@@ -13,7 +13,11 @@ import {
 	configFromJoin,
 	configFromParams,
 	configToParams,
+	defaultConfig,
+	ExamConfigSchema,
 	joinParams,
+	readJoinLink,
+	readTestLink,
 	type ExamConfig,
 	type PaperItem
 } from './exam';
@@ -147,5 +151,109 @@ describe('links made by the earlier version', () => {
 	test('a join link drops codes no type has, and flashcards', () => {
 		const p = new URLSearchParams({ s: 'x', n: '5', ty: 'zz.fc.ar' });
 		expect(configFromJoin(p, 'fallback').types).toEqual(['assertion_reason']);
+	});
+});
+
+describe('links made by hand or by someone hostile', () => {
+	const read = (q: string) => readTestLink(new URLSearchParams(q), 'fallback');
+
+	test.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+		'marking=%s is not a scheme: the default marking, and a message naming the schemes',
+		(name) => {
+			const { config, problems } = read(`seed=s&marking=${name}`);
+			expect(config.scheme).toBe('upsc-gs1');
+			expect(config.marking).toEqual({ right: 2, wrong: 0.66 });
+			expect(problems).toEqual([
+				`The marking “${name}” is not a scheme (upsc-gs1, csat, plain, custom); using upsc-gs1.`
+			]);
+		}
+	);
+
+	test('a join link with marking m=constructor scores with numbers, and says why', () => {
+		const { config, problems } = readJoinLink(new URLSearchParams('s=x&n=5&m=constructor'), 'f');
+		expect(config.marking).toEqual({ right: 2, wrong: 0.66 });
+		expect(problems).toHaveLength(1);
+	});
+
+	test('time=1e309 (infinite) keeps the default time and names the allowed range', () => {
+		const { config, problems } = read('seed=s&time=1e309');
+		expect(config.secondsPerQuestion).toBe(72);
+		expect(problems).toEqual([
+			'The time per question “1e309” must be from 1 to 3600 seconds, or none; using 72 s.'
+		]);
+	});
+
+	test.each(['0', '-5', 'abc', '3601', 'Infinity', 'NaN'])('time=%s is refused', (t) => {
+		const { config, problems } = read(`seed=s&time=${t}`);
+		expect(config.secondsPerQuestion).toBe(72);
+		expect(problems[0]).toMatch(/from 1 to 3600 seconds/);
+	});
+
+	test('time at its bounds and none are accepted without a message', () => {
+		expect(read('seed=s&time=1')).toMatchObject({
+			config: { secondsPerQuestion: 1 },
+			problems: []
+		});
+		expect(read('seed=s&time=3600').problems).toEqual([]);
+		expect(read('seed=s&time=none').config.secondsPerQuestion).toBeNull();
+	});
+
+	test.each(['1e308,1e308', '1,1e308', '0,1', '-1,0', '2,-1', '101,0', '2', '2,1,3', ',', 'a,b'])(
+		'custom=%s is refused: default marking, and the allowed ranges',
+		(custom) => {
+			const { config, problems } = read(`seed=s&marking=custom&custom=${custom}`);
+			expect(config.scheme).toBe('upsc-gs1');
+			expect(config.marking).toEqual({ right: 2, wrong: 0.66 });
+			expect(problems).toHaveLength(1);
+			expect(problems[0]).toContain('more than 0 and at most 100');
+			expect(problems[0]).toContain('from 0 to 100');
+		}
+	);
+
+	test('custom marking inside the bounds is kept', () => {
+		expect(read('seed=s&marking=custom&custom=100,0')).toMatchObject({
+			config: { scheme: 'custom', marking: { right: 100, wrong: 0 } },
+			problems: []
+		});
+	});
+
+	test.each(['0', '501', '2.5', '1e309', 'x'])('n=%s is refused with the range', (n) => {
+		const { config, problems } = read(`seed=s&n=${n}`);
+		expect(config.n).toBe(20);
+		expect(problems).toEqual([
+			`The number of questions “${n}” must be a whole number from 1 to 500; using 20.`
+		]);
+	});
+
+	test('a seed longer than the stored attempt allows is replaced, with a message', () => {
+		const { config, problems } = read(`seed=${'s'.repeat(101)}`);
+		expect(config.seed).toBe('fallback');
+		expect(problems[0]).toMatch(/longer than 100/);
+	});
+
+	test('unknown types and modes are named; a long hostile value is cut short in the message', () => {
+		const { config, problems } = read(`seed=s&types=mcq,essay&mode=${'x'.repeat(500)}`);
+		expect(config.types).toEqual(['mcq']);
+		expect(config.mode).toBe('exam');
+		expect(problems[0]).toMatch(/^Not a question type a test can hold: “essay”/);
+		expect(problems[1]).toBe(`The mode “${'x'.repeat(40)}…” must be exam or practice; using exam.`);
+	});
+
+	test('every config a link can give is one the stored attempt accepts', () => {
+		const hostile = [
+			'seed=s&time=1e309&marking=custom&custom=1e308,1e308&n=1e309',
+			'seed=s&marking=__proto__&time=-0&n=-0',
+			'seed=s&marking=toString&time=0x10&n=0x10'
+		];
+		for (const q of hostile) {
+			const { config } = read(q);
+			expect(z.safeParse(ExamConfigSchema, config).success).toBe(true);
+		}
+		expect(z.safeParse(ExamConfigSchema, defaultConfig('x')).success).toBe(true);
+	});
+
+	test('a link well inside the bounds reads without a message', () => {
+		expect(read(configToParams(CAPTURED[3].config).toString()).problems).toEqual([]);
+		expect(readJoinLink(joinParams(CAPTURED[4].config), 'f').problems).toEqual([]);
 	});
 });

@@ -66,6 +66,26 @@ describe('scoring as the exam scores', () => {
 		// Per-fact outcomes for the memory: the statements answer showed every fact known.
 		expect(s.items[2].facts).toEqual({ a: true, b: true, c: true });
 	});
+
+	test('topics named like Object.prototype members are counted as topics, not looked up on it', () => {
+		const before = Object.getOwnPropertyNames(Object.prototype).length;
+		const s = scorePaper(
+			[
+				{ q: mcq, topics: ['constructor', '__proto__', 'toString'] },
+				{ q: mcq, topics: ['constructor'] }
+			],
+			[choose(2), choose(0)],
+			gs1
+		);
+		expect(Object.entries(s.byTopic)).toEqual([
+			['constructor', { right: 1, wrong: 1, blank: 0, marks: 1.34 }],
+			['__proto__', { right: 1, wrong: 0, blank: 0, marks: 2 }],
+			['toString', { right: 1, wrong: 0, blank: 0, marks: 2 }]
+		]);
+		// Nothing was written onto the global Object.
+		expect(Object.getOwnPropertyNames(Object.prototype)).toHaveLength(before);
+		expect(typeof ({} as Record<string, unknown>).toString).toBe('function');
+	});
 });
 
 describe('the paper from a seed', () => {

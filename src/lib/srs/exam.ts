@@ -5,70 +5,34 @@
  * than one option where one is asked is wrong; a composite question is one answer.
  */
 import * as z from 'zod/mini';
-import {
-	QUESTION_TYPE_DEFS,
-	QUESTION_TYPES,
-	TEST_TYPES,
-	shuffledOptions,
-	typeOfCode
-} from '../question-types';
+import { QUESTION_TYPE_DEFS, shuffledOptions } from '../question-types';
 import type { Deck, Question, QuestionType } from '../bank/schema';
 import { grade, type Outcome, type Response } from './grade';
 import { seededOrder } from './shuffle';
+import type { ExamConfig, Marking } from './exam-config';
 
-export interface Marking {
-	right: number;
-	/** Marks taken away for a wrong answer (a positive number). */
-	wrong: number;
-}
-
-export const MARKING_SCHEMES = {
-	'upsc-gs1': { label: 'UPSC GS Paper I (+2 / −0.66)', right: 2, wrong: 0.66 },
-	csat: { label: 'UPSC CSAT (+2.5 / −0.83)', right: 2.5, wrong: 0.83 },
-	plain: { label: 'Plain (+1 / 0)', right: 1, wrong: 0 }
-} as const satisfies Record<string, Marking & { label: string }>;
-export type SchemeId = keyof typeof MARKING_SCHEMES | 'custom';
-
-/** Question types a paper can hold: flashcards are self-rated, so they have no place in a test. */
-export { TEST_TYPES };
-/** The exam's own formats, chosen by default. */
-export const UPSC_TYPES: QuestionType[] = ['mcq', 'statements', 'pairs', 'assertion_reason'];
-
-const MarkingSchema = z.strictObject({
-	right: z.number().check(z.gt(0)),
-	wrong: z.number().check(z.minimum(0))
-});
-
-export const ExamConfigSchema = z.strictObject({
-	seed: z.string().check(z.minLength(1), z.maxLength(100)),
-	/** Deck ids; empty means every deck. */
-	decks: z.array(z.string()),
-	/** Topic ids; empty means every topic. */
-	topics: z.array(z.string()),
-	types: z.array(z.enum(QUESTION_TYPES)),
-	n: z.int().check(z.minimum(1), z.maximum(500)),
-	/** Time allowed per question; null for an untimed test. GS Paper I: 120 min / 100 = 72 s. */
-	secondsPerQuestion: z.nullable(z.number().check(z.gt(0))),
-	scheme: z.enum(['upsc-gs1', 'csat', 'plain', 'custom']),
-	marking: MarkingSchema,
-	/** exam: results at the end; practice: feedback after each question. */
-	mode: z.enum(['exam', 'practice'])
-});
-export type ExamConfig = z.infer<typeof ExamConfigSchema>;
-
-export function defaultConfig(seed: string): ExamConfig {
-	return {
-		seed,
-		decks: [],
-		topics: [],
-		types: [...UPSC_TYPES],
-		n: 20,
-		secondsPerQuestion: 72,
-		scheme: 'upsc-gs1',
-		marking: { right: 2, wrong: 0.66 },
-		mode: 'exam'
-	};
-}
+export {
+	configProblems,
+	defaultConfig,
+	ExamConfigSchema,
+	LIMITS,
+	MARKING_SCHEMES,
+	markingScheme,
+	TEST_TYPES,
+	UPSC_TYPES,
+	type ExamConfig,
+	type Marking,
+	type SchemeId
+} from './exam-config';
+export {
+	configFromJoin,
+	configFromParams,
+	configToParams,
+	joinParams,
+	readJoinLink,
+	readTestLink,
+	type LinkRead
+} from './exam-links';
 
 export const PaperItemSchema = z.strictObject({
 	deck: z.string(),
@@ -208,8 +172,10 @@ export function scorePaper(
 	responses: ReadonlyArray<Response | null>,
 	marking: Marking
 ): PaperScore {
-	const byTopic: Record<string, Breakdown> = {};
-	const byType: Partial<Record<QuestionType, Breakdown>> = {};
+	// Topic ids come from decks, which may be anyone's: no prototype, so that a topic named
+	// `constructor` or `__proto__` is a key like any other.
+	const byTopic: Record<string, Breakdown> = Object.create(null);
+	const byType: Partial<Record<QuestionType, Breakdown>> = Object.create(null);
 	const add = (b: Breakdown | undefined, s: ScoredItem): Breakdown => {
 		const out = b ?? { right: 0, wrong: 0, blank: 0, marks: 0 };
 		if (s.outcome === 'correct') out.right++;
@@ -240,99 +206,4 @@ export function scorePaper(
 		byTopic,
 		byType
 	};
-}
-
-const list = (v: string | null) => (v ? v.split(',').filter(Boolean) : []);
-
-/** The config as URL parameters: the shareable link of a paper. */
-export function configToParams(c: ExamConfig): URLSearchParams {
-	const p = new URLSearchParams({ seed: c.seed, n: String(c.n), mode: c.mode, marking: c.scheme });
-	if (c.decks.length) p.set('decks', c.decks.join(','));
-	if (c.topics.length) p.set('topics', c.topics.join(','));
-	p.set('types', c.types.join(','));
-	p.set('time', c.secondsPerQuestion === null ? 'none' : String(c.secondsPerQuestion));
-	if (c.scheme === 'custom') p.set('custom', `${c.marking.right},${c.marking.wrong}`);
-	return p;
-}
-
-/** Read a config from a link; anything missing or malformed falls back to the default. */
-export function configFromParams(p: URLSearchParams, fallbackSeed: string): ExamConfig {
-	const d = defaultConfig(p.get('seed') || fallbackSeed);
-	const n = Number(p.get('n'));
-	const types = list(p.get('types')).filter((t): t is QuestionType =>
-		(TEST_TYPES as readonly string[]).includes(t)
-	);
-	const time = p.get('time');
-	const seconds = time === 'none' ? null : Number(time);
-	const scheme = (p.get('marking') ?? d.scheme) as SchemeId;
-	let marking: Marking = d.marking;
-	if (scheme === 'custom') {
-		const [right, wrong] = list(p.get('custom')).map(Number);
-		if (Number.isFinite(right) && Number.isFinite(wrong) && right > 0 && wrong >= 0)
-			marking = { right, wrong };
-	} else if (scheme in MARKING_SCHEMES) {
-		const s = MARKING_SCHEMES[scheme as keyof typeof MARKING_SCHEMES];
-		marking = { right: s.right, wrong: s.wrong };
-	}
-	return {
-		seed: d.seed,
-		decks: list(p.get('decks')),
-		topics: list(p.get('topics')),
-		types: types.length ? types : d.types,
-		n: Number.isInteger(n) && n > 0 && n <= 500 ? n : d.n,
-		secondsPerQuestion:
-			time === 'none' ? null : seconds !== null && seconds > 0 ? seconds : d.secondsPerQuestion,
-		scheme: scheme in MARKING_SCHEMES || scheme === 'custom' ? scheme : d.scheme,
-		marking,
-		mode: p.get('mode') === 'practice' ? 'practice' : 'exam'
-	};
-}
-
-/**
- * The order of the types (space-separated) in the bit mask (`k=`) of join links made before types had codes.
- * FROZEN: never edit it, even when a type is added, or old links open other papers.
- */
-const LEGACY_MASK_ORDER =
-	'flashcard mcq multi true_false cloze numeric match order statements pairs assertion_reason';
-
-/**
- * The short link a class joins by (`/join?…`): the paper's seed, length, question types (by
- * their codes, `ty=mc.st`), and decks, topics and marking only when they are not the defaults.
- * Students get the same questions in the same order, in practice mode, untimed.
- */
-export function joinParams(c: ExamConfig): URLSearchParams {
-	const codes = c.types.map((t) => QUESTION_TYPE_DEFS[t].code).join('.');
-	const p = new URLSearchParams({ s: c.seed, n: String(c.n), ty: codes });
-	if (c.decks.length) p.set('d', c.decks.join(','));
-	if (c.topics.length) p.set('t', c.topics.join(','));
-	if (c.scheme !== 'plain')
-		p.set('m', c.scheme === 'custom' ? `${c.marking.right},${c.marking.wrong}` : c.scheme);
-	return p;
-}
-
-/** The types a join link names: by codes, or by an older link's bit mask. */
-function typesOfJoin(p: URLSearchParams): QuestionType[] {
-	const codes = p.get('ty');
-	if (codes !== null) return codes.split('.').flatMap((c) => typeOfCode(c) ?? []);
-	const mask = parseInt(p.get('k') ?? '', 36);
-	if (!Number.isFinite(mask)) return [];
-	const order = LEGACY_MASK_ORDER.split(' ') as QuestionType[];
-	return order.filter((_, i) => mask & (1 << i));
-}
-
-/** Read a join link back into the config it came from (practice mode, untimed). */
-export function configFromJoin(p: URLSearchParams, fallbackSeed: string): ExamConfig {
-	const m = p.get('m') ?? 'plain';
-	const full = new URLSearchParams({
-		seed: p.get('s') || fallbackSeed,
-		n: p.get('n') ?? '',
-		mode: 'practice',
-		time: 'none',
-		marking: m.includes(',') ? 'custom' : m,
-		types: typesOfJoin(p).join(',')
-	});
-	if (m.includes(',')) full.set('custom', m);
-	if (p.get('d')) full.set('decks', p.get('d')!);
-	if (p.get('t')) full.set('topics', p.get('t')!);
-	return configFromParams(full, fallbackSeed);
 }

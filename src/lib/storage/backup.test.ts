@@ -114,7 +114,12 @@ describe('malformed backups are rejected whole, with where, and change nothing',
 		[
 			'a review with rating 7',
 			(b) => ({ ...b, log: b.log.map((e, i) => (i === 3 ? { ...e, rating: 7 } : e)) }),
-			/^log\[3\]\.rating: /
+			/^log\[3\]\.rating: must be one of 1, 2, 3, 4 \(got 7\)$/
+		],
+		[
+			'a log entry of an unknown kind',
+			(b) => ({ ...b, log: b.log.map((e, i) => (i === 1 ? { ...e, kind: 'undo' } : e)) }),
+			/^log\[1\]\.kind: must be one of "review", "reset", "suspend", "unsuspend", "bury" \(got "undo"\)$/
 		],
 		[
 			'a log entry without a date',
@@ -131,6 +136,11 @@ describe('malformed backups are rejected whole, with where, and change nothing',
 			(b) => ({ ...b, params: {} }),
 			/^log\[0\]\.paramsId: ".*" is not in the file's params/
 		],
+		...['constructor', '__proto__', 'toString'].map((id): Case => [
+			`an entry naming parameters "${id}", a name every plain object answers to`,
+			(b) => ({ ...b, log: b.log.map((e, i) => (i === 0 ? { ...e, paramsId: id } : e)) }),
+			new RegExp(`^log\\[0\\]\\.paramsId: "${id}" is not in the file's params`)
+		]),
 		[
 			'a test attempt with answers not a list',
 			(b) => ({ ...b, attempts: [{ ...b.attempts[0], answers: 'b' }] }),

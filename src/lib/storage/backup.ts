@@ -153,11 +153,8 @@ export function parseBackup(text: string): ParsedBackup {
 		if (first !== undefined)
 			return void note(`log[${i}].id: "${read.value.id}" repeats log[${first}]`);
 		ids.set(read.value.id, i);
-		if (
-			read.value.kind === 'review' &&
-			!params.has(read.value.paramsId) &&
-			file.params[read.value.paramsId] === undefined
-		)
+		// An own-property check: `constructor` or `__proto__` would otherwise find Object's own.
+		if (read.value.kind === 'review' && !Object.hasOwn(file.params, read.value.paramsId))
 			return void note(`log[${i}].paramsId: "${read.value.paramsId}" is not in the file's params`);
 		log.push(read.value);
 	});
