@@ -33,6 +33,7 @@ import {
 import { scheduleParams, type SchedulingSettings } from '$lib/srs/settings';
 import type { Repository } from '$lib/storage/repository';
 import { commitAnswer } from './answering';
+import { saveFailure } from './save-error';
 
 export { GRADES, GRADE_NAMES } from '$lib/srs/intervals';
 
@@ -311,7 +312,7 @@ export class ReviewSession {
 			if (correct) this.correct += 1;
 			this.#next();
 		} catch (e) {
-			this.error = `Your answer was not saved: ${(e as Error).message}. Try again.`;
+			this.error = saveFailure('Your answer was not saved', e);
 		} finally {
 			this.saving = false;
 		}
@@ -366,7 +367,7 @@ export class ReviewSession {
 			this.#shownAt = this.#now().getTime();
 			this.#resume?.setItem(RESUME_KEY, step.item.entry.key);
 		} catch (e) {
-			this.error = `Could not undo: ${(e as Error).message}`;
+			this.error = saveFailure('Your last answer was not undone', e);
 		} finally {
 			this.saving = false;
 		}

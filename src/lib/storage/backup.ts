@@ -4,9 +4,11 @@
  * logs, replayed through the scheduler, so that nothing conflicts).
  */
 import * as z from 'zod/mini';
-import { memoryKey, replay } from '../srs/memory';
+import { memoryKey, paramsId, replay } from '../srs/memory';
 import { BackupError, StaleRecordError } from './errors';
-import { eventFromRecord, stateToRecord } from './convert';
+import { eventFromRecord } from './convert';
+import { isKnownZone, unknownZoneMessage } from './device-zone';
+import { canonical, diffStates, writeReplay } from './rebuild';
 import {
 	logKey,
 	paramsKey,
@@ -126,13 +128,17 @@ export function parseBackup(text: string): ParsedBackup {
 	let settings: SchedulingSettings | null = null;
 	if (file.settings !== null) {
 		const read = readRecord('settings', withVersion(file.settings));
-		if (read.ok) settings = read.value.settings;
-		else note(`settings.${read.error}`);
+		if (!read.ok) note(`settings.${read.error}`);
+		else if (!isKnownZone(read.value.settings.timeZone))
+			note(`settings.settings.timeZone: ${unknownZoneMessage(read.value.settings.timeZone)}`);
+		else settings = read.value.settings;
 	}
 	const params = new Map<string, ScheduleParams>();
 	for (const [id, p] of Object.entries(file.params)) {
 		const read = z.safeParse(ScheduleParamsSchema, p);
-		if (read.success) params.set(id, read.data);
+		if (read.success && !isKnownZone(read.data.timeZone))
+			note(`params.${id}.timeZone: ${unknownZoneMessage(read.data.timeZone)}`);
+		else if (read.success) params.set(id, read.data);
 		else
 			note(
 				`params.${id}.${read.error.issues[0].path.map(String).join('.')}: ${read.error.issues[0].message}`
@@ -189,33 +195,51 @@ export function parseBackup(text: string): ParsedBackup {
 
 export type ImportMode = 'replace' | 'merge';
 
+export interface ImportResult {
+	/** Facts with a state, and log entries, after the import. */
+	states: number;
+	log: number;
+	/** Replace: the file's fact states that its log did not give (rebuilt from the log). */
+	rebuilt: number;
+	/** Merge: the file's decks and test attempts that differ from the ones here (not imported). */
+	kept: string[];
+}
+
 /**
- * Apply a parsed backup, all or nothing. `replace` swaps in the file's progress and settings;
- * `merge` keeps both: the union of the two logs by entry id, replayed, and the current settings.
+ * Apply a parsed backup, all or nothing. `replace` swaps in the file's log, decks, attempts
+ * and settings, and rebuilds the fact states from its log (a file's states are not trusted: the
+ * log is the source of truth); `merge` keeps both: the union of the two logs by entry id,
+ * replayed, and the current settings. A merge never overwrites a stored record that differs.
  */
 export async function importBackup(
 	repo: Repository,
 	backup: ParsedBackup,
 	mode: ImportMode
-): Promise<{ states: number; log: number }> {
+): Promise<ImportResult> {
 	if (mode === 'replace') {
+		const states = replay(backup.log.map((e) => eventFromRecord(e, backup.params)));
+		const file = diffStates(
+			states,
+			backup.states.map((s) => [memoryKey(s.deck, s.fact), s])
+		);
 		await repo.kv.run(BACKUP_STORES, 'readwrite', async (tx) => {
-			tx.clear('states');
 			tx.clear('log');
 			tx.clear('attempts');
 			tx.clear('decks');
 			for (const d of backup.decks) tx.put('decks', d.id, d);
 			for (const a of backup.attempts) tx.put('attempts', a.id, a);
-			for (const s of backup.states) tx.put('states', memoryKey(s.deck, s.fact), s);
 			for (const [id, p] of backup.params) tx.put('settings', paramsKey(id), paramsToRecord(p));
 			for (const e of backup.log) tx.put('log', logKey(e), e);
+			await writeReplay(tx, states);
 			if (backup.settings)
 				tx.put('settings', 'scheduling', {
 					schemaVersion: SCHEMA_VERSION,
 					settings: backup.settings
 				});
 		});
-		return { states: backup.states.length, log: backup.log.length };
+		repo.snapshot.forget();
+		const rebuilt = file.added.length + file.changed.length + file.removed.length;
+		return { states: states.size, log: backup.log.length, rebuilt, kept: [] };
 	}
 	// Merge: replay the union. Retry if another tab wrote to the log meanwhile.
 	for (let attempt = 0; attempt < 3; attempt++) {
@@ -225,22 +249,73 @@ export async function importBackup(
 		const union = [...events, ...added.map((e) => eventFromRecord(e, backup.params))];
 		const states = replay(union);
 		try {
-			await repo.kv.run(BACKUP_STORES, 'readwrite', async (tx) => {
+			const kept = await repo.kv.run(BACKUP_STORES, 'readwrite', async (tx) => {
 				if ((await tx.count('log')) !== events.length) throw new StaleRecordError('log');
-				// Decks merge by id: a deck already here is kept as it is.
-				for (const d of backup.decks)
-					if ((await tx.get('decks', d.id)) === undefined) tx.put('decks', d.id, d);
-				// Attempts merge by id: one already here (perhaps in progress) is kept as it is.
-				for (const a of backup.attempts)
-					if ((await tx.get('attempts', a.id)) === undefined) tx.put('attempts', a.id, a);
-				for (const [id, p] of backup.params) tx.put('settings', paramsKey(id), paramsToRecord(p));
-				for (const e of added) tx.add('log', logKey(e), e);
-				for (const [key, s] of states) tx.put('states', key, stateToRecord(s));
+				const kept: string[] = [];
+				// Decks and attempts merge by id: one already here (an attempt perhaps in progress)
+				// is kept as it is; the file's, when it differs, is named in the result.
+				const merge = async (store: 'decks' | 'attempts', id: string, record: unknown) => {
+					const here = await tx.get(store, id);
+					if (here === undefined) tx.put(store, id, record);
+					else if (canonical(here) !== canonical(record)) kept.push(`${store}/${id}`);
+				};
+				for (const d of backup.decks) await merge('decks', d.id, d);
+				for (const a of backup.attempts) await merge('attempts', a.id, a);
+				const stored = await tx.entries('settings', 'params:');
+				const { put, rename } = placeParams(stored, backup.params);
+				for (const [id, p] of put) tx.put('settings', paramsKey(id), paramsToRecord(p));
+				for (const e of added)
+					tx.add(
+						'log',
+						logKey(e),
+						e.kind === 'review' ? { ...e, paramsId: rename.get(e.paramsId) ?? e.paramsId } : e
+					);
+				await writeReplay(tx, states);
+				return kept;
 			});
-			return { states: states.size, log: union.length };
+			repo.snapshot.forget();
+			return { states: states.size, log: union.length, rebuilt: 0, kept };
 		} catch (e) {
 			if (!(e instanceof StaleRecordError)) throw e;
 		}
 	}
 	throw new StaleRecordError('log');
+}
+
+/**
+ * Where a merge puts the file's parameter sets, never over a stored one that differs. A set
+ * equal to the one stored under its id is shared. One that differs (a file whose id does not
+ * match its content) is kept under a new id: its content's id, or that with a suffix, and the
+ * file's log entries are renamed to it. This is what Anki does when an imported note type's id
+ * exists with another schema (it is added as a new note type): each log keeps the parameters
+ * it was scheduled with. Overwriting would change the replay of the learner's own log (an
+ * impossible time zone once made it unreplayable); refusing would make a file that merely
+ * disagrees impossible to merge.
+ */
+export function placeParams(
+	stored: ReadonlyArray<readonly [string, unknown]>,
+	incoming: ReadonlyMap<string, ScheduleParams>
+): { put: Array<[string, ScheduleParams]>; rename: Map<string, string> } {
+	// Each id taken, with its parameters (null: a stored record that cannot be read).
+	const taken = new Map<string, string | null>();
+	for (const [key, raw] of stored) {
+		const read = readRecord('params', raw);
+		taken.set(key.slice(paramsKey('').length), read.ok ? canonical(read.value.params) : null);
+	}
+	const put: Array<[string, ScheduleParams]> = [];
+	const rename = new Map<string, string>();
+	for (const [id, p] of incoming) {
+		const content = canonical(p);
+		for (let n = 0; ; n++) {
+			const at = n === 0 ? id : n === 1 ? paramsId(p) : `${paramsId(p)}-${n}`;
+			const there = taken.get(at);
+			if (there === undefined) {
+				taken.set(at, content);
+				put.push([at, p]);
+			} else if (there !== content) continue;
+			rename.set(id, at);
+			break;
+		}
+	}
+	return { put, rename };
 }
