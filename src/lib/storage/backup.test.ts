@@ -2,7 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { Rating } from 'ts-fsrs';
 import { makeSettings } from '../srs/test-helpers';
 import { BackupError } from './errors';
-import { exportBackup, importBackup, parseBackup, type Backup } from './backup';
+import { exportBackup, importBackup, parseBackup, placeParams, type Backup } from './backup';
+import { paramsId } from '../srs/keys';
+import { scheduleParams } from '../srs/settings';
 import { answer, freshRepo, study } from './test-helpers';
 import type { Repository } from './repository';
 import type { AttemptRecord } from './records';
@@ -151,6 +153,25 @@ describe('malformed backups are rejected whole, with where, and change nothing',
 				settings: { schemaVersion: 2, settings: { ...b.settings!.settings, desiredRetention: 0.5 } }
 			}),
 			/^settings\.settings\.desiredRetention: /
+		],
+		[
+			'settings naming a time zone that does not exist',
+			(b) => ({
+				...b,
+				settings: {
+					schemaVersion: 2,
+					settings: { ...b.settings!.settings, timeZone: 'Mars/Olympus_Mons' }
+				}
+			}),
+			/^settings\.settings\.timeZone: "Mars\/Olympus_Mons" is not a time zone this browser knows/
+		],
+		[
+			'parameters naming a time zone that does not exist',
+			(b) => {
+				const [id, p] = Object.entries(b.params)[0];
+				return { ...b, params: { ...b.params, [id]: { ...p, timeZone: 'Mars/Olympus_Mons' } } };
+			},
+			/^params\.\w+\.timeZone: "Mars\/Olympus_Mons" is not a time zone/
 		]
 	];
 
@@ -168,5 +189,99 @@ describe('malformed backups are rejected whole, with where, and change nothing',
 		expect(error).toBeInstanceOf(BackupError);
 		expect((error as BackupError).problems[0]).toMatch(message);
 		expect(await snapshot(repo)).toEqual(before);
+	});
+});
+
+describe('a merge never overwrites a stored record that differs', () => {
+	test('parameters under an id stored with other content are kept under a new id', async () => {
+		const mine = await freshRepo();
+		await answer(mine, 'f0', Rating.Good, new Date('2026-01-13T10:00:00Z'));
+		const [[id, ownParams]] = [...(await mine.loadParams())];
+		const other = await freshRepo();
+		await answer(other, 'f1', Rating.Again, new Date('2026-01-13T11:00:00Z'));
+		const file = await exportBackup(other);
+		// The file names other parameters (a day starting at 6) by the learner's id.
+		const theirs = { ...Object.values(file.params)[0], dayStartHour: 6 };
+		const forged = {
+			...file,
+			params: { [id]: theirs },
+			log: file.log.map((e) => ({ ...e, paramsId: id }))
+		};
+		const statesBefore = await mine.loadStates();
+		const { kept } = await importBackup(mine, parseBackup(JSON.stringify(forged)), 'merge');
+		expect(kept).toEqual([]);
+		const params = await mine.loadParams();
+		expect(params.get(id)).toEqual(ownParams);
+		expect([...params.values()]).toContainEqual(theirs);
+		// Each log replays with the parameters it was scheduled with.
+		const { events } = await mine.readLog();
+		expect(events.find((e) => e.fact === 'f0')).toMatchObject({ params: ownParams });
+		expect(events.find((e) => e.fact === 'f1')).toMatchObject({ params: theirs });
+		expect((await mine.loadStates()).get('d/f0')).toEqual(statesBefore.get('d/f0'));
+		expect(await mine.loadStates()).toEqual(await mine.rebuildFromLog());
+	});
+
+	test('equal parameters are shared; placeParams never reuses an id taken by other content', () => {
+		const p = makeSettings();
+		const q = makeSettings({ dayStartHour: 6 });
+		const params = (x: typeof p) => scheduleParams(x);
+		const stored: Array<[string, unknown]> = [
+			['params:a', { schemaVersion: 2, params: params(p) }],
+			[`params:${paramsId(params(q))}`, { schemaVersion: 2, params: params(p) }],
+			['params:broken', { schemaVersion: 2, params: 'unreadable' }]
+		];
+		const { put, rename } = placeParams(
+			stored,
+			new Map([
+				['a', params(p)],
+				['broken', params(q)]
+			])
+		);
+		expect(rename.get('a')).toBe('a');
+		// Its own id is taken (by other content), and so is its content's id: a suffix.
+		expect(rename.get('broken')).toBe(`${paramsId(params(q))}-2`);
+		expect(put).toEqual([[`${paramsId(params(q))}-2`, params(q)]]);
+	});
+
+	test('a deck or attempt that differs from the one here is kept as it is, and named', async () => {
+		const source = await studiedRepo();
+		const target = await freshRepo();
+		const [a] = await source.attempts();
+		await target.saveAttempt({ ...a, current: 0, timeMs: [99] });
+		const { kept } = await importBackup(
+			target,
+			parseBackup(JSON.stringify(await exportBackup(source))),
+			'merge'
+		);
+		expect(kept).toEqual(['attempts/t1']);
+		expect((await target.attempts())[0].timeMs).toEqual([99]);
+	});
+});
+
+describe('replace rebuilds the fact states from the file’s log', () => {
+	test('a dropped state, a changed state and an absurd stability are replaced by the replay', async () => {
+		const source = await studiedRepo();
+		const file = await exportBackup(source);
+		const [first, second, ...rest] = file.states;
+		const tampered = {
+			...file,
+			states: [
+				{ ...first, card: { ...first.card, state: first.card.state === 3 ? 1 : 3 } },
+				...rest.map((s, i) => (i === 0 ? { ...s, card: { ...s.card, stability: 1e308 } } : s))
+			]
+		};
+		expect(second).toBeDefined();
+		const target = await freshRepo();
+		const { rebuilt } = await importBackup(target, parseBackup(JSON.stringify(tampered)), 'replace');
+		expect(rebuilt).toBe(3);
+		expect(await target.loadStates()).toEqual(await source.loadStates());
+		expect(await target.loadStates()).toEqual(await target.rebuildFromLog());
+	});
+
+	test('a faithful file rebuilds nothing', async () => {
+		const source = await studiedRepo();
+		const target = await freshRepo();
+		const file = parseBackup(JSON.stringify(await exportBackup(source)));
+		expect((await importBackup(target, file, 'replace')).rebuilt).toBe(0);
 	});
 });
