@@ -221,26 +221,55 @@ describe('a merge never overwrites a stored record that differs', () => {
 		expect(await mine.loadStates()).toEqual(await mine.rebuildFromLog());
 	});
 
-	test('equal parameters are shared; placeParams never reuses an id taken by other content', () => {
-		const p = makeSettings();
-		const q = makeSettings({ dayStartHour: 6 });
-		const params = (x: typeof p) => scheduleParams(x);
+	test('parameters go under their content’s id: equal ones are shared, none is overwritten', () => {
+		const p = scheduleParams(makeSettings());
+		const q = scheduleParams(makeSettings({ dayStartHour: 6 }));
 		const stored: Array<[string, unknown]> = [
-			['params:a', { schemaVersion: 2, params: params(p) }],
-			[`params:${paramsId(params(q))}`, { schemaVersion: 2, params: params(p) }],
+			[`params:${paramsId(p)}`, { schemaVersion: 2, params: p }],
+			// Damaged data: other content under q's id.
+			[`params:${paramsId(q)}`, { schemaVersion: 2, params: p }],
 			['params:broken', { schemaVersion: 2, params: 'unreadable' }]
 		];
 		const { put, rename } = placeParams(
 			stored,
 			new Map([
-				['a', params(p)],
-				['broken', params(q)]
+				['a', p],
+				['broken', q]
 			])
 		);
-		expect(rename.get('a')).toBe('a');
-		// Its own id is taken (by other content), and so is its content's id: a suffix.
-		expect(rename.get('broken')).toBe(`${paramsId(params(q))}-2`);
-		expect(put).toEqual([[`${paramsId(params(q))}-2`, params(q)]]);
+		expect(rename.get('a')).toBe(paramsId(p));
+		expect(rename.get('broken')).toBe(`${paramsId(q)}-1`);
+		expect(put).toEqual([[`${paramsId(q)}-1`, q]]);
+	});
+
+	test('a file naming parameters by another id: a later answer does not change its replay', async () => {
+		const source = await freshRepo();
+		await answer(source, 'f0', Rating.Good, new Date('2026-01-13T10:00:00Z'));
+		const file = await exportBackup(source);
+		const [[id, p]] = Object.entries(file.params);
+		// Hand-edited: other learning steps under the id of the app's own parameters.
+		const forged = { ...file, params: { [id]: { ...p, learningSteps: ['10m'] } } };
+		const target = await freshRepo();
+		await importBackup(target, parseBackup(JSON.stringify(forged)), 'replace');
+		await answer(target, 'f1', Rating.Good, new Date('2026-01-13T10:30:00Z'));
+		expect(await target.loadStates()).toEqual(await target.rebuildFromLog());
+		expect((await target.loadParams()).get(id)).toEqual(p);
+	});
+
+	test('decks and attempts repeated in a file are refused', () => {
+		const b = {
+			format: 'current-affairs-recall-backup',
+			schemaVersion: 2,
+			exportedAt: '2026-02-01T00:00:00Z',
+			settings: null,
+			params: {},
+			states: [],
+			log: [],
+			attempts: [attempt('t1'), attempt('t1')]
+		};
+		expect(() => parseBackup(JSON.stringify(b))).toThrow(
+			'attempts[1].id: "t1" repeats attempts[0]'
+		);
 	});
 
 	test('a deck or attempt that differs from the one here is kept as it is, and named', async () => {
@@ -272,7 +301,11 @@ describe('replace rebuilds the fact states from the file’s log', () => {
 		};
 		expect(second).toBeDefined();
 		const target = await freshRepo();
-		const { rebuilt } = await importBackup(target, parseBackup(JSON.stringify(tampered)), 'replace');
+		const { rebuilt } = await importBackup(
+			target,
+			parseBackup(JSON.stringify(tampered)),
+			'replace'
+		);
 		expect(rebuilt).toBe(3);
 		expect(await target.loadStates()).toEqual(await source.loadStates());
 		expect(await target.loadStates()).toEqual(await target.rebuildFromLog());

@@ -19,6 +19,7 @@ import {
 	type LogRecord,
 	type StateRecord
 } from './records';
+import type { KvTx } from './kv';
 import type { Repository } from './repository';
 import { deckRecordForBackup, deckToRecord, readDeckRecord } from './decks';
 import { readAttempt, type AttemptRecord } from './attempts';
@@ -162,7 +163,7 @@ export function parseBackup(text: string): ParsedBackup {
 		if (
 			read.value.kind === 'review' &&
 			!params.has(read.value.paramsId) &&
-			file.params[read.value.paramsId] === undefined
+			!Object.hasOwn(file.params, read.value.paramsId)
 		)
 			return void note(`log[${i}].paramsId: "${read.value.paramsId}" is not in the file's params`);
 		log.push(read.value);
@@ -174,17 +175,25 @@ export function parseBackup(text: string): ParsedBackup {
 		if (first !== undefined) note(`states[${i}]: fact "${key}" repeats states[${first}]`);
 		stateKeys.set(key, i);
 	});
+	// Attempts and decks are stored by id: two entries with one id would keep only the last.
+	const seen = new Map<string, number>();
+	const once = (list: 'attempts' | 'decks', id: string, i: number) => {
+		const first = seen.get(`${list}/${id}`);
+		if (first !== undefined) note(`${list}[${i}].id: "${id}" repeats ${list}[${first}]`);
+		else seen.set(`${list}/${id}`, i);
+		return first === undefined;
+	};
 	const attempts: AttemptRecord[] = [];
 	(file.attempts ?? []).forEach((r, i) => {
 		const read = readAttempt(withVersion(r));
-		if (read.ok) attempts.push(read.value);
-		else note(`attempts[${i}].${read.error}`);
+		if (!read.ok) note(`attempts[${i}].${read.error}`);
+		else if (once('attempts', read.value.id, i)) attempts.push(read.value);
 	});
 	const decks: DeckRecord[] = [];
 	(file.decks ?? []).forEach((r, i) => {
 		const read = readDeckRecord(withVersion(r));
-		if (read.ok) decks.push(deckToRecord(read.value));
-		else note(`decks[${i}]: ${read.error}`);
+		if (!read.ok) note(`decks[${i}]: ${read.error}`);
+		else if (once('decks', read.value.deck.id, i)) decks.push(deckToRecord(read.value));
 	});
 	if (problems.length) {
 		const total = problems.length >= MAX_PROBLEMS ? `${MAX_PROBLEMS}+` : String(problems.length);
@@ -228,8 +237,8 @@ export async function importBackup(
 			tx.clear('decks');
 			for (const d of backup.decks) tx.put('decks', d.id, d);
 			for (const a of backup.attempts) tx.put('attempts', a.id, a);
-			for (const [id, p] of backup.params) tx.put('settings', paramsKey(id), paramsToRecord(p));
-			for (const e of backup.log) tx.put('log', logKey(e), e);
+			const rename = await putParams(tx, backup.params);
+			for (const e of backup.log) tx.put('log', logKey(e), renamed(e, rename));
 			await writeReplay(tx, states);
 			if (backup.settings)
 				tx.put('settings', 'scheduling', {
@@ -261,15 +270,8 @@ export async function importBackup(
 				};
 				for (const d of backup.decks) await merge('decks', d.id, d);
 				for (const a of backup.attempts) await merge('attempts', a.id, a);
-				const stored = await tx.entries('settings', 'params:');
-				const { put, rename } = placeParams(stored, backup.params);
-				for (const [id, p] of put) tx.put('settings', paramsKey(id), paramsToRecord(p));
-				for (const e of added)
-					tx.add(
-						'log',
-						logKey(e),
-						e.kind === 'review' ? { ...e, paramsId: rename.get(e.paramsId) ?? e.paramsId } : e
-					);
+				const rename = await putParams(tx, backup.params);
+				for (const e of added) tx.add('log', logKey(e), renamed(e, rename));
 				await writeReplay(tx, states);
 				return kept;
 			});
@@ -283,14 +285,15 @@ export async function importBackup(
 }
 
 /**
- * Where a merge puts the file's parameter sets, never over a stored one that differs. A set
- * equal to the one stored under its id is shared. One that differs (a file whose id does not
- * match its content) is kept under a new id: its content's id, or that with a suffix, and the
- * file's log entries are renamed to it. This is what Anki does when an imported note type's id
- * exists with another schema (it is added as a new note type): each log keeps the parameters
- * it was scheduled with. Overwriting would change the replay of the learner's own log (an
- * impossible time zone once made it unreplayable); refusing would make a file that merely
- * disagrees impossible to merge.
+ * Where an import puts the file's parameter sets: under their content's id (paramsId), which
+ * is what the app's own answers use, so that a later answer with the same parameters finds
+ * them. A stored record is never overwritten: equal content is shared; a file whose id does not
+ * match its content is renamed to the content's id, and its log entries with it. Should that id
+ * hold other content (damaged data), the set is kept under a new id (the content's with a
+ * suffix). This is what Anki does when an imported note type's id exists with another schema
+ * (it is added as a new note type): each log keeps the parameters it was scheduled with.
+ * Overwriting would change the replay of the learner's own log (an impossible time zone once
+ * made it unreplayable); refusing would make a file that merely disagrees impossible to merge.
  */
 export function placeParams(
 	stored: ReadonlyArray<readonly [string, unknown]>,
@@ -307,7 +310,7 @@ export function placeParams(
 	for (const [id, p] of incoming) {
 		const content = canonical(p);
 		for (let n = 0; ; n++) {
-			const at = n === 0 ? id : n === 1 ? paramsId(p) : `${paramsId(p)}-${n}`;
+			const at = n === 0 ? paramsId(p) : `${paramsId(p)}-${n}`;
 			const there = taken.get(at);
 			if (there === undefined) {
 				taken.set(at, content);
@@ -319,3 +322,18 @@ export function placeParams(
 	}
 	return { put, rename };
 }
+
+/** In an import's transaction: store the file's parameter sets (placeParams); their new ids. */
+async function putParams(
+	tx: KvTx,
+	params: ReadonlyMap<string, ScheduleParams>
+): Promise<Map<string, string>> {
+	const stored = (await tx.entries('settings', 'params:')).filter(([k]) => k.startsWith('params:'));
+	const { put, rename } = placeParams(stored, params);
+	for (const [id, p] of put) tx.put('settings', paramsKey(id), paramsToRecord(p));
+	return rename;
+}
+
+/** A log record naming its parameters by their stored id. */
+const renamed = (e: LogRecord, rename: ReadonlyMap<string, string>): LogRecord =>
+	e.kind === 'review' ? { ...e, paramsId: rename.get(e.paramsId) ?? e.paramsId } : e;

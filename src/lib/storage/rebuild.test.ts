@@ -5,7 +5,10 @@ import { freshRepo } from './test-helpers';
 import type { Repository } from './repository';
 
 /** Change stored state records behind the app's back. */
-async function tamper(repo: Repository, write: (put: (k: string, v: unknown) => void, del: (k: string) => void) => void) {
+async function tamper(
+	repo: Repository,
+	write: (put: (k: string, v: unknown) => void, del: (k: string) => void) => void
+) {
 	await repo.kv.run(['states'], 'readwrite', async (tx) =>
 		write(
 			(k, v) => tx.put('states', k, v),

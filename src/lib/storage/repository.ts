@@ -26,13 +26,7 @@ import {
 	type StoreName
 } from './kv';
 import { eventToRecord, stateFromRecord, stateToRecord, stateToRow } from './convert';
-import {
-	logKey,
-	paramsKey,
-	paramsToRecord,
-	readRecord,
-	SCHEMA_VERSION
-} from './records';
+import { logKey, paramsKey, paramsToRecord, readRecord, SCHEMA_VERSION } from './records';
 import { setAside, sortRows } from './set-aside';
 import type { BadRecord, QuarantinedRecord } from './set-aside';
 import * as log from './log';
