@@ -42,7 +42,7 @@ function record(page: Page, store: string, key: string, value?: unknown): Promis
 
 async function importFile(page: Page, name: string, content: unknown, mode: 'Merge' | 'Replace') {
 	await page.locator('input[type=file]').setInputFiles(file(name, content));
-	if (mode === 'Replace') await page.getByLabel(/^Replace:/).check();
+	await page.getByRole('radio', { name: new RegExp(`${mode}:`) }).check();
 	await page.getByRole('button', { name: `${mode} now` }).click();
 }
 
