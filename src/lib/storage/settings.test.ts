@@ -1,9 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { makeSettings } from '../srs/test-helpers';
+import { Rating } from 'ts-fsrs';
+import { makeReview, makeSettings } from '../srs/test-helpers';
+import { paramsId } from '../srs/keys';
+import { scheduleParams } from '../srs/settings';
+import { eventToRecord } from './convert';
+import { logKey, paramsToRecord } from './records';
 import { dayStart } from '../srs/day';
 import { deviceTimeZone } from './device-zone';
 import { StorageError } from './errors';
-import { freshRepo } from './test-helpers';
+import { freshRepo, study } from './test-helpers';
 
 /** Write a settings record behind the repository's back, as older data or another app did. */
 async function storeRaw(repo: Awaited<ReturnType<typeof freshRepo>>, settings: unknown) {
@@ -41,5 +46,27 @@ describe('a stored time zone this browser does not know', () => {
 			repo.saveSettings(makeSettings({ timeZone: 'Mars/Olympus_Mons' }))
 		).rejects.toThrow(StorageError);
 		expect((await repo.loadSettings()).timeZone).toBe('Asia/Kolkata');
+	});
+});
+
+describe('stored parameters naming a time zone this browser does not know', () => {
+	test('their log entries are set aside with the reason, and the rest of the log replays', async () => {
+		const repo = await freshRepo();
+		await study(repo, 2, 1);
+		const good = await repo.rebuildFromLog();
+		const event = makeReview('2026-01-14T10:00:00Z', Rating.Good, {
+			fact: 'f0',
+			params: scheduleParams(makeSettings({ timeZone: 'Mars/Olympus_Mons' }))
+		});
+		await repo.kv.run(['log', 'settings'], 'readwrite', async (tx) => {
+			const record = eventToRecord(event);
+			tx.put('settings', `params:${paramsId(event.params)}`, paramsToRecord(event.params));
+			tx.put('log', logKey(record), record);
+		});
+		expect(await repo.rebuildFromLog()).toEqual(good);
+		const [aside] = await repo.quarantined();
+		expect(aside.error).toMatch(
+			/timeZone: "Mars\/Olympus_Mons" is not a time zone this browser knows/
+		);
 	});
 });
