@@ -185,7 +185,7 @@ export class ExamSession {
 	 */
 	async #update(
 		change: (a: AttemptRecord) => void,
-		what = 'Your answer was not saved',
+		what: string,
 		revert = false
 	): Promise<boolean> {
 		const before = this.attempt;
@@ -216,7 +216,7 @@ export class ExamSession {
 			this.#spend(a);
 			a.current = i;
 			a.visited[i] = true;
-		});
+		}, 'Your place in the test was not saved');
 	}
 
 	/** Answer (in the options as shown); null clears the response. */
@@ -225,14 +225,14 @@ export class ExamSession {
 		await this.#update((a) => {
 			a.answers[i] =
 				response && (response.kind !== 'choices' || response.choices.length) ? response : null;
-		});
+		}, 'Your answer was not saved');
 	}
 
 	async toggleMark(i: number): Promise<void> {
 		if (this.submitted) return;
 		await this.#update((a) => {
 			a.marked[i] = !a.marked[i];
-		});
+		}, 'The mark for review was not saved');
 	}
 
 	/** Practice mode: lock the answer and show its feedback. */
@@ -240,7 +240,7 @@ export class ExamSession {
 		if (this.submitted || this.attempt.config.mode !== 'practice') return;
 		await this.#update((a) => {
 			a.checked[i] = true;
-		});
+		}, 'Your answer was not checked');
 	}
 
 	/** The answer to question i in the bank's option order (for grading and feedback). */

@@ -1,7 +1,8 @@
 /**
- * Backup: everything (states, log, settings, test attempts, the learner's own decks) as one versioned JSON file. Import validates the
- * whole file first, then applies all of it or nothing: replace, or merge (the union of both
- * logs, replayed through the scheduler, so that nothing conflicts).
+ * Backup: everything (states, log, settings, test attempts, the learner's own decks) as one
+ * versioned JSON file. Import validates the whole file first, then applies all of it or
+ * nothing: replace (the file's log, with the fact states rebuilt from it), or merge (the union
+ * of both logs, replayed through the scheduler, never overwriting a stored record that differs).
  */
 import * as z from 'zod/mini';
 import { memoryKey, paramsId, replay } from '../srs/memory';
@@ -227,7 +228,7 @@ export async function importBackup(
 ): Promise<ImportResult> {
 	if (mode === 'replace') {
 		const states = replay(backup.log.map((e) => eventFromRecord(e, backup.params)));
-		const file = diffStates(
+		const fileStates = diffStates(
 			states,
 			backup.states.map((s) => [memoryKey(s.deck, s.fact), s])
 		);
@@ -247,7 +248,7 @@ export async function importBackup(
 				});
 		});
 		repo.snapshot.forget();
-		const rebuilt = file.added.length + file.changed.length + file.removed.length;
+		const rebuilt = fileStates.added.length + fileStates.changed.length + fileStates.removed.length;
 		return { states: states.size, log: backup.log.length, rebuilt, kept: [] };
 	}
 	// Merge: replay the union. Retry if another tab wrote to the log meanwhile.
