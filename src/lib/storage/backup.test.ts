@@ -4,6 +4,9 @@ import { makeSettings } from '../srs/test-helpers';
 import { BackupError } from './errors';
 import { exportBackup, importBackup, parseBackup, placeParams, type Backup } from './backup';
 import { paramsId } from '../srs/keys';
+import { TEMPLATE_DECK, TEMPLATE_SOURCE } from '../bank/csv-template';
+import { withSourceText } from '../bank/deck-json';
+import { saveDeck } from './decks';
 import { scheduleParams } from '../srs/settings';
 import { answer, freshRepo, study } from './test-helpers';
 import type { Repository } from './repository';
@@ -284,6 +287,29 @@ describe('a merge never overwrites a stored record that differs', () => {
 		);
 		expect(kept).toEqual(['attempts/t1']);
 		expect((await target.attempts())[0].timeMs).toEqual([99]);
+	});
+
+	test('the same deck imported on two devices is not reported as differing', async () => {
+		const source = await studiedRepo();
+		const target = await freshRepo();
+		const deck = withSourceText(TEMPLATE_DECK, TEMPLATE_SOURCE);
+		const at = (importedAt: string) => ({
+			deck,
+			importedAt,
+			fileName: 'a.csv',
+			format: 'csv' as const
+		});
+		await saveDeck(source, at('2026-01-01T00:00:00.000Z'), []);
+		await saveDeck(target, at('2026-01-05T00:00:00.000Z'), []);
+		const file = parseBackup(JSON.stringify(await exportBackup(source)));
+		expect((await importBackup(target, file, 'merge')).kept).toEqual([]);
+		await saveDeck(target, at('2026-01-05T00:00:00.000Z'), []);
+		await saveDeck(
+			target,
+			{ ...at('2026-01-06T00:00:00.000Z'), deck: { ...deck, title: 'Mine' } },
+			[]
+		);
+		expect((await importBackup(target, file, 'merge')).kept).toEqual([`decks/${deck.id}`]);
 	});
 });
 

@@ -267,7 +267,7 @@ export async function importBackup(
 				const merge = async (store: 'decks' | 'attempts', id: string, record: unknown) => {
 					const here = await tx.get(store, id);
 					if (here === undefined) tx.put(store, id, record);
-					else if (canonical(here) !== canonical(record)) kept.push(`${store}/${id}`);
+					else if (content(store, here) !== content(store, record)) kept.push(`${store}/${id}`);
 				};
 				for (const d of backup.decks) await merge('decks', d.id, d);
 				for (const a of backup.attempts) await merge('attempts', a.id, a);
@@ -338,3 +338,17 @@ async function putParams(
 /** A log record naming its parameters by their stored id. */
 const renamed = (e: LogRecord, rename: ReadonlyMap<string, string>): LogRecord =>
 	e.kind === 'review' ? { ...e, paramsId: rename.get(e.paramsId) ?? e.paramsId } : e;
+
+/**
+ * What a merge compares: a deck's content (the same deck imported on two devices differs only
+ * in when and from which file), an attempt whole.
+ */
+function content(store: 'decks' | 'attempts', record: unknown): string {
+	if (store === 'attempts') return canonical(record);
+	const { deck, deckText } = record as { deck?: unknown; deckText?: string };
+	try {
+		return canonical(deckText === undefined ? deck : JSON.parse(deckText));
+	} catch {
+		return canonical(record); // Damaged: it differs, and the one here is kept.
+	}
+}
