@@ -1,6 +1,7 @@
 /**
  * What the settings page does with the stored data as a whole: export and import a backup,
- * reset progress, and report what is stored (records, bytes, records set aside).
+ * reset progress, check the fact states against the log (and rebuild them), and report what
+ * is stored (records, bytes, records set aside).
  */
 import {
 	exportBackup as exportFrom,
@@ -8,14 +9,16 @@ import {
 	parseBackup,
 	type Backup,
 	type ImportMode,
+	type ImportResult,
 	type ParsedBackup
 } from '$lib/storage/backup';
+import { checkAndRebuild as checkInto, type CheckReport } from '$lib/storage/rebuild';
 import { BackupError } from '$lib/storage/errors';
 import { storageEstimate } from '$lib/storage/persistence';
 import type { QuarantinedRecord } from '$lib/storage/repository';
 import { repository, storageHealth } from './storage.svelte';
 
-export type { Backup, ImportMode, ParsedBackup, QuarantinedRecord };
+export type { Backup, CheckReport, ImportMode, ImportResult, ParsedBackup, QuarantinedRecord };
 
 /** Everything stored, as one backup file's content. */
 export async function exportBackup(now = new Date()): Promise<Backup> {
@@ -34,11 +37,21 @@ export async function readBackup(
 }
 
 /** Apply a checked backup, all or nothing (see storage/backup.ts importBackup). */
-export async function importBackup(
-	backup: ParsedBackup,
-	mode: ImportMode
-): Promise<{ states: number; log: number }> {
-	return importInto(await repository(), backup, mode);
+export async function importBackup(backup: ParsedBackup, mode: ImportMode): Promise<ImportResult> {
+	const result = await importInto(await repository(), backup, mode);
+	// A Replace brings the file's settings (and perhaps a fix of an unknown time zone).
+	await storageHealth.refresh();
+	return result;
+}
+
+/**
+ * Replay the log and repair every fact state that differs from it (see storage/rebuild.ts):
+ * the settings page's "Check and rebuild".
+ */
+export async function checkAndRebuild(): Promise<CheckReport> {
+	const report = await checkInto(await repository());
+	await storageHealth.refresh();
+	return report;
 }
 
 /** Forget all progress (states, log and test attempts); settings stay. */

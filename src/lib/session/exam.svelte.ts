@@ -3,7 +3,6 @@
  * visits, time per question), kept in IndexedDB after every change so that a reload resumes it,
  * with the countdown on wall-clock time. On submit, the results can feed the memory.
  */
-import { clause } from '$lib/bank/messages';
 import type { Deck, Question } from '$lib/bank/schema';
 import { creditEventId, paperRatings, testCredit } from '$lib/srs/answer';
 import {
@@ -17,7 +16,9 @@ import type { Response } from '$lib/srs/grade';
 import type { AttemptRecord } from '$lib/storage/records';
 import { SCHEMA_VERSION } from '$lib/storage/records';
 import type { Repository } from '$lib/storage/repository';
+import { StorageError } from '$lib/storage/errors';
 import { commitAnswer } from './answering';
+import { saveFailure } from './save-error';
 
 export type PaletteStatus =
 	'answered' | 'answered-marked' | 'marked' | 'not-answered' | 'not-visited';
@@ -72,6 +73,11 @@ export class ExamSession {
 	attempt = $state.raw<AttemptRecord>(null as unknown as AttemptRecord);
 	/** Why the results could not be added to the memory, when they could not (for the page). */
 	error = $state<string | null>(null);
+	/**
+	 * A change storage refused (an answer, a move, the submission), until a save succeeds. The
+	 * attempt on screen keeps the change; the next save stores the whole attempt.
+	 */
+	saveError = $state<string | null>(null);
 	#enteredAt: number;
 
 	private constructor(
@@ -173,11 +179,28 @@ export class ExamSession {
 		return out;
 	}
 
-	async #update(change: (a: AttemptRecord) => void): Promise<void> {
+	/**
+	 * Change the attempt and store it whole. When storage refuses, `saveError` says so and the
+	 * change stays on screen (`revert`: it is undone, as a submission must be) and false is returned.
+	 */
+	async #update(
+		change: (a: AttemptRecord) => void,
+		what: string,
+		revert = false
+	): Promise<boolean> {
+		const before = this.attempt;
 		const next = structuredClone($state.snapshot(this.attempt)) as AttemptRecord;
 		change(next);
 		this.attempt = next;
-		await this.#repo.saveAttempt(next);
+		try {
+			await this.#repo.saveAttempt(next);
+		} catch (e) {
+			this.saveError = saveFailure(what, e);
+			if (revert) this.attempt = before;
+			return false;
+		}
+		this.saveError = null;
+		return true;
 	}
 
 	/** Record the time spent on the current question up to now. */
@@ -193,7 +216,7 @@ export class ExamSession {
 			this.#spend(a);
 			a.current = i;
 			a.visited[i] = true;
-		});
+		}, 'Your place in the test was not saved');
 	}
 
 	/** Answer (in the options as shown); null clears the response. */
@@ -202,14 +225,14 @@ export class ExamSession {
 		await this.#update((a) => {
 			a.answers[i] =
 				response && (response.kind !== 'choices' || response.choices.length) ? response : null;
-		});
+		}, 'Your answer was not saved');
 	}
 
 	async toggleMark(i: number): Promise<void> {
 		if (this.submitted) return;
 		await this.#update((a) => {
 			a.marked[i] = !a.marked[i];
-		});
+		}, 'The mark for review was not saved');
 	}
 
 	/** Practice mode: lock the answer and show its feedback. */
@@ -217,7 +240,7 @@ export class ExamSession {
 		if (this.submitted || this.attempt.config.mode !== 'practice') return;
 		await this.#update((a) => {
 			a.checked[i] = true;
-		});
+		}, 'Your answer was not checked');
 	}
 
 	/** The answer to question i in the bank's option order (for grading and feedback). */
@@ -237,21 +260,29 @@ export class ExamSession {
 	 * Submit, then (unless the config says not to) feed the results to the memory: a fact the test
 	 * showed wrong goes to (re)learning; one shown right counts as a successful review if it was due.
 	 * The log marks these entries as coming from a test, or from a class quiz joined by link.
-	 * The score is returned even when storing the results fails: then `error` says why.
+	 * The score is returned even when storing the results fails: then `error` says why. When the
+	 * submission itself cannot be stored, it throws (and `saveError` says why): the test stays open.
 	 */
 	async submit(feedMemory = true, source: 'test' | 'classroom' = 'test'): Promise<PaperScore> {
-		if (!this.submitted)
-			await this.#update((a) => {
-				this.#spend(a);
-				a.submittedAt = this.#now().toISOString();
-			});
+		if (
+			!this.submitted &&
+			!(await this.#update(
+				(a) => {
+					this.#spend(a);
+					a.submittedAt = this.#now().toISOString();
+				},
+				'The test was not submitted',
+				true
+			))
+		)
+			throw new StorageError(this.saveError!);
 		const score = this.score();
 		if (feedMemory) {
 			this.error = null;
 			try {
 				await this.#feed(score, source);
 			} catch (e) {
-				this.error = `Your results were not added to your study schedule: ${clause(e)}.`;
+				this.error = saveFailure('Your results were not added to your study schedule', e);
 			}
 		}
 		return score;

@@ -146,3 +146,28 @@ describe('a mock test', () => {
 		expect((await repo.attempts())[0].submittedAt).not.toBeNull();
 	});
 });
+
+describe('a mock test when storage refuses a write', () => {
+	test('an answer stays on screen with the reason, and the next save stores it', async () => {
+		const { repo, exam } = await setup(2);
+		const save = repo.saveAttempt.bind(repo);
+		let full = true;
+		repo.saveAttempt = (a) =>
+			full
+				? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+				: save(a);
+		const response = rightResponse(exam.questions[0].question);
+		await exam.answer(0, response);
+		expect(exam.saveError).toMatch(/^Your answer was not saved: .*storage is full/);
+		expect(exam.attempt.answers[0]).toEqual(response);
+		await expect(exam.submit()).rejects.toThrow('The test was not submitted');
+		expect(exam.submitted).toBe(false);
+		full = false;
+		await exam.goto(1);
+		expect(exam.saveError).toBeNull();
+		const [stored] = await repo.attempts();
+		expect(stored.answers[0]).toEqual(response);
+		await exam.submit();
+		expect((await repo.attempts())[0].submittedAt).not.toBeNull();
+	});
+});

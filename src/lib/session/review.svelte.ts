@@ -10,7 +10,6 @@
 import { WEB_KEYS } from './web-keys';
 import type { Grade } from 'ts-fsrs';
 import { Rating } from '$lib/srs/fsrs-enums';
-import { clause } from '$lib/bank/messages';
 import type { Deck, Fact, Question } from '$lib/bank/schema';
 import { suggestedRating, type StudyAnswer } from '$lib/srs/answer';
 import { questionFor } from '$lib/srs/choose';
@@ -34,6 +33,7 @@ import {
 import { scheduleParams, type SchedulingSettings } from '$lib/srs/settings';
 import type { Repository } from '$lib/storage/repository';
 import { commitAnswer } from './answering';
+import { saveFailure } from './save-error';
 
 export { GRADES, GRADE_NAMES } from '$lib/srs/intervals';
 
@@ -312,7 +312,7 @@ export class ReviewSession {
 			if (correct) this.correct += 1;
 			this.#next();
 		} catch (e) {
-			this.error = `Your answer was not saved: ${clause(e)}. Try again.`;
+			this.error = saveFailure('Your answer was not saved', e);
 		} finally {
 			this.saving = false;
 		}
@@ -367,7 +367,7 @@ export class ReviewSession {
 			this.#shownAt = this.#now().getTime();
 			this.#resume?.setItem(RESUME_KEY, step.item.entry.key);
 		} catch (e) {
-			this.error = `Could not undo: ${(e as Error).message}`;
+			this.error = saveFailure('Your last answer was not undone', e);
 		} finally {
 			this.saving = false;
 		}

@@ -1,18 +1,24 @@
 /**
  * The app's one connection to the learner's stored progress, and its health as the UI shows it:
  * where progress is kept (IndexedDB or only memory), whether the browser promised to keep it,
- * and how many records had to be kept aside.
+ * how many records had to be kept aside, whether opening waits on another tab, and whether the
+ * stored settings name a time zone this browser does not know.
  */
 import { Repository, type StorageStatus } from '$lib/storage/repository';
 import { markPreviewStale, noteWrite, previewMark } from './preview';
 import { requestPersistence, type Persistence } from '$lib/storage/persistence';
 import { readWebKey, WEB_KEYS, writeWebKey } from '$lib/storage/web-keys';
+import { deviceTimeZone } from '$lib/storage/device-zone';
 
 let opening: Promise<Repository> | null = null;
 
 /** The repository, opened once per page load (IndexedDB, or memory when that fails). */
 export function repository(): Promise<Repository> {
-	opening ??= Repository.open(undefined, { onWrite: noteWrite }).then(async (repo) => {
+	opening ??= Repository.open(undefined, {
+		onWrite: noteWrite,
+		onBlocked: () => storageHealth.waitingOnOtherTab(true)
+	}).then(async (repo) => {
+		storageHealth.waitingOnOtherTab(false);
 		// Progress stored before the app kept a preview mark (an update) needs one too.
 		if (previewMark() === null && (await repo.stateCount()) > 0) markPreviewStale();
 		// The states' snapshot (a read cache) is written a moment after the last answer; a page
@@ -31,6 +37,8 @@ class StorageHealth {
 	#persistence = $state.raw<Persistence | null>(null);
 	#quarantined = $state(0);
 	#evicted = $state(false);
+	#blocked = $state(false);
+	#unknownZone = $state.raw<{ stored: string; used: string } | null>(null);
 	#started = false;
 
 	get status() {
@@ -45,6 +53,22 @@ class StorageHealth {
 	/** The browser emptied the stored progress since the last visit. */
 	get evicted() {
 		return this.#evicted;
+	}
+
+	/**
+	 * The database cannot open yet: another tab holds an older version of it open (an app from
+	 * before an upgrade). Every page waits on the database, and the banner says why.
+	 */
+	get blocked() {
+		return this.#blocked;
+	}
+	waitingOnOtherTab(blocked: boolean): void {
+		this.#blocked = blocked;
+	}
+
+	/** The stored settings' time zone, when this browser does not know it, and the one used. */
+	get unknownZone() {
+		return this.#unknownZone;
 	}
 
 	/** Open storage, ask for persistence once, and count records kept aside. Idempotent. */
@@ -63,7 +87,12 @@ class StorageHealth {
 		const repo = await repository();
 		// Only the quarantine: counting the log (100 000 entries for a heavy learner) on every
 		// page would compete with the page's own reads.
-		this.#quarantined = await repo.quarantinedCount();
+		const [quarantined, zone] = await Promise.all([
+			repo.quarantinedCount(),
+			repo.unknownTimeZone()
+		]);
+		this.#quarantined = quarantined;
+		this.#unknownZone = zone === null ? null : { stored: zone, used: deviceTimeZone() };
 	}
 
 	/** Ask again (from the settings page). */

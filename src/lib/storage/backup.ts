@@ -1,12 +1,15 @@
 /**
- * Backup: everything (states, log, settings, test attempts, the learner's own decks) as one versioned JSON file. Import validates the
- * whole file first, then applies all of it or nothing: replace, or merge (the union of both
- * logs, replayed through the scheduler, so that nothing conflicts).
+ * Backup: everything (states, log, settings, test attempts, the learner's own decks) as one
+ * versioned JSON file. Import validates the whole file first, then applies all of it or
+ * nothing: replace (the file's log, with the fact states rebuilt from it), or merge (the union
+ * of both logs, replayed through the scheduler, never overwriting a stored record that differs).
  */
 import * as z from 'zod/mini';
-import { memoryKey, replay } from '../srs/memory';
+import { memoryKey, paramsId, replay } from '../srs/memory';
 import { BackupError, StaleRecordError } from './errors';
-import { eventFromRecord, stateToRecord } from './convert';
+import { eventFromRecord } from './convert';
+import { isKnownZone, unknownZoneMessage } from './device-zone';
+import { canonical, diffStates, writeReplay } from './rebuild';
 import {
 	logKey,
 	paramsKey,
@@ -17,6 +20,7 @@ import {
 	type LogRecord,
 	type StateRecord
 } from './records';
+import type { KvTx } from './kv';
 import type { Repository } from './repository';
 import { deckRecordForBackup, deckToRecord, readDeckRecord } from './decks';
 import { readAttempt, type AttemptRecord } from './attempts';
@@ -126,13 +130,17 @@ export function parseBackup(text: string): ParsedBackup {
 	let settings: SchedulingSettings | null = null;
 	if (file.settings !== null) {
 		const read = readRecord('settings', withVersion(file.settings));
-		if (read.ok) settings = read.value.settings;
-		else note(`settings.${read.error}`);
+		if (!read.ok) note(`settings.${read.error}`);
+		else if (!isKnownZone(read.value.settings.timeZone))
+			note(`settings.settings.timeZone: ${unknownZoneMessage(read.value.settings.timeZone)}`);
+		else settings = read.value.settings;
 	}
 	const params = new Map<string, ScheduleParams>();
 	for (const [id, p] of Object.entries(file.params)) {
 		const read = z.safeParse(ScheduleParamsSchema, p);
-		if (read.success) params.set(id, read.data);
+		if (read.success && !isKnownZone(read.data.timeZone))
+			note(`params.${id}.timeZone: ${unknownZoneMessage(read.data.timeZone)}`);
+		else if (read.success) params.set(id, read.data);
 		else
 			note(
 				`params.${id}.${read.error.issues[0].path.map(String).join('.')}: ${read.error.issues[0].message}`
@@ -154,7 +162,11 @@ export function parseBackup(text: string): ParsedBackup {
 			return void note(`log[${i}].id: "${read.value.id}" repeats log[${first}]`);
 		ids.set(read.value.id, i);
 		// An own-property check: `constructor` or `__proto__` would otherwise find Object's own.
-		if (read.value.kind === 'review' && !Object.hasOwn(file.params, read.value.paramsId))
+		if (
+			read.value.kind === 'review' &&
+			!params.has(read.value.paramsId) &&
+			!Object.hasOwn(file.params, read.value.paramsId)
+		)
 			return void note(`log[${i}].paramsId: "${read.value.paramsId}" is not in the file's params`);
 		log.push(read.value);
 	});
@@ -165,17 +177,25 @@ export function parseBackup(text: string): ParsedBackup {
 		if (first !== undefined) note(`states[${i}]: fact "${key}" repeats states[${first}]`);
 		stateKeys.set(key, i);
 	});
+	// Attempts and decks are stored by id: two entries with one id would keep only the last.
+	const seen = new Map<string, number>();
+	const once = (list: 'attempts' | 'decks', id: string, i: number) => {
+		const first = seen.get(`${list}/${id}`);
+		if (first !== undefined) note(`${list}[${i}].id: "${id}" repeats ${list}[${first}]`);
+		else seen.set(`${list}/${id}`, i);
+		return first === undefined;
+	};
 	const attempts: AttemptRecord[] = [];
 	(file.attempts ?? []).forEach((r, i) => {
 		const read = readAttempt(withVersion(r));
-		if (read.ok) attempts.push(read.value);
-		else note(`attempts[${i}].${read.error}`);
+		if (!read.ok) note(`attempts[${i}].${read.error}`);
+		else if (once('attempts', read.value.id, i)) attempts.push(read.value);
 	});
 	const decks: DeckRecord[] = [];
 	(file.decks ?? []).forEach((r, i) => {
 		const read = readDeckRecord(withVersion(r));
-		if (read.ok) decks.push(deckToRecord(read.value));
-		else note(`decks[${i}]: ${read.error}`);
+		if (!read.ok) note(`decks[${i}]: ${read.error}`);
+		else if (once('decks', read.value.deck.id, i)) decks.push(deckToRecord(read.value));
 	});
 	if (problems.length) {
 		const total = problems.length >= MAX_PROBLEMS ? `${MAX_PROBLEMS}+` : String(problems.length);
@@ -186,33 +206,51 @@ export function parseBackup(text: string): ParsedBackup {
 
 export type ImportMode = 'replace' | 'merge';
 
+export interface ImportResult {
+	/** Facts with a state, and log entries, after the import. */
+	states: number;
+	log: number;
+	/** Replace: the file's fact states that its log did not give (rebuilt from the log). */
+	rebuilt: number;
+	/** Merge: the file's decks and test attempts that differ from the ones here (not imported). */
+	kept: string[];
+}
+
 /**
- * Apply a parsed backup, all or nothing. `replace` swaps in the file's progress and settings;
- * `merge` keeps both: the union of the two logs by entry id, replayed, and the current settings.
+ * Apply a parsed backup, all or nothing. `replace` swaps in the file's log, decks, attempts
+ * and settings, and rebuilds the fact states from its log (a file's states are not trusted: the
+ * log is the source of truth); `merge` keeps both: the union of the two logs by entry id,
+ * replayed, and the current settings. A merge never overwrites a stored record that differs.
  */
 export async function importBackup(
 	repo: Repository,
 	backup: ParsedBackup,
 	mode: ImportMode
-): Promise<{ states: number; log: number }> {
+): Promise<ImportResult> {
 	if (mode === 'replace') {
+		const states = replay(backup.log.map((e) => eventFromRecord(e, backup.params)));
+		const fileStates = diffStates(
+			states,
+			backup.states.map((s) => [memoryKey(s.deck, s.fact), s])
+		);
 		await repo.kv.run(BACKUP_STORES, 'readwrite', async (tx) => {
-			tx.clear('states');
 			tx.clear('log');
 			tx.clear('attempts');
 			tx.clear('decks');
 			for (const d of backup.decks) tx.put('decks', d.id, d);
 			for (const a of backup.attempts) tx.put('attempts', a.id, a);
-			for (const s of backup.states) tx.put('states', memoryKey(s.deck, s.fact), s);
-			for (const [id, p] of backup.params) tx.put('settings', paramsKey(id), paramsToRecord(p));
-			for (const e of backup.log) tx.put('log', logKey(e), e);
+			const rename = await putParams(tx, backup.params);
+			for (const e of backup.log) tx.put('log', logKey(e), renamed(e, rename));
+			await writeReplay(tx, states);
 			if (backup.settings)
 				tx.put('settings', 'scheduling', {
 					schemaVersion: SCHEMA_VERSION,
 					settings: backup.settings
 				});
 		});
-		return { states: backup.states.length, log: backup.log.length };
+		repo.snapshot.forget();
+		const rebuilt = fileStates.added.length + fileStates.changed.length + fileStates.removed.length;
+		return { states: states.size, log: backup.log.length, rebuilt, kept: [] };
 	}
 	// Merge: replay the union. Retry if another tab wrote to the log meanwhile.
 	for (let attempt = 0; attempt < 3; attempt++) {
@@ -222,22 +260,96 @@ export async function importBackup(
 		const union = [...events, ...added.map((e) => eventFromRecord(e, backup.params))];
 		const states = replay(union);
 		try {
-			await repo.kv.run(BACKUP_STORES, 'readwrite', async (tx) => {
+			const kept = await repo.kv.run(BACKUP_STORES, 'readwrite', async (tx) => {
 				if ((await tx.count('log')) !== events.length) throw new StaleRecordError('log');
-				// Decks merge by id: a deck already here is kept as it is.
-				for (const d of backup.decks)
-					if ((await tx.get('decks', d.id)) === undefined) tx.put('decks', d.id, d);
-				// Attempts merge by id: one already here (perhaps in progress) is kept as it is.
-				for (const a of backup.attempts)
-					if ((await tx.get('attempts', a.id)) === undefined) tx.put('attempts', a.id, a);
-				for (const [id, p] of backup.params) tx.put('settings', paramsKey(id), paramsToRecord(p));
-				for (const e of added) tx.add('log', logKey(e), e);
-				for (const [key, s] of states) tx.put('states', key, stateToRecord(s));
+				const kept: string[] = [];
+				// Decks and attempts merge by id: one already here (an attempt perhaps in progress)
+				// is kept as it is; the file's, when it differs, is named in the result.
+				const merge = async (store: 'decks' | 'attempts', id: string, record: unknown) => {
+					const here = await tx.get(store, id);
+					if (here === undefined) tx.put(store, id, record);
+					else if (content(store, here) !== content(store, record)) kept.push(`${store}/${id}`);
+				};
+				for (const d of backup.decks) await merge('decks', d.id, d);
+				for (const a of backup.attempts) await merge('attempts', a.id, a);
+				const rename = await putParams(tx, backup.params);
+				for (const e of added) tx.add('log', logKey(e), renamed(e, rename));
+				await writeReplay(tx, states);
+				return kept;
 			});
-			return { states: states.size, log: union.length };
+			repo.snapshot.forget();
+			return { states: states.size, log: union.length, rebuilt: 0, kept };
 		} catch (e) {
 			if (!(e instanceof StaleRecordError)) throw e;
 		}
 	}
 	throw new StaleRecordError('log');
+}
+
+/**
+ * Where an import puts the file's parameter sets: under their content's id (paramsId), which
+ * is what the app's own answers use, so that a later answer with the same parameters finds
+ * them. A stored record is never overwritten: equal content is shared; a file whose id does not
+ * match its content is renamed to the content's id, and its log entries with it. Should that id
+ * hold other content (damaged data), the set is kept under a new id (the content's with a
+ * suffix). This is what Anki does when an imported note type's id exists with another schema
+ * (it is added as a new note type): each log keeps the parameters it was scheduled with.
+ * Overwriting would change the replay of the learner's own log (an impossible time zone once
+ * made it unreplayable); refusing would make a file that merely disagrees impossible to merge.
+ */
+export function placeParams(
+	stored: ReadonlyArray<readonly [string, unknown]>,
+	incoming: ReadonlyMap<string, ScheduleParams>
+): { put: Array<[string, ScheduleParams]>; rename: Map<string, string> } {
+	// Each id taken, with its parameters (null: a stored record that cannot be read).
+	const taken = new Map<string, string | null>();
+	for (const [key, raw] of stored) {
+		const read = readRecord('params', raw);
+		taken.set(key.slice(paramsKey('').length), read.ok ? canonical(read.value.params) : null);
+	}
+	const put: Array<[string, ScheduleParams]> = [];
+	const rename = new Map<string, string>();
+	for (const [id, p] of incoming) {
+		const content = canonical(p);
+		for (let n = 0; ; n++) {
+			const at = n === 0 ? paramsId(p) : `${paramsId(p)}-${n}`;
+			const there = taken.get(at);
+			if (there === undefined) {
+				taken.set(at, content);
+				put.push([at, p]);
+			} else if (there !== content) continue;
+			rename.set(id, at);
+			break;
+		}
+	}
+	return { put, rename };
+}
+
+/** In an import's transaction: store the file's parameter sets (placeParams); their new ids. */
+async function putParams(
+	tx: KvTx,
+	params: ReadonlyMap<string, ScheduleParams>
+): Promise<Map<string, string>> {
+	const stored = (await tx.entries('settings', 'params:')).filter(([k]) => k.startsWith('params:'));
+	const { put, rename } = placeParams(stored, params);
+	for (const [id, p] of put) tx.put('settings', paramsKey(id), paramsToRecord(p));
+	return rename;
+}
+
+/** A log record naming its parameters by their stored id. */
+const renamed = (e: LogRecord, rename: ReadonlyMap<string, string>): LogRecord =>
+	e.kind === 'review' ? { ...e, paramsId: rename.get(e.paramsId) ?? e.paramsId } : e;
+
+/**
+ * What a merge compares: a deck's content (the same deck imported on two devices differs only
+ * in when and from which file), an attempt whole.
+ */
+function content(store: 'decks' | 'attempts', record: unknown): string {
+	if (store === 'attempts') return canonical(record);
+	const { deck, deckText } = record as { deck?: unknown; deckText?: string };
+	try {
+		return canonical(deckText === undefined ? deck : JSON.parse(deckText));
+	} catch {
+		return canonical(record); // Damaged: it differs, and the one here is kept.
+	}
 }

@@ -10,6 +10,7 @@
  * zone then skips Intl.
  */
 import { setDeviceZone } from '../srs/day';
+import { isValidTimeZone } from '../srs/settings';
 import { WEB_KEYS } from './web-keys';
 
 const KEY = WEB_KEYS.deviceZone;
@@ -94,3 +95,22 @@ export function deviceTimeZone(): string {
 export function isDeviceZone(zone: string): boolean {
 	return zone === deviceTimeZone() && named;
 }
+
+const checkedZones = new Map<string, boolean>();
+
+/**
+ * True if the platform knows `zone`. The device's own zone is known without asking Intl (whose
+ * first call costs tens of milliseconds); any other is asked once per page. A stored zone the
+ * platform does not know ("Mars/Olympus_Mons" from a hand-made backup) would make every date
+ * computation throw a RangeError.
+ */
+export function isKnownZone(zone: string): boolean {
+	if (isDeviceZone(zone)) return true;
+	let known = checkedZones.get(zone);
+	if (known === undefined) checkedZones.set(zone, (known = isValidTimeZone(zone)));
+	return known;
+}
+
+/** The message that names a time zone the platform does not know. */
+export const unknownZoneMessage = (zone: string) =>
+	`"${zone}" is not a time zone this browser knows`;

@@ -76,8 +76,12 @@ export const DB_NAME = 'current-affairs-recall';
  */
 export const DB_VERSION = 3;
 
-/** Open (and create or upgrade) the app's database. */
-export function openIndexedDb(name = DB_NAME): Promise<IDBDatabase> {
+/**
+ * Open (and create or upgrade) the app's database. `onBlocked` is called when the opening
+ * waits on another tab that holds an older version open (an app from before the upgrade, which
+ * does not let go): the page must say so, as the opening resumes only once that tab closes.
+ */
+export function openIndexedDb(name = DB_NAME, onBlocked?: () => void): Promise<IDBDatabase> {
 	if (typeof indexedDB === 'undefined')
 		return Promise.reject(new StorageError('IndexedDB is not available in this browser'));
 	const request = indexedDB.open(name, DB_VERSION);
@@ -86,9 +90,7 @@ export function openIndexedDb(name = DB_NAME): Promise<IDBDatabase> {
 		for (const store of STORES)
 			if (!db.objectStoreNames.contains(store)) db.createObjectStore(store);
 	};
-	request.onblocked = () => {
-		// Another tab holds an older version open; it closes on versionchange (below).
-	};
+	request.onblocked = () => onBlocked?.();
 	return promisifyRequest(request).then((db) => {
 		// A newer version of the app opened in another tab: let it upgrade.
 		db.onversionchange = () => db.close();

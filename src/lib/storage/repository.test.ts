@@ -233,3 +233,27 @@ describe('settings and availability', () => {
 		expect((await again.loadStates()).size).toBe(1);
 	});
 });
+
+describe('opening while another tab holds an older version', () => {
+	test('the opening says it is blocked, and goes on once that tab lets go', async () => {
+		const name = `blocked-${Math.random()}`;
+		const old = await new Promise<IDBDatabase>((resolve, reject) => {
+			const request = indexedDB.open(name, 2);
+			request.onsuccess = () => resolve(request.result);
+			request.onerror = () => reject(request.error);
+		});
+		// An app from before the upgrade: it does not close on versionchange.
+		let said: () => void;
+		const blocked = new Promise<void>((resolve) => (said = resolve));
+		let opened = false;
+		const opening = Repository.open(name, { onBlocked: () => said() }).then((repo) => {
+			opened = true;
+			return repo;
+		});
+		await blocked;
+		expect(opened).toBe(false);
+		old.close();
+		const repo = await opening;
+		expect(repo.status.backend).toBe('indexeddb');
+	});
+});

@@ -10,9 +10,8 @@
  */
 import { memoryKey } from '../srs/keys';
 import type { MemoryEvent, MemoryState } from '../srs/memory';
-import { defaultSettings, type ScheduleParams, type SchedulingSettings } from '../srs/settings';
+import type { ScheduleParams, SchedulingSettings } from '../srs/settings';
 import type { AttemptRecord } from './attempts';
-import { deviceTimeZone } from './device-zone';
 import { StorageError } from './errors';
 import {
 	indexedDbKv,
@@ -27,17 +26,11 @@ import {
 	type StoreName
 } from './kv';
 import { eventToRecord, stateFromRecord, stateToRecord, stateToRow } from './convert';
-import {
-	logKey,
-	paramsKey,
-	paramsToRecord,
-	readRecord,
-	SCHEMA_VERSION,
-	settingsToRecord
-} from './records';
-import { putQuarantine, setAside, sortRows } from './set-aside';
+import { logKey, paramsKey, paramsToRecord, readRecord, SCHEMA_VERSION } from './records';
+import { setAside, sortRows } from './set-aside';
 import type { BadRecord, QuarantinedRecord } from './set-aside';
 import * as log from './log';
+import * as settings from './settings';
 import { StatesSnapshot } from './snapshot';
 
 export type { QuarantinedRecord };
@@ -45,6 +38,8 @@ export type { QuarantinedRecord };
 export interface OpenOptions {
 	/** Called after each committed read-write transaction, with its stores. */
 	onWrite?: (stores: readonly StoreName[]) => void;
+	/** Called while the opening waits on another tab holding an older version (see kv.ts). */
+	onBlocked?: () => void;
 }
 
 export interface StorageStatus {
@@ -90,7 +85,7 @@ export class Repository {
 	static async open(dbName?: string, options: OpenOptions = {}): Promise<Repository> {
 		const watched = (kv: Kv) => (options.onWrite ? notifyingWrites(kv, options.onWrite) : kv);
 		try {
-			const db = await openIndexedDb(dbName);
+			const db = await openIndexedDb(dbName, options.onBlocked);
 			const repo = new Repository(watched(indexedDbKv(db)));
 			await repo.ensureMeta();
 			return repo;
@@ -284,26 +279,22 @@ export class Repository {
 		return replay((await this.readLog()).events);
 	}
 
-	async loadSettings(): Promise<SchedulingSettings> {
-		// Asked even when settings are stored: it also tells srs/day.ts the device's zone.
-		const zone = deviceTimeZone();
-		const raw = await this.kv.run(['settings'], 'readonly', (tx) =>
-			tx.get('settings', 'scheduling')
-		);
-		if (raw === undefined) return defaultSettings(zone);
-		const read = readRecord('settings', raw);
-		if (read.ok) return read.value.settings;
-		await this.kv.run(['settings', 'quarantine'], 'readwrite', async (tx) => {
-			putQuarantine(tx, 'settings', 'scheduling', raw, read.error);
-			tx.delete('settings', 'scheduling');
-		});
-		return defaultSettings(zone);
+	/**
+	 * The scheduling settings (defaults when none are stored); a stored time zone the platform
+	 * does not know is replaced by the device's (see settings.ts and unknownTimeZone).
+	 */
+	loadSettings(): Promise<SchedulingSettings> {
+		return settings.loadSettings(this.kv);
 	}
 
-	async saveSettings(settings: SchedulingSettings): Promise<void> {
-		await this.kv.run(['settings'], 'readwrite', async (tx) =>
-			tx.put('settings', 'scheduling', settingsToRecord(settings))
-		);
+	/** The stored settings' time zone if the platform does not know it (the pages say so). */
+	unknownTimeZone(): Promise<string | null> {
+		return settings.unknownTimeZone(this.kv);
+	}
+
+	/** Store the settings; refuses (StorageError) a time zone the platform does not know. */
+	saveSettings(next: SchedulingSettings): Promise<void> {
+		return settings.saveSettings(this.kv, next);
 	}
 
 	/** Records kept aside because they failed validation, for the UI to report. */

@@ -13,6 +13,7 @@ import { scheduleParams, type SchedulingSettings } from '$lib/srs/settings';
 import { repository } from '$lib/session/storage.svelte';
 import { actOnFact, type FactAction } from '$lib/session/fact-actions';
 import { allDecks } from '$lib/session/decks';
+import { saveFailure } from '$lib/session/save-error';
 
 export type FactStatus = 'new' | 'learning' | 'review' | 'leech' | 'suspended';
 
@@ -45,6 +46,8 @@ export class BrowsePage {
 	settings = $state.raw<SchedulingSettings | null>(null);
 	now = $state.raw(new Date());
 	message = $state('');
+	/** An action on a fact that storage refused (shown with that fact), until a try succeeds. */
+	failed = $state.raw<{ key: string; message: string } | null>(null);
 	loaded = $state(false);
 
 	constructor(decks: readonly Deck[], initial: Partial<Filters> = {}) {
@@ -139,7 +142,16 @@ export class BrowsePage {
 	async act(row: FactRow, action: FactAction): Promise<void> {
 		if (!this.settings) return;
 		const repo = await repository();
-		const next = await actOnFact(repo, this.settings, row.deck.id, row.fact.id, action);
+		let next: MemoryState;
+		try {
+			next = await actOnFact(repo, this.settings, row.deck.id, row.fact.id, action);
+		} catch (e) {
+			this.message = '';
+			const message = saveFailure(`"${row.fact.statement}" was not ${done[action]}`, e);
+			this.failed = { key: row.key, message };
+			return;
+		}
+		this.failed = null;
 		this.states = new Map(this.states).set(row.key, next);
 		const words = {
 			suspend: 'suspended: it will not be shown until you unsuspend it',
@@ -151,3 +163,11 @@ export class BrowsePage {
 		await this.load();
 	}
 }
+
+/** What each action does, as "… was not suspended". */
+const done: Record<FactAction, string> = {
+	suspend: 'suspended',
+	unsuspend: 'unsuspended',
+	bury: 'buried',
+	reset: 'reset'
+};

@@ -9,6 +9,7 @@ import { deckToJson } from '$lib/bank/deck-json';
 import type { Deck } from '$lib/bank/schema';
 import { deleteDeck, ownDecks, saveDeck, type StoredDeck } from '$lib/session/decks';
 import { downloadText } from '$lib/session/download';
+import { saveFailure } from '$lib/session/save-error';
 
 export type ExportFormat = 'json' | 'csv' | 'anki';
 
@@ -23,6 +24,8 @@ export class DecksPage {
 	/** A valid deck waiting for the learner to add it. */
 	pending = $state.raw<Extract<DeckFileImport, { ok: true }> | null>(null);
 	message = $state('');
+	/** A deletion storage refused, until a try succeeds. */
+	error = $state<string | null>(null);
 	busy = $state(false);
 
 	constructor(builtin: ReadonlyArray<{ deck: Deck; sourceText: string }>) {
@@ -98,7 +101,15 @@ export class DecksPage {
 
 	async remove(id: string, dropProgress: boolean): Promise<void> {
 		const deck = this.own.find((d) => d.deck.id === id);
-		const { states, log } = await deleteDeck(id, dropProgress);
+		let states: number, log: number;
+		try {
+			({ states, log } = await deleteDeck(id, dropProgress));
+		} catch (e) {
+			this.message = '';
+			this.error = saveFailure(`“${deck?.deck.title ?? id}” was not deleted`, e);
+			return;
+		}
+		this.error = null;
 		this.message = dropProgress
 			? `Deleted “${deck?.deck.title ?? id}” and its progress (${states} facts, ${log} log entries).`
 			: `Deleted “${deck?.deck.title ?? id}”. Its progress is kept and returns if you import it again.`;

@@ -4,16 +4,19 @@
  */
 import * as z from 'zod/mini';
 import {
+	checkAndRebuild,
 	checkStoredData,
 	exportBackup,
 	importBackup,
 	readBackup,
 	resetProgress,
+	type CheckReport,
 	type ImportMode,
 	type ParsedBackup,
 	type StoredStatus
 } from '$lib/session/backup';
-import { repository } from '$lib/session/storage.svelte';
+import { saveFailure } from '$lib/session/save-error';
+import { repository, storageHealth } from '$lib/session/storage.svelte';
 import { downloadText } from '$lib/session/download';
 import { deviceTimeZone } from '$lib/session/device-zone';
 import {
@@ -71,6 +74,10 @@ export class SettingsPage {
 	errors = $state<Record<string, string>>({});
 	/** Announced in a live region after each action. */
 	message = $state('');
+	/** What storage refused (a save or a reset), until the next try succeeds. */
+	error = $state<string | null>(null);
+	/** The last "Check and rebuild": what it found and repaired. */
+	check = $state.raw<CheckReport | null>(null);
 	loaded = $state(false);
 
 	counts = $state.raw<StoredStatus['counts'] | null>(null);
@@ -104,8 +111,17 @@ export class SettingsPage {
 			return false;
 		}
 		this.errors = {};
-		await (await repository()).saveSettings(result.settings);
+		try {
+			await (await repository()).saveSettings(result.settings);
+		} catch (e) {
+			this.message = '';
+			this.error = saveFailure('Your settings were not saved', e);
+			return false;
+		}
+		this.error = null;
 		this.message = 'Settings saved. They apply from your next answer.';
+		// A time zone chosen in place of one the browser did not know: the banner goes.
+		await storageHealth.refresh();
 		return true;
 	}
 
@@ -140,11 +156,14 @@ export class SettingsPage {
 		if (!this.importFile) return;
 		this.busy = true;
 		try {
-			const { states, log } = await importBackup(this.importFile.backup, this.importMode);
+			const { states, log, rebuilt, kept } = await importBackup(
+				this.importFile.backup,
+				this.importMode
+			);
 			this.message =
 				this.importMode === 'merge'
-					? `Merged: you now have ${log} log entries over ${states} facts.`
-					: `Replaced: ${log} log entries over ${states} facts.`;
+					? `Merged: you now have ${log} log entries over ${states} facts.${kept.length ? ` Kept yours where the file differs: ${kept.join(', ')}.` : ''}`
+					: `Replaced: ${log} log entries over ${states} facts.${rebuilt ? ` ${rebuilt} fact state(s) in the file did not match its log and were rebuilt from it.` : ''}`;
 			this.importFile = null;
 			this.draft = toDraft(await (await repository()).loadSettings());
 			await this.refreshStatus();
@@ -161,8 +180,45 @@ export class SettingsPage {
 	}
 
 	async resetProgress(): Promise<void> {
-		await resetProgress();
+		try {
+			await resetProgress();
+		} catch (e) {
+			this.message = '';
+			this.error = saveFailure('Your progress was not reset', e);
+			return;
+		}
+		this.error = null;
 		await this.refreshStatus();
 		this.message = 'All progress was reset. Your settings were kept.';
 	}
+
+	/** Replay the log, repair the fact states that differ from it, and say what was repaired. */
+	async checkAndRebuild(): Promise<void> {
+		this.busy = true;
+		try {
+			this.check = await checkAndRebuild();
+			this.error = null;
+			this.message = describeCheck(this.check);
+			await this.refreshStatus();
+		} catch (e) {
+			this.message = '';
+			this.error = saveFailure('The check did not finish', e);
+		} finally {
+			this.busy = false;
+		}
+	}
+}
+
+/** One sentence on what "Check and rebuild" found (the facts are listed on the page). */
+export function describeCheck(r: CheckReport): string {
+	const head = `Checked ${r.facts} fact(s) against ${r.log} log entries`;
+	const parts = [
+		r.changed.length && `${r.changed.length} fact state(s) differed from the log and were rebuilt`,
+		r.added.length && `${r.added.length} missing fact state(s) were added`,
+		r.removed.length && `${r.removed.length} fact state(s) with no log entries were removed`,
+		r.setAside && `${r.setAside} unreadable record(s) were kept aside`
+	].filter(Boolean);
+	return parts.length
+		? `${head}: ${parts.join('; ')}.`
+		: `${head}: every fact state matches the log. Nothing needed repair.`;
 }

@@ -1,0 +1,47 @@
+/**
+ * The learner's scheduling settings, one record in the settings store. A stored time zone the
+ * platform does not know (from older data or a hand-made file) is not used, since every date
+ * computation would throw: the device's zone stands in, the record is kept as it is (the
+ * learner's other settings with it), and the pages say so until a zone is chosen in Settings.
+ */
+import { defaultSettings, type SchedulingSettings } from '../srs/settings';
+import { deviceTimeZone, isKnownZone, unknownZoneMessage } from './device-zone';
+import { StorageError } from './errors';
+import type { Kv } from './kv';
+import { readRecord, settingsToRecord } from './records';
+import { putQuarantine } from './set-aside';
+
+const KEY = 'scheduling';
+
+/** The stored settings (defaults when none), with the device's zone for one it does not know. */
+export async function loadSettings(kv: Kv): Promise<SchedulingSettings> {
+	// Asked even when settings are stored: it also tells srs/day.ts the device's zone.
+	const zone = deviceTimeZone();
+	const raw = await kv.run(['settings'], 'readonly', (tx) => tx.get('settings', KEY));
+	if (raw === undefined) return defaultSettings(zone);
+	const read = readRecord('settings', raw);
+	if (read.ok) {
+		const { settings } = read.value;
+		return isKnownZone(settings.timeZone) ? settings : { ...settings, timeZone: zone };
+	}
+	await kv.run(['settings', 'quarantine'], 'readwrite', async (tx) => {
+		putQuarantine(tx, 'settings', KEY, raw, read.error);
+		tx.delete('settings', KEY);
+	});
+	return defaultSettings(zone);
+}
+
+/** The stored settings' time zone when the platform does not know it, else null (one read). */
+export async function unknownTimeZone(kv: Kv): Promise<string | null> {
+	const raw = await kv.run(['settings'], 'readonly', (tx) => tx.get('settings', KEY));
+	const zone = (raw as { settings?: { timeZone?: unknown } } | undefined)?.settings?.timeZone;
+	return typeof zone === 'string' && !isKnownZone(zone) ? zone : null;
+}
+
+export async function saveSettings(kv: Kv, settings: SchedulingSettings): Promise<void> {
+	if (!isKnownZone(settings.timeZone))
+		throw new StorageError(`timeZone: ${unknownZoneMessage(settings.timeZone)}`);
+	await kv.run(['settings'], 'readwrite', async (tx) =>
+		tx.put('settings', KEY, settingsToRecord(settings))
+	);
+}
