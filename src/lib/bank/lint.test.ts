@@ -244,6 +244,23 @@ describe('lintDeck', () => {
 			]);
 		});
 
+		test('a false part may change a number; a true part must match it, thousands commas aside', () => {
+			const deck = withQuestion('q-statements', (q) =>
+				q.type === 'statements'
+					? {
+							...q,
+							statements: [
+								{ ...q.statements[0], text: 'SHANTI opens 4,200 sites.' },
+								{ ...q.statements[1], text: 'Pax Silica focuses on 25 sectors.' }
+							]
+						}
+					: q
+			);
+			deck.facts[0].statement =
+				'The SHANTI Bill opens 4200 sites to limited private participation.';
+			expect(ofRule(deck, 'part-support')).toEqual([]);
+		});
+
 		test('match rows are checked, left and right together', () => {
 			const deck = makeDeck();
 			deck.questions.push({

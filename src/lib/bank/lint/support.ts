@@ -2,8 +2,8 @@
  * A composite part (a statement, a pair, the assertion or the reason, an item to order, a row to
  * match) names the fact that supports it, and the app shows that fact's quote after the answer:
  * so its distinctive words (numbers, proper nouns) must occur in that fact's quote or statement.
- * A part marked incorrect twists its fact on purpose (a number, a date, a name swapped), so its
- * words need only occur in some fact of the deck.
+ * A part marked incorrect twists its fact on purpose (a number changed, a name swapped in), so its
+ * numbers are not checked and its names need only occur in some fact of the deck.
  * Words in the deck's and the source's titles (the subject, such as "India") are context, not
  * distinctive.
  */
@@ -63,10 +63,11 @@ export function partSupport(deck: Deck): LintFinding[] {
 			);
 			if (!groups.length) return [];
 			const support = foldWords(`${fact.quote} ${fact.statement}`);
-			// A part marked incorrect twists its fact (a number, a date, a name swapped in from
-			// elsewhere): its words must still come from the deck's facts, not from headings.
+			// A part marked incorrect twists its fact (a number changed, a name swapped in from
+			// elsewhere): its names must still come from the deck's facts, not from headings.
 			const within = part.correct ? support : everywhere;
-			const missing = groups.filter((g) => !g.some((w) => occursIn(w, within)));
+			const checked = part.correct ? groups : groups.filter((g) => !/^\d/.test(g[0]));
+			const missing = checked.filter((g) => !g.some((w) => occursIn(w, within)));
 			const bad = missing.length > 0;
 			if (!bad) return [];
 			const listed = missing.map((g) => `"${g.join(' ')}"`).join(', ');

@@ -43,13 +43,14 @@ const COMMON = new Set(
 	)
 );
 
-/** Lower-case, straight quotes, one kind of dash, and no possessive `'s`. */
+/** Lower-case, straight quotes, one kind of dash, no possessive `'s`, no thousands commas. */
 export const foldWords = (text: string): string =>
 	text
 		.toLowerCase()
 		.replace(/[\u2018\u2019]/g, "'")
 		.replace(/[\u2010-\u2015]/g, '-')
-		.replace(/'s\b/g, '');
+		.replace(/'s\b/g, '')
+		.replace(/(\d),(?=\d{3}\b)/g, '$1');
 
 interface Token {
 	word: string;
@@ -64,7 +65,7 @@ function tokens(text: string): Token[] {
 	const out: Token[] = [];
 	const plain = withoutQuotations(text);
 	let end = 0;
-	for (const m of plain.matchAll(/[\p{L}\d][\p{L}\d.'’]*[\p{L}\d]|[\p{L}\d]/gu)) {
+	for (const m of plain.matchAll(/\d+(?:[.,]\d+)*|[\p{L}\d][\p{L}\d.'’]*[\p{L}\d]|[\p{L}\d]/gu)) {
 		const gap = plain.slice(end, m.index);
 		const before = plain.slice(0, m.index).trimEnd();
 		const word = m[0].replace(/\.$/, '');
