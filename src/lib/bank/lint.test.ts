@@ -14,6 +14,18 @@ function withQuestion(id: string, change: (q: Question) => Question): Deck {
 	return deck;
 }
 
+/** The deck with the mcq's options replaced (the first stays the key). */
+const withOptions = (options: string[]) =>
+	withQuestion('q-mcq', (q) => (q.type === 'mcq' ? { ...q, options } : q));
+
+/** The deck with the statements' texts replaced (each keeps its fact and truth). */
+const withStatements = (...texts: Array<string | undefined>) =>
+	withQuestion('q-statements', (q) =>
+		q.type === 'statements'
+			? { ...q, statements: q.statements.map((st, i) => ({ ...st, text: texts[i] ?? st.text })) }
+			: q
+	);
+
 const ofRule = (deck: Deck, rule: LintRule) => lintDeck(deck).filter((f) => f.rule === rule);
 const lines = (deck: Deck, rule: LintRule) => ofRule(deck, rule).map((f) => formatFinding(f, deck));
 
@@ -70,17 +82,7 @@ describe('lintDeck', () => {
 		});
 
 		test('options and parts are checked, each at its own path', () => {
-			const deck = withQuestion('q-statements', (q) =>
-				q.type === 'statements'
-					? {
-							...q,
-							statements: [
-								{ ...q.statements[0], text: 'SHANTI opens it this week.' },
-								q.statements[1]
-							]
-						}
-					: q
-			);
+			const deck = withStatements('SHANTI opens it this week.');
 			expect(ofRule(deck, 'relative-time').map((f) => f.path)).toEqual([
 				['questions', 1, 'statements', 0, 'text']
 			]);
@@ -109,19 +111,12 @@ describe('lintDeck', () => {
 
 	describe('give-aways', () => {
 		test('a key more than a third longer than every distractor is a warning', () => {
-			const deck = withQuestion('q-mcq', (q) =>
-				q.type === 'mcq'
-					? {
-							...q,
-							options: [
-								'The door to limited private participation in the nuclear sector',
-								'Dairy sector',
-								'Grain market',
-								'Oil fields'
-							]
-						}
-					: q
-			);
+			const deck = withOptions([
+				'The door to limited private participation in the nuclear sector',
+				'Dairy sector',
+				'Grain market',
+				'Oil fields'
+			]);
 			expect(ofRule(deck, 'key-length')).toMatchObject([
 				{ path: ['questions', 0, 'options', 0], severity: 'warning' }
 			]);
@@ -129,133 +124,62 @@ describe('lintDeck', () => {
 		});
 
 		test('a key within a third of the longest distractor passes', () => {
-			const deck = withQuestion('q-mcq', (q) =>
-				q.type === 'mcq'
-					? {
-							...q,
-							options: [
-								'Nuclear sector access',
-								'Dairy sector access',
-								'Grain market',
-								'Oil fields'
-							]
-						}
-					: q
-			);
+			const deck = withOptions([
+				'Nuclear sector access',
+				'Dairy sector access',
+				'Grain market',
+				'Oil fields'
+			]);
 			expect(ofRule(deck, 'key-length')).toEqual([]);
 		});
 
 		test('a key that is the only option of its opening, among distractors sharing one, is a warning', () => {
-			const deck = withQuestion('q-mcq', (q) =>
-				q.type === 'mcq'
-					? {
-							...q,
-							options: [
-								'Recognition of the sector',
-								'That dairy opens',
-								'That grain opens',
-								'That oil opens'
-							]
-						}
-					: q
-			);
+			const deck = withOptions([
+				'Recognition of the sector',
+				'That dairy opens',
+				'That grain opens',
+				'That oil opens'
+			]);
 			expect(lines(deck, 'key-form')).toEqual([
 				'warning: question "q-mcq": options[0] is the key and the only option opening with "recognition"; the distractors share another opening [key-form]'
 			]);
 		});
 
 		test('a key sharing its opening with a distractor passes', () => {
-			const deck = withQuestion('q-mcq', (q) =>
-				q.type === 'mcq'
-					? {
-							...q,
-							options: [
-								'That the sector opens',
-								'That dairy opens',
-								'That grain opens',
-								'That oil opens'
-							]
-						}
-					: q
-			);
+			const deck = withOptions([
+				'That the sector opens',
+				'That dairy opens',
+				'That grain opens',
+				'That oil opens'
+			]);
 			expect(ofRule(deck, 'key-form')).toEqual([]);
 		});
 	});
 
 	describe('part-support', () => {
 		test('a true part whose names are not in its fact is an error', () => {
-			const deck = withQuestion('q-statements', (q) =>
-				q.type === 'statements'
-					? {
-							...q,
-							statements: [
-								{ ...q.statements[0], text: 'Under Strategic Reset, the Bill opens the sector.' },
-								q.statements[1]
-							]
-						}
-					: q
-			);
+			const deck = withStatements('Under Strategic Reset, the Bill opens the sector.');
 			expect(lines(deck, 'part-support')).toEqual([
 				'error: question "q-statements": statements[0].fact "shanti" does not support this part: "strategic reset" occur(s) in neither its quote nor its statement [part-support]'
 			]);
 		});
 
 		test('numbers count: a true part with a figure its fact lacks is an error', () => {
-			const deck = withQuestion('q-statements', (q) =>
-				q.type === 'statements'
-					? {
-							...q,
-							statements: [
-								{ ...q.statements[0], text: 'SHANTI opens 25% of the nuclear sector.' },
-								q.statements[1]
-							]
-						}
-					: q
-			);
+			const deck = withStatements('SHANTI opens 25% of the nuclear sector.');
 			expect(ofRule(deck, 'part-support')[0].message).toContain('"25"');
 		});
 
 		test('a false part may twist its fact with words from another fact, not with new names', () => {
-			const swapped = withQuestion('q-statements', (q) =>
-				q.type === 'statements'
-					? {
-							...q,
-							statements: [
-								q.statements[0],
-								{ ...q.statements[1], text: 'Pax Silica opens the door for SHANTI.' }
-							]
-						}
-					: q
-			);
+			const swapped = withStatements(undefined, 'Pax Silica opens the door for SHANTI.');
 			expect(ofRule(swapped, 'part-support')).toEqual([]);
-			const invented = withQuestion('q-statements', (q) =>
-				q.type === 'statements'
-					? {
-							...q,
-							statements: [
-								q.statements[0],
-								{ ...q.statements[1], text: 'Pax Silica is run by Diplomatic Flexibility.' }
-							]
-						}
-					: q
-			);
+			const invented = withStatements(undefined, 'Pax Silica is run by Diplomatic Flexibility.');
 			expect(ofRule(invented, 'part-support')).toMatchObject([
 				{ path: ['questions', 1, 'statements', 1, 'fact'], severity: 'error' }
 			]);
 		});
 
 		test('a false part may change a number; a true part must match it, thousands commas aside', () => {
-			const deck = withQuestion('q-statements', (q) =>
-				q.type === 'statements'
-					? {
-							...q,
-							statements: [
-								{ ...q.statements[0], text: 'SHANTI opens 4,200 sites.' },
-								{ ...q.statements[1], text: 'Pax Silica focuses on 25 sectors.' }
-							]
-						}
-					: q
-			);
+			const deck = withStatements('SHANTI opens 4,200 sites.', 'Pax Silica focuses on 25 sectors.');
 			deck.facts[0].statement =
 				'The SHANTI Bill opens 4200 sites to limited private participation.';
 			expect(ofRule(deck, 'part-support')).toEqual([]);

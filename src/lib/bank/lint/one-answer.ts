@@ -41,7 +41,7 @@ function judged(q: Extract<Question, { type: 'statements' | 'pairs' }>, n: numbe
 	const fits: number[] = [];
 	q.options.forEach((o, i) => {
 		const at = ['questions', n, 'options', i, 'text'];
-		if (q.mode === 'which') {
+		if ('claims' in o) {
 			const said = claimsOfText(o.text, parts.length);
 			if (said && !same(said, o.claims))
 				out.push(

@@ -158,6 +158,7 @@ export function questionTexts(q: Question): Array<{ path: IssuePath; text: strin
 			q.options.forEach((o, i) => add(['options', i], o));
 			break;
 		case 'match':
+		case 'pairs':
 			q.pairs.forEach((p, i) => {
 				add(['pairs', i, 'left'], p.left);
 				add(['pairs', i, 'right'], p.right);
@@ -168,12 +169,6 @@ export function questionTexts(q: Question): Array<{ path: IssuePath; text: strin
 			break;
 		case 'statements':
 			q.statements.forEach((s, i) => add(['statements', i, 'text'], s.text));
-			break;
-		case 'pairs':
-			q.pairs.forEach((p, i) => {
-				add(['pairs', i, 'left'], p.left);
-				add(['pairs', i, 'right'], p.right);
-			});
 			break;
 		case 'assertion_reason':
 			add(['assertion', 'text'], q.assertion.text);
