@@ -2,7 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
+
+// Each test starts the script in its own tsx process: seconds each on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 /** Run `npm run validate`'s script on a questions folder of our own. */
 function runValidate(dir: string) {
