@@ -2,7 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
+
+// Each test starts the script in its own tsx process: seconds each on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 /** Run `npm run validate`'s script on a questions folder of our own. */
 function runValidate(dir: string) {
@@ -55,4 +58,32 @@ test('a source file missing beside the deck is reported', () => {
 	const { code, err } = runValidate(bankWith(deck));
 	expect(code).toBe(1);
 	expect(err).toContain('x/deck.json: source.file "missing.txt" does not exist beside the deck');
+});
+
+test('lint errors fail the run naming the deck, the item and the field', () => {
+	const deck = JSON.parse(readFileSync('questions/india-us-2026-01/deck.json', 'utf8'));
+	const source = readFileSync('questions/india-us-2026-01/source.txt', 'utf8');
+	const tf = deck.questions.find((q: { type: string }) => q.type === 'true_false');
+	tf.statement = 'The summit was confirmed for next month.';
+	const { code, err } = runValidate(bankWith(deck, source));
+	expect(code).toBe(1);
+	expect(err).toContain(
+		`x/deck.json: error: question "${tf.id}": statement says "next month" without an absolute date`
+	);
+	expect(err).toMatch(/1 problem\(s\) found\./);
+});
+
+test('lint warnings are printed with a summary and do not fail the run', () => {
+	const deck = JSON.parse(readFileSync('questions/india-us-2026-01/deck.json', 'utf8'));
+	const source = readFileSync('questions/india-us-2026-01/source.txt', 'utf8');
+	const mcq = deck.questions.find((q: { type: string }) => q.type === 'mcq');
+	mcq.options[mcq.answer] =
+		`${mcq.options[mcq.answer]}, ${'as the article says at length '.repeat(6)}`;
+	const { code, err, out } = runValidate(bankWith(deck, source));
+	expect(code).toBe(0);
+	expect(err).toContain(
+		`x/deck.json: warning: question "${mcq.id}": options[${mcq.answer}] is the key`
+	);
+	expect(err).toMatch(/x\/deck\.json: 1 lint warning\(s\) \(key-length 1\); possible give-aways: /);
+	expect(out).toContain('1 deck(s) valid.');
 });

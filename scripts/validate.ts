@@ -1,11 +1,13 @@
 /**
- * `npm run validate`: parse every deck in questions/ and check what the schema cannot.
- * Prints one line per problem (file, item, field) and exits 1, or prints the counts.
+ * `npm run validate`: parse every deck in questions/ and check what the schema cannot, then lint
+ * it (src/lib/bank/lint.ts). Prints one line per problem or lint error (file, item, field) and
+ * exits 1; lint warnings are printed with a summary and do not fail the run.
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, dirname, relative } from 'node:path';
 import { validateDeck } from '../src/lib/bank/validate';
 import { summarise } from '../src/lib/bank/summary';
+import { formatFinding, lintDeck, summariseLint } from '../src/lib/bank/lint';
 
 const root = process.cwd();
 // The bank's folder; tests pass another one.
@@ -32,6 +34,21 @@ function readDeck(dir: string): string[] {
 	}
 	const result = validateDeck(raw, sourceText, name);
 	if (!result.ok) return result.problems;
+	const findings = lintDeck(result.deck);
+	const errors = findings.filter((f) => f.severity === 'error');
+	const warnings = findings.filter((f) => f.severity === 'warning');
+	for (const w of warnings) console.warn(`${name}: ${formatFinding(w, result.deck)}`);
+	if (warnings.length) {
+		const { byRule, giveaways } = summariseLint(warnings, result.deck);
+		const rules = Object.entries(byRule)
+			.map(([rule, n]) => `${rule} ${n}`)
+			.join(', ');
+		console.warn(
+			`${name}: ${warnings.length} lint warning(s) (${rules})` +
+				(giveaways.length ? `; possible give-aways: ${giveaways.join(', ')}` : '')
+		);
+	}
+	if (errors.length) return errors.map((e) => `${name}: ${formatFinding(e, result.deck)}`);
 	const s = summarise(result.deck);
 	const types = Object.entries(s.perType)
 		.map(([t, n]) => `${t} ${n}`)

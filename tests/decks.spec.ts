@@ -1,6 +1,7 @@
 // Decks of your own: the CSV template imports and is studied, tested and presented like the
 // built-in deck; a broken file is refused whole with the row and column at fault; markup and
-// script in every field show as text and run nothing; a 5 MB file imports; export → import
+// script in every field show as text and run nothing; lint findings show beside a valid deck
+// and never stop it; a 5 MB file imports; export → import
 // round trips (JSON and CSV) and the Anki export's header; delete with or without progress.
 import { readFile } from 'node:fs/promises';
 import { test, expect } from './fixtures';
@@ -95,6 +96,29 @@ test('a broken CSV is refused whole, naming the row and column; nothing is store
 });
 
 const MARKUP = '<img src=x onerror="window.__xss=1"> <script>window.__xss=2</script>';
+
+test('lint findings show beside a valid deck, which is added all the same', async ({
+	page,
+	axe
+}) => {
+	const deck = structuredClone(TEMPLATE_DECK);
+	// Two findings at least (the summary's plural): relative time in two prompts.
+	for (const q of deck.questions.slice(0, 2)) q.prompt = `${q.prompt} (as of next month)`;
+	await importFile(page, 'styled.json', deckToJson(deck, TEMPLATE_SOURCE));
+	const findings = page.getByText('style findings: the deck can still be added as it is');
+	await expect(findings).toBeVisible();
+	await findings.click();
+	await expect(
+		page.getByText(
+			`error: question "${deck.questions[0].id}": prompt says "next month" without an absolute date`,
+			{ exact: false }
+		)
+	).toBeVisible();
+	expect(await axe()).toEqual([]);
+	await page.getByRole('button', { name: 'Add deck' }).click();
+	await expect(page.getByRole('status').filter({ hasText: /^Added “/ })).toBeVisible();
+	await expect(page.getByRole('listitem').filter({ hasText: deck.title })).toBeVisible();
+});
 
 test('markup and script in every field show as text and run nothing', async ({ page }) => {
 	const { deck, source } = markedDeck(MARKUP);

@@ -2,9 +2,12 @@
  * Reading a deck the learner brings: a JSON file (the bank's schema) or a CSV file (the
  * documented column layout), optionally with the `.txt` source text that a JSON deck's
  * `source.file` names. The whole file is validated; nothing is returned unless all of it is good.
+ * A valid deck comes back with its lint findings (lint.ts): shown beside it, never a reason to
+ * refuse it, so that nothing a learner brings is lost for style.
  */
 import { importDeckCsv } from './csv';
 import { importDeckJson } from './deck-json';
+import { formatFinding, lintDeck } from './lint';
 import type { Deck } from './schema';
 
 /** Files larger than this are refused before they are read. */
@@ -16,8 +19,17 @@ export interface DeckFile {
 }
 
 export type DeckFileImport =
-	| { ok: true; deck: Deck; format: 'json' | 'csv'; fileName: string }
+	| {
+			ok: true;
+			deck: Deck;
+			format: 'json' | 'csv';
+			fileName: string;
+			/** The deck's lint findings, one line each (`error: question "q": …`): advice only. */
+			lint: string[];
+	  }
 	| { ok: false; problems: string[] };
+
+const lintOf = (deck: Deck) => lintDeck(deck).map((f) => formatFinding(f, deck));
 
 const extension = (name: string) => name.slice(name.lastIndexOf('.') + 1).toLowerCase();
 
@@ -58,7 +70,13 @@ export function importDeckFiles(files: readonly DeckFile[]): DeckFileImport {
 	if (deckFormat(file) === 'csv') {
 		const result = importDeckCsv(file.text, file.name);
 		return result.ok
-			? { ok: true, deck: result.deck, format: 'csv', fileName: file.name }
+			? {
+					ok: true,
+					deck: result.deck,
+					format: 'csv',
+					fileName: file.name,
+					lint: lintOf(result.deck)
+				}
 			: { ok: false, problems: result.problems };
 	}
 	if (texts.length > 1)
@@ -68,6 +86,12 @@ export function importDeckFiles(files: readonly DeckFile[]): DeckFileImport {
 		};
 	const result = importDeckJson(file.text, file.name, texts[0]?.text);
 	return result.ok
-		? { ok: true, deck: result.deck, format: 'json', fileName: file.name }
+		? {
+				ok: true,
+				deck: result.deck,
+				format: 'json',
+				fileName: file.name,
+				lint: lintOf(result.deck)
+			}
 		: { ok: false, problems: result.problems };
 }

@@ -102,6 +102,17 @@ describe('importDeckFiles', () => {
 		]);
 	});
 
+	test('a valid deck comes with its lint findings, and is imported all the same', () => {
+		const deck = makeDeck();
+		deck.questions[0].prompt = 'What did the SHANTI Bill open last week?';
+		const result = importDeckFiles([txt, { name: 'deck.json', text: JSON.stringify(deck) }]);
+		expect(result.ok).toBe(true);
+		expect(result.ok && result.lint).toEqual([
+			'error: question "q-mcq": prompt says "last week" without an absolute date in the same text (write "12 January 2026", "February 2026", or "as of 13 January 2026") [relative-time]'
+		]);
+		expect(importDeckFiles([txt, json])).toMatchObject({ ok: true, lint: [] });
+	});
+
 	test.each([
 		[[], 'No deck file chosen: choose a .json or .csv deck'],
 		[

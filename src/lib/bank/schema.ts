@@ -40,7 +40,11 @@ export const TopicSchema = z.strictObject({
 export const FactSchema = z.strictObject({
 	id: SlugSchema,
 	/** One true statement, in plain words. */
-	statement: Text,
+	statement: Text.check(
+		z.describe(
+			'One true statement, in plain words. Anchor relative time to a date ("on Monday, 12 January 2026", "in February 2026", "as of 13 January 2026"): the lint refuses today, next month, a weekday, currently, recently… without one.'
+		)
+	),
 	/** Verbatim from the source text (whitespace and curly quotes aside). */
 	quote: Text,
 	/** Ids from the deck's closed `topics` list. */
@@ -73,22 +77,35 @@ export const SourceSchema = z.strictObject({
 	url: z.optional(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }))
 });
 
-export const DeckSchema = z.strictObject({
-	/** Editors use this to find the JSON Schema; the app ignores it. */
-	$schema: z.optional(z.string()),
-	id: SlugSchema,
-	title: Text,
-	description: z.optional(Text),
-	/** BCP 47 language tag. */
-	language: z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)),
-	version: z.int().check(z.minimum(1)),
-	asOf: IsoDate,
-	source: SourceSchema,
-	/** The closed list of topics that facts may name. */
-	topics: z.array(TopicSchema).check(z.minLength(1)),
-	facts: z.array(FactSchema).check(z.minLength(1)),
-	questions: z.array(QuestionSchema).check(z.minLength(1))
-});
+/** The lint rules beyond the schema, for editors showing the JSON Schema (see src/lib/bank/lint.ts). */
+const DECK_RULES =
+	'A deck: facts (each one true statement with a verbatim quote from the source) and questions that name the facts they test. ' +
+	'Beyond this schema, `npm run validate` lints every deck (an import shows the findings as advice and refuses nothing for them): ' +
+	'no relative time word (today, tomorrow, next month, a weekday, currently, now, recently…) in a prompt, option, part, answer, explanation or fact statement without an absolute date in the same text; ' +
+	'every fact tested by at least 2 questions (more than 6 is a warning); ' +
+	'in mcq and multi, a key more than a third longer than every distractor, or the only option of its grammatical opening, is a warning; ' +
+	'each statement, pair, match row, order item, assertion and reason names a fact whose quote or statement holds its numbers and proper nouns (a part marked incorrect may change a number, and borrow names from other facts); ' +
+	'exactly one option fits the parts\' truth values: option words such as "1 and 3 only" or "Only two" must say what the option claims, and an assertion and a reason that are both true must not restate the same fact. ' +
+	'See docs/csv-format.md.';
+
+export const DeckSchema = z
+	.strictObject({
+		/** Editors use this to find the JSON Schema; the app ignores it. */
+		$schema: z.optional(z.string()),
+		id: SlugSchema,
+		title: Text,
+		description: z.optional(Text),
+		/** BCP 47 language tag. */
+		language: z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)),
+		version: z.int().check(z.minimum(1)),
+		asOf: IsoDate,
+		source: SourceSchema,
+		/** The closed list of topics that facts may name. */
+		topics: z.array(TopicSchema).check(z.minLength(1)),
+		facts: z.array(FactSchema).check(z.minLength(1)),
+		questions: z.array(QuestionSchema).check(z.minLength(1))
+	})
+	.check(z.describe(DECK_RULES));
 
 export type Topic = z.infer<typeof TopicSchema>;
 export type Fact = z.infer<typeof FactSchema>;

@@ -5,6 +5,7 @@ import { Rating, State } from 'ts-fsrs';
 import * as z from 'zod/mini';
 import { DeckSchema, type Deck } from '$lib/bank/schema';
 import { defaultConfig } from '$lib/srs/exam';
+import type { Response } from '$lib/srs/grade';
 import { apply, memoryKey, newMemory } from '$lib/srs/memory';
 import { makeReview, makeSettings } from '$lib/srs/test-helpers';
 import { Repository } from '$lib/storage/repository';
@@ -97,9 +98,16 @@ describe('a mock test', () => {
 			s = apply(s, e1);
 			await repo.commit([{ expected: null, next: s }], [e1]);
 		}
-		await exam.answer(0, wrongResponse(qs[0].question));
-		await exam.answer(1, rightResponse(qs[1].question));
-		await exam.answer(2, rightResponse(qs[2].question));
+		// Answers are given in the options as shown: map the bank's indices through the paper's order.
+		const shown = (i: number, r: Response): Response => {
+			const order = exam.attempt.paper[i].optionOrder;
+			return order && r.kind === 'choices'
+				? { kind: 'choices', choices: r.choices.map((b) => order.indexOf(b)) }
+				: r;
+		};
+		await exam.answer(0, shown(0, wrongResponse(qs[0].question)));
+		await exam.answer(1, shown(1, rightResponse(qs[1].question)));
+		await exam.answer(2, shown(2, rightResponse(qs[2].question)));
 		const score = await exam.submit();
 		expect(score.items[1].outcome).toBe('correct');
 		const { events } = await repo.readLog();
