@@ -4,6 +4,7 @@
  * components/SaveError.svelte to show it; the page keeps what was on screen, so doing the same
  * thing again retries the save.
  */
+import { clause } from '$lib/bank/messages';
 import { StorageError } from '$lib/storage/errors';
 import { toStorageError } from '$lib/storage/kv';
 
@@ -19,10 +20,8 @@ const fromStorage = (e: unknown) =>
  */
 export function saveFailure(what: string, e: unknown): string {
 	const error = fromStorage(e) ? toStorageError(e) : e;
-	const reason = error instanceof Error ? error.message : String(error);
 	const full =
 		nameOf(e) === 'QuotaExceededError' || nameOf((error as Error).cause) === 'QuotaExceededError';
 	// A browser's message ends with a period of its own ("The quota has been exceeded.").
-	const said = reason.trim().replace(/[.\s]+$/, '');
-	return `${what}: ${said}. ${full ? 'Free some space on this device, then try again.' : 'Try again.'}`;
+	return `${what}: ${clause(error)}. ${full ? 'Free some space on this device, then try again.' : 'Try again.'}`;
 }
