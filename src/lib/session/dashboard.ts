@@ -15,6 +15,8 @@ export function deckListing(deck: Deck, own = false) {
 		asOf: deck.asOf,
 		source: deck.source,
 		summary: summarise(deck),
+		/** The topics the deck's facts name (the deck list groups decks by them). */
+		topics: deck.topics.filter((t) => deck.facts.some((f) => f.topics.includes(t.id))),
 		/** The learner's own (imported) deck, or a built-in one. */
 		own,
 		// What the dashboard needs to count due facts, without the whole deck.
@@ -27,9 +29,8 @@ export function deckListing(deck: Deck, own = false) {
 }
 export type DeckListing = ReturnType<typeof deckListing>;
 
-/** Where a deck's questions are listed: built-in decks are prerendered pages of their own. */
-export const deckHref = (d: { id: string; own: boolean }) =>
-	d.own ? `/decks/view?id=${encodeURIComponent(d.id)}` : `/deck/${d.id}`;
+// In a module of its own, so that the deck list's first paint does not bring the counting code.
+export { deckHref } from './deck-links';
 
 export interface Dashboard {
 	decks: Record<string, DueCounts>;
