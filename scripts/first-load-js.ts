@@ -45,9 +45,9 @@ function startScripts(html: string, file: string): string[] {
 
 /** A chunk's static imports (`import … from "./x.js"`, `import "./x.js"`, `export … from`). */
 const staticImports = (code: string, file: string) =>
-	[...code.matchAll(/(?:\bimport|\bexport)\s*(?:[\w$*{},\s]*?\bfrom\s*)?["']([^"']+\.js)["']/g)].map(
-		(m) => resolve(dirname(file), m[1])
-	);
+	[
+		...code.matchAll(/(?:\bimport|\bexport)\s*(?:[\w$*{},\s]*?\bfrom\s*)?["']([^"']+\.js)["']/g)
+	].map((m) => resolve(dirname(file), m[1]));
 
 const gzipped = new Map<string, number>();
 const sizeOf = (file: string) => {
@@ -75,9 +75,12 @@ const width = Math.max(...rows.map(([url]) => url.length));
 for (const [url, file] of rows) {
 	const { kb, files } = firstLoad(file);
 	const budget = budgets.get(url);
-	const verdict = budget === undefined ? '' : kb <= budget ? `  ≤ ${budget} pass` : `  > ${budget} FAIL`;
+	const verdict =
+		budget === undefined ? '' : kb <= budget ? `  ≤ ${budget} pass` : `  > ${budget} FAIL`;
 	if (budget !== undefined && kb > budget) failed = true;
-	console.log(`${url.padEnd(width)}  ${kb.toFixed(1).padStart(6)} KB  ${String(files).padStart(3)} files${verdict}`);
+	console.log(
+		`${url.padEnd(width)}  ${kb.toFixed(1).padStart(6)} KB  ${String(files).padStart(3)} files${verdict}`
+	);
 }
 for (const url of budgets.keys())
 	if (!rows.some(([u]) => u === url)) {

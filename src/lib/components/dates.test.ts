@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatDate } from './dates';
+import { formatDate, formatMonth } from './dates';
 
 describe('formatDate', () => {
 	test('spells a date as Intl does in en-GB, for every month and day of two years', () => {
@@ -13,5 +13,12 @@ describe('formatDate', () => {
 			});
 			expect(formatDate(iso), iso).toBe(intl);
 		}
+	});
+});
+
+describe('formatMonth', () => {
+	test('spells a month and its year', () => {
+		expect(formatMonth('2026-03')).toBe('March 2026');
+		expect(formatMonth('2025-12-31')).toBe('December 2025');
 	});
 });

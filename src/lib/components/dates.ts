@@ -22,3 +22,9 @@ export function formatDate(iso: string): string {
 	const [y, m, d] = iso.split('-').map(Number);
 	return `${d} ${MONTHS[m - 1]} ${y}`;
 }
+
+/** "March 2026" from "2026-03" (or a full ISO date), spelled out like `formatDate`. */
+export function formatMonth(iso: string): string {
+	const [y, m] = iso.split('-').map(Number);
+	return `${MONTHS[m - 1]} ${y}`;
+}

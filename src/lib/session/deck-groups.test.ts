@@ -28,7 +28,9 @@ const decks = [
 		['polity', 'Polity']
 	]),
 	deck('c', '2025-12-30', [['polity', 'Polity']], { description: 'Monsoon session of Parliament' }),
-	deck('d', '2026-03-20', [], { source: { title: 'Sécurité', publisher: 'PIB', published: '2026-03-20' } })
+	deck('d', '2026-03-20', [], {
+		source: { title: 'Sécurité', publisher: 'PIB', published: '2026-03-20' }
+	})
 ];
 
 describe('grouping the deck list', () => {

@@ -41,12 +41,7 @@ export interface DeckGroup<D> {
 
 /** Lower case, accents off, spaces squeezed: "Économie " matches "econ". */
 const fold = (s: string) =>
-	s
-		.normalize('NFKD')
-		.replace(/\p{M}/gu, '')
-		.toLowerCase()
-		.replace(/\s+/g, ' ')
-		.trim();
+	s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** What the filter box searches in a deck: title, description, source, topics. */
 const haystack = (d: GroupableDeck) =>

@@ -32,7 +32,7 @@ export function repository(): Promise<Repository> {
 	return opening;
 }
 
-class StorageHealth {
+export class StorageHealth {
 	#status = $state.raw<StorageStatus | null>(null);
 	#persistence = $state.raw<Persistence | null>(null);
 	#quarantined = $state(0);

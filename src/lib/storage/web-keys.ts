@@ -25,7 +25,9 @@ export const WEB_KEYS = {
 	 */
 	databaseCreated: 'car-database-created',
 	/** localStorage: the learner has read the dashboard's note on keeping progress. */
-	persistenceNoteRead: 'car-persistence-note-read'
+	persistenceNoteRead: 'car-persistence-note-read',
+	/** localStorage: how the deck list groups decks, 'month' or 'topic' (session/deck-groups.ts). */
+	deckGrouping: 'car-deck-grouping'
 } as const;
 
 const JOIN_NAME = `${WEB_KEY_PREFIX}join-name:`;
