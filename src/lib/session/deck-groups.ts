@@ -1,6 +1,6 @@
 /**
  * The deck list at a year's scale (300 decks): decks grouped by the month of their article or by
- * topic, and filtered by what the learner types. Pure: the deck list (routes/DeckGroups.svelte)
+ * topic, and filtered by what the learner types. Pure: the deck list (components/DeckGroups.svelte)
  * renders what these return. What a deck's month and topics are is read through `deckMonth` and
  * `deckTopics` only, so that a change in how listings carry them is made in one place.
  */
