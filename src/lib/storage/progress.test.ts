@@ -26,7 +26,12 @@ function bigBackup(n: number): string {
 		params[paramsId(event.params)] = event.params;
 		log.push(eventToRecord(event));
 	}
-	const file = { format: BACKUP_FORMAT, schemaVersion: SCHEMA_VERSION, exportedAt: '', settings: null };
+	const file = {
+		format: BACKUP_FORMAT,
+		schemaVersion: SCHEMA_VERSION,
+		exportedAt: '',
+		settings: null
+	};
 	return JSON.stringify({ ...file, params, states, log });
 }
 

@@ -68,9 +68,12 @@ export async function writeReplay(
 ): Promise<Repairs> {
 	const { records, ...repairs } = diffStates(replayed, await tx.entries('states'));
 	const writes: Write[] = [
-		...[...repairs.added, ...repairs.changed].map(
-			(key): Write => ({ op: 'put', store: 'states', key, value: records.get(key) })
-		),
+		...[...repairs.added, ...repairs.changed].map((key): Write => ({
+			op: 'put',
+			store: 'states',
+			key,
+			value: records.get(key)
+		})),
 		...repairs.removed.map((key): Write => ({ op: 'delete', store: 'states', key }))
 	];
 	await writeInSteps(tx, writes, count);
