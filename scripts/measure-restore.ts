@@ -13,15 +13,23 @@ if (!file) throw new Error('usage: tsx scripts/measure-restore.ts backup.json [p
 const browser = await chromium.launch(chromiumLaunchOptions);
 const page = await browser.newPage();
 await page.addInitScript(() => {
-	const w = window as unknown as { longest: number[]; samples: [number, number][] };
+	const w = window as unknown as {
+		longest: number[];
+		samples: [number, number][];
+		steps: [number, string][];
+	};
 	w.longest = [];
 	w.samples = [];
+	w.steps = [];
 	new PerformanceObserver((list) => {
 		for (const e of list.getEntries()) w.longest.push(e.duration);
 	}).observe({ type: 'longtask', buffered: true });
 	setInterval(() => {
 		const p = document.querySelector('progress');
 		if (p) w.samples.push([performance.now(), p.position]);
+		const step = p?.parentElement?.querySelector('p')?.textContent ?? '';
+		if (step !== (w.steps[w.steps.length - 1]?.[1] ?? ''))
+			w.steps.push([Math.round(performance.now()), step]);
 	}, 50);
 });
 await page.goto(`http://localhost:${port}/settings`);
@@ -51,6 +59,9 @@ const importLongest = await longest();
 const samples = await page.evaluate(
 	() => (window as unknown as { samples: [number, number][] }).samples
 );
+const steps = await page.evaluate(
+	() => (window as unknown as { steps: [number, string][] }).steps
+);
 const moves = samples.filter(([, v], i) => i > 0 && v !== samples[i - 1][1]).length;
 console.log(
 	JSON.stringify({
@@ -63,4 +74,6 @@ console.log(
 		progressMoves: moves
 	})
 );
+// When each step began, relative to the file's choice.
+for (const [at, step] of steps) console.log(`${Math.round(at - t0)} ms: ${step || '(done)'}`);
 await browser.close();
