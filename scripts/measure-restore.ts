@@ -24,6 +24,19 @@ await page.addInitScript(() => {
 	new PerformanceObserver((list) => {
 		for (const e of list.getEntries()) w.longest.push(e.duration);
 	}).observe({ type: 'longtask', buffered: true });
+	// Which scripts made the long frames (Chromium's long-animation-frame entries).
+	(w as unknown as { frames: string[] }).frames = [];
+	new PerformanceObserver((list) => {
+		for (const e of list.getEntries() as unknown as {
+			duration: number;
+			startTime: number;
+			scripts: { invoker: string; sourceURL: string; duration: number }[];
+		}[])
+			if (e.duration > 100)
+				(w as unknown as { frames: string[] }).frames.push(
+					`${Math.round(e.startTime)} +${Math.round(e.duration)}: ${e.scripts.map((x) => `${x.invoker} ${x.sourceURL.split('/').pop()} ${Math.round(x.duration)}`).join('; ')}`
+				);
+	}).observe({ type: 'long-animation-frame', buffered: true });
 	setInterval(() => {
 		const p = document.querySelector('progress');
 		if (p) w.samples.push([performance.now(), p.position]);
@@ -59,9 +72,7 @@ const importLongest = await longest();
 const samples = await page.evaluate(
 	() => (window as unknown as { samples: [number, number][] }).samples
 );
-const steps = await page.evaluate(
-	() => (window as unknown as { steps: [number, string][] }).steps
-);
+const steps = await page.evaluate(() => (window as unknown as { steps: [number, string][] }).steps);
 const moves = samples.filter(([, v], i) => i > 0 && v !== samples[i - 1][1]).length;
 console.log(
 	JSON.stringify({
@@ -74,6 +85,10 @@ console.log(
 		progressMoves: moves
 	})
 );
+console.log(
+	(await page.evaluate(() => (window as unknown as { frames: string[] }).frames)).join('\n')
+);
+console.log(`t0 ${Math.round(t0)} t1 ${Math.round(t1)} t2 ${Math.round(t2)}`);
 // When each step began, relative to the file's choice.
 for (const [at, step] of steps) console.log(`${Math.round(at - t0)} ms: ${step || '(done)'}`);
 await browser.close();

@@ -50,7 +50,7 @@ export type Write =
 	| { op: 'delete'; store: StoreName; key: string };
 
 /**
- * In a read-write transaction: make the writes WRITE_STEP at a time, waiting after each step
+ * In a read-write transaction: make the writes WRITE_STEP at a time, waiting on each step
  * until the database has done it (a read queued behind the writes answers once they are done),
  * and reporting progress. All stay in the one transaction: if any fails, none is kept.
  * Waiting only on the transaction's own requests keeps it open (see kv.ts `run`).
@@ -60,14 +60,28 @@ export async function writeInSteps(
 	writes: readonly Write[],
 	count: { tick(n?: number): void } = { tick() {} }
 ): Promise<void> {
+	// One step is queued ahead of the one waited on, so that the database always has work while
+	// this side prepares the next step.
+	let ahead: { done: Promise<unknown>; size: number } | null = null;
 	for (let i = 0; i < writes.length; i += WRITE_STEP) {
 		const step = writes.slice(i, i + WRITE_STEP);
 		for (const w of step)
 			if (w.op === 'delete') tx.delete(w.store, w.key);
 			else tx[w.op](w.store, w.key, w.value);
 		const last = step[step.length - 1];
-		await tx.get(last.store, last.key);
-		count.tick(step.length);
+		const queued = { done: tx.get(last.store, last.key), size: step.length };
+		// Handled here as well as awaited below: a failure aborts the transaction, and the
+		// request waited on reports it.
+		queued.done.catch(() => {});
+		if (ahead) {
+			await ahead.done;
+			count.tick(ahead.size);
+		}
+		ahead = queued;
+	}
+	if (ahead) {
+		await ahead.done;
+		count.tick(ahead.size);
 	}
 }
 
