@@ -10,13 +10,7 @@ import { BackupError, StaleRecordError } from './errors';
 import { eventFromRecord } from './convert';
 import { isKnownZone, unknownZoneMessage } from './device-zone';
 import { canonical, diffStates, writeReplay } from './rebuild';
-import {
-	counter,
-	writeInSteps,
-	writeLogRecords,
-	type ProgressOptions,
-	type Write
-} from './progress';
+import { counter, putsById, writeInSteps, writeLogRecords, type ProgressOptions } from './progress';
 import {
 	paramsKey,
 	paramsToRecord,
@@ -265,10 +259,7 @@ export async function importBackup(
 			);
 			await writeInSteps(
 				tx,
-				[
-					...decks.map((d): Write => ({ op: 'put', store: 'decks', key: d.id, value: d })),
-					...attempts.map((a): Write => ({ op: 'put', store: 'attempts', key: a.id, value: a }))
-				],
+				[...putsById('decks', decks), ...putsById('attempts', attempts)],
 				written
 			);
 			const rename = await putParams(tx, backup.params);

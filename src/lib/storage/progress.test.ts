@@ -68,7 +68,8 @@ function failingKv(kv: Kv, failAt: number): Kv {
 	};
 }
 
-describe('progress of a restore', () => {
+// Thousands of records through fake-indexeddb: slow on a busy machine.
+describe('progress of a restore', { timeout: 30_000 }, () => {
 	test('reading, checking, replaying and writing are reported, and writing moves in steps', async () => {
 		const n = 2 * WRITE_STEP + 500;
 		const reports: Report[] = [];

@@ -49,6 +49,10 @@ export type Write =
 	| { op: 'put' | 'add'; store: StoreName; key: string; value: unknown }
 	| { op: 'delete'; store: StoreName; key: string };
 
+/** Puts of records stored under their own id (decks, test attempts). */
+export const putsById = (store: StoreName, records: ReadonlyArray<{ id: string }>): Write[] =>
+	records.map((value) => ({ op: 'put', store, key: value.id, value }));
+
 /**
  * In a read-write transaction: make the writes WRITE_STEP at a time, waiting on each step
  * until the database has done it (a read queued behind the writes answers once they are done),
