@@ -39,6 +39,8 @@ export type BackupJobTypes = {
 	restore: { input: { token: number; mode: ImportMode }; output: ImportResult };
 	check: { input: null; output: CheckReport };
 	status: { input: null; output: StoredCounts };
+	/** Let go of the checked backup held (its import was cancelled). */
+	forget: { input: null; output: void };
 };
 
 /** A file chosen again (or another) replaces the one held: only the last one can be applied. */
@@ -80,6 +82,9 @@ export function backupJobs(repo: () => Promise<Repository>): JobTable<BackupJobT
 			const report = await checkAndRebuild(r, { onProgress });
 			await freshSnapshot(r);
 			return report;
+		},
+		async forget() {
+			held.clear();
 		},
 		async status() {
 			const r = await repo();

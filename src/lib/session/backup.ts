@@ -75,6 +75,11 @@ export async function importBackup(
 	return result;
 }
 
+/** The checked backup will not be applied: the memory it holds is let go. */
+export async function forgetBackup(): Promise<void> {
+	await jobs.run('forget', null);
+}
+
 /**
  * Replay the log and repair every fact state that differs from it (see storage/rebuild.ts):
  * the settings page's "Check and rebuild".

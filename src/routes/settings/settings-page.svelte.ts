@@ -7,6 +7,7 @@ import {
 	checkAndRebuild,
 	checkStoredData,
 	exportBackup,
+	forgetBackup,
 	importBackup,
 	readBackup,
 	resetProgress,
@@ -192,6 +193,7 @@ export class SettingsPage {
 	cancelImport(): void {
 		this.importFile = null;
 		this.importProblems = [];
+		void forgetBackup();
 	}
 
 	async resetProgress(): Promise<void> {
