@@ -59,6 +59,8 @@ export default defineConfig({
 	// The question bank lives outside src (it is data); the dev server must be allowed to read it.
 	server: { fs: { allow: ['questions'] } },
 	preview: { port: 4173, strictPort: true },
+	// The backup worker (src/lib/session/backup.worker.ts) imports modules: an ES module worker.
+	worker: { format: 'es' },
 	build: {
 		rolldownOptions: {
 			output: {

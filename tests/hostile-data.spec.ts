@@ -9,6 +9,9 @@ import type { Page } from '@playwright/test';
 import { defaultSettings } from '../src/lib/srs/settings';
 import { backupWith } from './backup-fixture';
 
+/** The page has hydrated: a file chosen before would be lost (no handler yet). */
+const hydrated = (page: Page) => page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+
 const DB = 'current-affairs-recall';
 const MARS = 'Mars/Olympus_Mons';
 
@@ -48,6 +51,7 @@ async function importFile(page: Page, name: string, content: unknown, mode: 'Mer
 
 test('a backup naming an impossible time zone is refused, naming the field', async ({ page }) => {
 	await page.goto('/settings');
+	await hydrated(page);
 	const bad = {
 		...backupWith(2),
 		settings: { schemaVersion: 2, settings: { ...defaultSettings('UTC'), timeZone: MARS } }
@@ -64,6 +68,7 @@ test('an impossible time zone stored already: every page loads and says so, unti
 }) => {
 	test.slow();
 	await page.goto('/settings');
+	await hydrated(page);
 	await expect(page.getByText(/fact states, .* log entries/)).toBeVisible();
 	await record(page, 'settings', 'scheduling', {
 		schemaVersion: 2,
@@ -100,6 +105,7 @@ test('a merge keeps the learner’s own parameters when the file names others by
 	page
 }) => {
 	await page.goto('/settings');
+	await hydrated(page);
 	const mine = backupWith(2);
 	await importFile(page, 'mine.json', mine, 'Replace');
 	await expect(page.getByText('2 fact states, 2 log entries, 0 kept aside')).toBeVisible();
@@ -127,6 +133,7 @@ test('Replace rebuilds a file’s states from its log; Check and rebuild repairs
 	axe
 }) => {
 	await page.goto('/settings');
+	await hydrated(page);
 	const file = backupWith(3);
 	const [first, , third] = file.states;
 	const tampered = {

@@ -5,6 +5,9 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { backupWith } from './backup-fixture';
 
+/** The page has hydrated: a file chosen before would be lost (no handler yet). */
+const hydrated = (page: Page) => page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+
 const file = (name: string, content: unknown) => ({
 	name,
 	mimeType: 'application/json',
@@ -14,6 +17,7 @@ const file = (name: string, content: unknown) => ({
 /** Open the settings page and import a valid backup of `n` reviews, merged or replacing all. */
 async function importBackup(page: Page, n: number, mode: 'Merge' | 'Replace' = 'Merge') {
 	await page.goto('/settings');
+	await hydrated(page);
 	await page.locator('input[type=file]').setInputFiles(file('good.json', backupWith(n)));
 	if (mode === 'Replace') await page.getByRole('radio', { name: /Replace/ }).check();
 	await page.getByRole('button', { name: `${mode} now` }).click();
@@ -25,6 +29,7 @@ test('scheduling settings are validated, saved and still there after a reload', 
 	axe
 }) => {
 	await page.goto('/settings');
+	await hydrated(page);
 	const retention = page.getByLabel('Desired retention');
 	await expect(retention).toHaveValue('0.9');
 	await retention.fill('1.5');

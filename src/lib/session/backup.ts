@@ -5,52 +5,89 @@
  */
 import {
 	exportBackup as exportFrom,
-	importBackup as importInto,
-	parseBackup,
 	type Backup,
 	type ImportMode,
-	type ImportResult,
-	type ParsedBackup
+	type ImportResult
 } from '$lib/storage/backup';
-import { checkAndRebuild as checkInto, type CheckReport } from '$lib/storage/rebuild';
-import { BackupError } from '$lib/storage/errors';
+import type { OnProgress } from '$lib/storage/progress';
+import type { CheckReport } from '$lib/storage/rebuild';
 import { storageEstimate } from '$lib/storage/persistence';
 import type { QuarantinedRecord } from '$lib/storage/repository';
+import type { StoreName } from '$lib/storage/kv';
+import type { BackupJobTypes, CheckedBackup, ReadOutcome } from './backup-jobs';
+import { JobQueue } from './jobs';
+import { noteWrite } from './preview';
 import { repository, storageHealth } from './storage.svelte';
 
-export type { Backup, CheckReport, ImportMode, ImportResult, ParsedBackup, QuarantinedRecord };
+export type {
+	Backup,
+	CheckedBackup,
+	CheckReport,
+	ImportMode,
+	ImportResult,
+	OnProgress,
+	QuarantinedRecord,
+	ReadOutcome
+};
+
+/**
+ * The jobs that touch every record run in a worker (see jobs.ts); where there is none, on the
+ * page, with the page's own connection to the database.
+ */
+const jobs = new JobQueue<BackupJobTypes>(
+	() => new Worker(new URL('./backup.worker.ts', import.meta.url), { type: 'module' }),
+	async () => (await import('./backup-jobs')).backupJobs(repository)
+);
+
+/** Every store a restore writes (the worker's writes are not seen by the page's own watch). */
+const RESTORED: StoreName[] = ['states', 'log', 'settings', 'attempts', 'decks'];
+
+/**
+ * After a job wrote (in the worker, on a connection of its own): what the page keeps about
+ * the stored data follows, and so does every other open tab (see storage.svelte.ts).
+ */
+async function afterWrite(stores: readonly StoreName[], changed = true): Promise<void> {
+	noteWrite(stores);
+	(await repository()).snapshot.forget();
+	if (changed) await storageHealth.changed(stores);
+	else await storageHealth.refresh();
+}
 
 /** Everything stored, as one backup file's content. */
 export async function exportBackup(now = new Date()): Promise<Backup> {
 	return exportFrom(await repository(), now);
 }
 
-/** A backup file, read and checked in full: the backup, or every problem found. */
-export async function readBackup(
-	file: Blob
-): Promise<{ ok: true; backup: ParsedBackup } | { ok: false; problems: string[] }> {
-	try {
-		return { ok: true, backup: parseBackup(await file.text()) };
-	} catch (e) {
-		return { ok: false, problems: e instanceof BackupError ? [...e.problems] : [String(e)] };
-	}
+/** A backup file, read and checked in full (off the page): what it holds, or every problem. */
+export function readBackup(file: Blob, onProgress?: OnProgress): Promise<ReadOutcome> {
+	return jobs.run('read', file, onProgress);
 }
 
 /** Apply a checked backup, all or nothing (see storage/backup.ts importBackup). */
-export async function importBackup(backup: ParsedBackup, mode: ImportMode): Promise<ImportResult> {
-	const result = await importInto(await repository(), backup, mode);
+export async function importBackup(
+	backup: CheckedBackup,
+	mode: ImportMode,
+	onProgress?: OnProgress
+): Promise<ImportResult> {
+	const result = await jobs.run('restore', { token: backup.token, mode }, onProgress);
 	// A Replace brings the file's settings (and perhaps a fix of an unknown time zone).
-	await storageHealth.refresh();
+	await afterWrite(RESTORED);
 	return result;
+}
+
+/** The checked backup will not be applied: the memory it holds is let go. */
+export async function forgetBackup(): Promise<void> {
+	await jobs.run('forget', null);
 }
 
 /**
  * Replay the log and repair every fact state that differs from it (see storage/rebuild.ts):
  * the settings page's "Check and rebuild".
  */
-export async function checkAndRebuild(): Promise<CheckReport> {
-	const report = await checkInto(await repository());
-	await storageHealth.refresh();
+export async function checkAndRebuild(onProgress?: OnProgress): Promise<CheckReport> {
+	const report = await jobs.run('check', null, onProgress);
+	const { added, changed, removed } = report;
+	await afterWrite(['states', 'log'], added.length + changed.length + removed.length > 0);
 	return report;
 }
 
@@ -71,13 +108,9 @@ export interface StoredStatus {
  * are set aside before they are counted; the banner's count follows.
  */
 export async function checkStoredData(): Promise<StoredStatus> {
-	const repo = await repository();
-	await repo.loadStates({ fromRecords: true });
-	await repo.readLog();
-	const [counts, bytes, quarantined] = await Promise.all([
-		repo.counts(),
-		storageEstimate(),
-		repo.quarantined()
+	const [{ counts, quarantined }, bytes] = await Promise.all([
+		jobs.run('status', null),
+		storageEstimate()
 	]);
 	await storageHealth.refresh();
 	return { counts, bytes, quarantined };

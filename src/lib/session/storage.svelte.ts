@@ -9,6 +9,13 @@ import { markPreviewStale, noteWrite, previewMark } from './preview';
 import { requestPersistence, type Persistence } from '$lib/storage/persistence';
 import { readWebKey, WEB_KEYS, writeWebKey } from '$lib/storage/web-keys';
 import { deviceTimeZone } from '$lib/storage/device-zone';
+import type { StoreName } from '$lib/storage/kv';
+
+/**
+ * Tabs of the app tell each other when a job rewrote the stored progress as a whole (a
+ * restore, a rebuild): each keeps a copy of the states, and its page shows what it read.
+ */
+const CHANNEL = 'current-affairs-recall:data';
 
 let opening: Promise<Repository> | null = null;
 
@@ -39,7 +46,9 @@ export class StorageHealth {
 	#evicted = $state(false);
 	#blocked = $state(false);
 	#unknownZone = $state.raw<{ stored: string; used: string } | null>(null);
+	#changedElsewhere = $state(false);
 	#started = false;
+	#channel: BroadcastChannel | null = null;
 
 	get status() {
 		return this.#status;
@@ -71,10 +80,32 @@ export class StorageHealth {
 		return this.#unknownZone;
 	}
 
+	/** Another tab rewrote the stored progress (restored a backup): this page shows older data. */
+	get changedElsewhere() {
+		return this.#changedElsewhere;
+	}
+
+	/**
+	 * After this tab rewrote the stored progress as a whole (off the page, see jobs.ts): the
+	 * banner's counts follow, and the other open tabs are told.
+	 */
+	async changed(stores: readonly StoreName[]): Promise<void> {
+		this.#channel?.postMessage({ stores });
+		await this.refresh();
+	}
+
 	/** Open storage, ask for persistence once, and count records kept aside. Idempotent. */
 	async start(): Promise<void> {
 		if (this.#started) return;
 		this.#started = true;
+		if (typeof BroadcastChannel !== 'undefined') {
+			this.#channel = new BroadcastChannel(CHANNEL);
+			this.#channel.onmessage = async () => {
+				(await repository()).snapshot.forget();
+				this.#changedElsewhere = true;
+				await this.refresh();
+			};
+		}
 		const repo = await repository();
 		this.#status = repo.status;
 		if (repo.status.backend === 'indexeddb') this.#evicted = noticeEviction(repo.createdAt);

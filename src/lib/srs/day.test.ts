@@ -177,3 +177,33 @@ describe('the start of the study day and of the next, in India and on both DST c
 				}
 	});
 });
+
+describe('zone offsets kept by the hour', () => {
+	/** The offset as Intl gives it, computed afresh. */
+	function reference(at: Date, timeZone: string): number {
+		const f = new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			hourCycle: 'h23',
+			...{ year: 'numeric', month: 'numeric', day: 'numeric' },
+			...{ hour: 'numeric', minute: 'numeric', second: 'numeric' }
+		});
+		const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, Number(x.value)]));
+		const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+		return Math.round((wall - Math.floor(at.getTime() / 1000) * 1000) / 60000);
+	}
+
+	test.each([
+		['America/New_York', '2026-03-08T00:00:00Z'],
+		['America/New_York', '2026-11-01T00:00:00Z'],
+		['Australia/Lord_Howe', '2026-04-04T10:00:00Z'],
+		['Australia/Lord_Howe', '2026-10-03T10:00:00Z'],
+		['Asia/Kathmandu', '2026-01-01T00:00:00Z'],
+		['Pacific/Chatham', '2026-04-04T10:00:00Z']
+	])('in %s around %s, minute by minute, as Intl gives them', (zone, from) => {
+		const start = Date.parse(from);
+		for (let t = start; t < start + 20 * 3_600_000; t += 60_000 + 7_000) {
+			const at = new Date(t);
+			expect(zoneOffsetMinutes(at, zone), at.toISOString()).toBe(reference(at, zone));
+		}
+	});
+});

@@ -19,6 +19,8 @@ export function setDeviceZone(zone: string | null): void {
 	deviceZone = zone;
 }
 
+const HOUR = 3_600_000;
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(timeZone: string): Intl.DateTimeFormat {
@@ -44,6 +46,29 @@ export function zoneOffsetMinutes(at: Date, timeZone: string): number {
 	// Nearly always the device's own zone: the Date knows its offset, no Intl needed (+ 0 turns
 	// UTC's -0 into 0, as the Intl path gives).
 	if (timeZone === deviceZone) return -at.getTimezoneOffset() + 0;
+	// Another zone (or a worker, which is not told the device's): Intl is slow (a replay of a
+	// year's log asks 100 000s of times), so each UTC hour's offset is kept, for an hour whose
+	// offset is the same at both ends. Clocks change at most once within an hour, so such an
+	// hour has one offset throughout; an hour with a change is computed every time.
+	const hour = Math.floor(at.getTime() / HOUR);
+	const key = `${timeZone} ${hour}`;
+	let offset = hourOffsets.get(key);
+	if (offset === undefined) {
+		const start = intlOffset(new Date(hour * HOUR), timeZone);
+		offset = start === intlOffset(new Date((hour + 1) * HOUR), timeZone) ? start : null;
+		if (hourOffsets.size >= MAX_HOURS) hourOffsets.clear();
+		hourOffsets.set(key, offset);
+	}
+	return offset ?? intlOffset(at, timeZone);
+}
+
+/** Offsets of whole UTC hours by zone and hour (null: the clocks change in that hour). */
+const hourOffsets = new Map<string, number | null>();
+/** About six years of hours: plenty for one replay, and a bound on the memory kept. */
+const MAX_HOURS = 50_000;
+
+/** The offset of `timeZone` at `at`, as Intl gives it. */
+function intlOffset(at: Date, timeZone: string): number {
 	const parts: Record<string, number> = {};
 	for (const p of formatter(timeZone).formatToParts(at))
 		if (p.type !== 'literal') parts[p.type] = Number(p.value);
@@ -58,7 +83,6 @@ export function zoneOffsetMinutes(at: Date, timeZone: string): number {
 	return Math.round((wall - Math.floor(at.getTime() / 1000) * 1000) / 60000);
 }
 
-const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /** The instant on the virtual clock whose UTC date is the local study day of `at`. */

@@ -10,8 +10,8 @@ import { BackupError, StaleRecordError } from './errors';
 import { eventFromRecord } from './convert';
 import { isKnownZone, unknownZoneMessage } from './device-zone';
 import { canonical, diffStates, writeReplay } from './rebuild';
+import { counter, putsById, writeInSteps, writeLogRecords, type ProgressOptions } from './progress';
 import {
-	logKey,
 	paramsKey,
 	paramsToRecord,
 	readRecord,
@@ -99,8 +99,9 @@ export async function exportBackup(repo: Repository, now = new Date()): Promise<
 const MAX_PROBLEMS = 20;
 
 /** Parse a backup file's text; every problem names the place in the file. */
-export function parseBackup(text: string): ParsedBackup {
+export function parseBackup(text: string, { onProgress }: ProgressOptions = {}): ParsedBackup {
 	let raw: unknown;
+	onProgress?.(0, 1, 'reading');
 	try {
 		raw = JSON.parse(text);
 	} catch (e) {
@@ -115,6 +116,12 @@ export function parseBackup(text: string): ParsedBackup {
 		throw new BackupError([`${where}: ${issue.message}${hint}`]);
 	}
 	const file = envelope.data;
+	onProgress?.(1, 1, 'reading');
+	const checked = counter(
+		onProgress,
+		'checking',
+		file.states.length + file.log.length + (file.attempts?.length ?? 0) + (file.decks?.length ?? 0)
+	);
 	if (file.schemaVersion > SCHEMA_VERSION)
 		throw new BackupError([
 			`schemaVersion: the file was written by a newer version of the app (${file.schemaVersion}; this app reads up to ${SCHEMA_VERSION}). Update the app first.`
@@ -148,6 +155,7 @@ export function parseBackup(text: string): ParsedBackup {
 	}
 	const states: StateRecord[] = [];
 	file.states.forEach((r, i) => {
+		checked.tick();
 		const read = readRecord('state', withVersion(r));
 		if (read.ok) states.push(read.value);
 		else note(`states[${i}].${read.error}`);
@@ -155,6 +163,7 @@ export function parseBackup(text: string): ParsedBackup {
 	const log: LogRecord[] = [];
 	const ids = new Map<string, number>();
 	file.log.forEach((r, i) => {
+		checked.tick();
 		const read = readRecord('log', withVersion(r));
 		if (!read.ok) return void note(`log[${i}].${read.error}`);
 		const first = ids.get(read.value.id);
@@ -187,12 +196,14 @@ export function parseBackup(text: string): ParsedBackup {
 	};
 	const attempts: AttemptRecord[] = [];
 	(file.attempts ?? []).forEach((r, i) => {
+		checked.tick();
 		const read = readAttempt(withVersion(r));
 		if (!read.ok) note(`attempts[${i}].${read.error}`);
 		else if (once('attempts', read.value.id, i)) attempts.push(read.value);
 	});
 	const decks: DeckRecord[] = [];
 	(file.decks ?? []).forEach((r, i) => {
+		checked.tick();
 		const read = readDeckRecord(withVersion(r));
 		if (!read.ok) note(`decks[${i}]: ${read.error}`);
 		else if (once('decks', read.value.deck.id, i)) decks.push(deckToRecord(read.value));
@@ -225,10 +236,14 @@ export interface ImportResult {
 export async function importBackup(
 	repo: Repository,
 	backup: ParsedBackup,
-	mode: ImportMode
+	mode: ImportMode,
+	{ onProgress }: ProgressOptions = {}
 ): Promise<ImportResult> {
+	const { decks, attempts } = backup;
 	if (mode === 'replace') {
+		onProgress?.(0, 1, 'replaying');
 		const states = replay(backup.log.map((e) => eventFromRecord(e, backup.params)));
+		onProgress?.(1, 1, 'replaying');
 		const fileStates = diffStates(
 			states,
 			backup.states.map((s) => [memoryKey(s.deck, s.fact), s])
@@ -237,11 +252,24 @@ export async function importBackup(
 			tx.clear('log');
 			tx.clear('attempts');
 			tx.clear('decks');
-			for (const d of backup.decks) tx.put('decks', d.id, d);
-			for (const a of backup.attempts) tx.put('attempts', a.id, a);
+			const written = counter(
+				onProgress,
+				'writing',
+				decks.length + attempts.length + backup.log.length + states.size
+			);
+			await writeInSteps(
+				tx,
+				[...putsById('decks', decks), ...putsById('attempts', attempts)],
+				written
+			);
 			const rename = await putParams(tx, backup.params);
-			for (const e of backup.log) tx.put('log', logKey(e), renamed(e, rename));
-			await writeReplay(tx, states);
+			await writeLogRecords(
+				tx,
+				backup.log.map((e) => renamed(e, rename)),
+				'put',
+				written
+			);
+			await writeReplay(tx, states, written);
 			if (backup.settings)
 				tx.put('settings', 'scheduling', {
 					schemaVersion: SCHEMA_VERSION,
@@ -258,7 +286,9 @@ export async function importBackup(
 		const known = new Set(events.map((e) => e.id));
 		const added = backup.log.filter((e) => !known.has(e.id));
 		const union = [...events, ...added.map((e) => eventFromRecord(e, backup.params))];
+		onProgress?.(0, 1, 'replaying');
 		const states = replay(union);
+		onProgress?.(1, 1, 'replaying');
 		try {
 			const kept = await repo.kv.run(BACKUP_STORES, 'readwrite', async (tx) => {
 				if ((await tx.count('log')) !== events.length) throw new StaleRecordError('log');
@@ -270,11 +300,17 @@ export async function importBackup(
 					if (here === undefined) tx.put(store, id, record);
 					else if (content(store, here) !== content(store, record)) kept.push(`${store}/${id}`);
 				};
-				for (const d of backup.decks) await merge('decks', d.id, d);
-				for (const a of backup.attempts) await merge('attempts', a.id, a);
+				for (const d of decks) await merge('decks', d.id, d);
+				for (const a of attempts) await merge('attempts', a.id, a);
 				const rename = await putParams(tx, backup.params);
-				for (const e of added) tx.add('log', logKey(e), renamed(e, rename));
-				await writeReplay(tx, states);
+				const written = counter(onProgress, 'writing', added.length + states.size);
+				await writeLogRecords(
+					tx,
+					added.map((e) => renamed(e, rename)),
+					'add',
+					written
+				);
+				await writeReplay(tx, states, written);
 				return kept;
 			});
 			repo.snapshot.forget();

@@ -144,6 +144,11 @@ export function indexedDbKv(db: IDBDatabase): Kv {
 				} catch {
 					// Already finished or aborted: the error below is the one that matters.
 				}
+				// A write that failed while the body waited on a later request (a restore's step,
+				// see progress.ts) aborted the transaction: the body saw only "aborted"; the
+				// transaction's error says why.
+				if ((e as DOMException | null)?.name === 'AbortError' && tx.error)
+					throw toStorageError(tx.error);
 				throw e;
 			}
 			try {

@@ -8,6 +8,7 @@ import type { MemoryState } from '../srs/memory';
 import { stateToRecord } from './convert';
 import { StaleRecordError } from './errors';
 import type { KvTx } from './kv';
+import { counter, writeInSteps, type ProgressOptions, type Write } from './progress';
 import { readRecord, type StateRecord } from './records';
 import type { Repository } from './repository';
 
@@ -62,11 +63,22 @@ export function diffStates(
 /** In a read-write transaction over the states: write the replay's states, return what changed. */
 export async function writeReplay(
 	tx: KvTx,
-	replayed: ReadonlyMap<string, MemoryState>
+	replayed: ReadonlyMap<string, MemoryState>,
+	count?: { tick(n?: number): void }
 ): Promise<Repairs> {
 	const { records, ...repairs } = diffStates(replayed, await tx.entries('states'));
-	for (const key of [...repairs.added, ...repairs.changed]) tx.put('states', key, records.get(key));
-	for (const key of repairs.removed) tx.delete('states', key);
+	const writes: Write[] = [
+		...[...repairs.added, ...repairs.changed].map((key): Write => ({
+			op: 'put',
+			store: 'states',
+			key,
+			value: records.get(key)
+		})),
+		...repairs.removed.map((key): Write => ({ op: 'delete', store: 'states', key }))
+	];
+	await writeInSteps(tx, writes, count);
+	// The states that needed no write count as done too.
+	count?.tick(Math.max(0, replayed.size - writes.length));
 	return repairs;
 }
 
@@ -75,18 +87,26 @@ export async function writeReplay(
  * records are moved aside first (as every read does); retried if another tab writes the log
  * meanwhile.
  */
-export async function checkAndRebuild(repo: Repository): Promise<CheckReport> {
+export async function checkAndRebuild(
+	repo: Repository,
+	{ onProgress }: ProgressOptions = {}
+): Promise<CheckReport> {
 	const { replay } = await import('../srs/memory');
 	for (let attempt = 0; attempt < 3; attempt++) {
 		const asideBefore = await repo.quarantinedCount();
+		onProgress?.(0, 2, 'checking');
 		await repo.loadStates({ fromRecords: true });
+		onProgress?.(1, 2, 'checking');
 		const { events } = await repo.readLog();
+		onProgress?.(2, 2, 'checking');
 		const setAside = (await repo.quarantinedCount()) - asideBefore;
+		onProgress?.(0, 1, 'replaying');
 		const replayed = replay(events);
+		onProgress?.(1, 1, 'replaying');
 		try {
 			const repairs = await repo.kv.run(['states', 'log'], 'readwrite', async (tx) => {
 				if ((await tx.count('log')) !== events.length) throw new StaleRecordError('log');
-				return writeReplay(tx, replayed);
+				return writeReplay(tx, replayed, counter(onProgress, 'writing', replayed.size));
 			});
 			repo.snapshot.forget();
 			return { ...repairs, facts: replayed.size, log: events.length, setAside };

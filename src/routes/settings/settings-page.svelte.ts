@@ -7,14 +7,16 @@ import {
 	checkAndRebuild,
 	checkStoredData,
 	exportBackup,
+	forgetBackup,
 	importBackup,
 	readBackup,
 	resetProgress,
+	type CheckedBackup,
 	type CheckReport,
 	type ImportMode,
-	type ParsedBackup,
 	type StoredStatus
 } from '$lib/session/backup';
+import { tracker, type JobState } from './job-progress';
 import { saveFailure } from '$lib/session/save-error';
 import { repository, storageHealth } from '$lib/session/storage.svelte';
 import { downloadText } from '$lib/session/download';
@@ -84,7 +86,9 @@ export class SettingsPage {
 	bytes = $state.raw<StoredStatus['bytes']>(null);
 	quarantined = $state.raw<StoredStatus['quarantined']>([]);
 
-	importFile = $state.raw<{ name: string; backup: ParsedBackup } | null>(null);
+	importFile = $state.raw<{ name: string; backup: CheckedBackup } | null>(null);
+	/** The long job running (reading a file, restoring, checking), and how far it is. */
+	job = $state.raw<(JobState & { panel: 'backup' | 'check' }) | null>(null);
 	importProblems = $state.raw<string[]>([]);
 	importMode = $state<ImportMode>('merge');
 	busy = $state(false);
@@ -141,11 +145,19 @@ export class SettingsPage {
 	async chooseImport(file: File): Promise<void> {
 		this.importFile = null;
 		this.importProblems = [];
-		const read = await readBackup(file);
+		this.busy = true;
+		const show = (job: JobState) => (this.job = { ...job, panel: 'backup' });
+		const read = await readBackup(
+			file,
+			tracker('Reading the backup', { reading: 1, checking: 3 }, show)
+		).finally(() => {
+			this.busy = false;
+			this.job = null;
+		});
 		if (read.ok) {
 			const { backup } = read;
 			this.importFile = { name: file.name, backup };
-			this.message = `"${file.name}" is a valid backup: ${backup.states.length} fact states, ${backup.log.length} log entries.`;
+			this.message = `"${file.name}" is a valid backup: ${backup.states} fact states, ${backup.log} log entries.`;
 		} else {
 			this.importProblems = read.problems;
 			this.message = `"${file.name}" cannot be imported; nothing was changed.`;
@@ -155,10 +167,13 @@ export class SettingsPage {
 	async applyImport(): Promise<void> {
 		if (!this.importFile) return;
 		this.busy = true;
+		const title = this.importMode === 'merge' ? 'Merging the backup' : 'Restoring the backup';
+		const show = (job: JobState) => (this.job = { ...job, panel: 'backup' });
 		try {
 			const { states, log, rebuilt, kept } = await importBackup(
 				this.importFile.backup,
-				this.importMode
+				this.importMode,
+				tracker(title, { replaying: 1, writing: 4 }, show)
 			);
 			this.message =
 				this.importMode === 'merge'
@@ -171,12 +186,14 @@ export class SettingsPage {
 			this.message = `Import failed, nothing was changed: ${(e as Error).message}`;
 		} finally {
 			this.busy = false;
+			this.job = null;
 		}
 	}
 
 	cancelImport(): void {
 		this.importFile = null;
 		this.importProblems = [];
+		void forgetBackup();
 	}
 
 	async resetProgress(): Promise<void> {
@@ -195,8 +212,11 @@ export class SettingsPage {
 	/** Replay the log, repair the fact states that differ from it, and say what was repaired. */
 	async checkAndRebuild(): Promise<void> {
 		this.busy = true;
+		const show = (job: JobState) => (this.job = { ...job, panel: 'check' });
 		try {
-			this.check = await checkAndRebuild();
+			this.check = await checkAndRebuild(
+				tracker('Checking and rebuilding', { checking: 2, replaying: 1, writing: 2 }, show)
+			);
 			this.error = null;
 			this.message = describeCheck(this.check);
 			await this.refreshStatus();
@@ -205,6 +225,7 @@ export class SettingsPage {
 			this.error = saveFailure('The check did not finish', e);
 		} finally {
 			this.busy = false;
+			this.job = null;
 		}
 	}
 }

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { BackupError, StorageError } from '$lib/storage/errors';
+import type { Phase } from '$lib/storage/progress';
+import { JobQueue, serveJobs, type JobTable, type WorkerScope } from './jobs';
+
+type Types = {
+	double: { input: number; output: number };
+	refuse: { input: null; output: never };
+	fail: { input: null; output: never };
+};
+
+const table: JobTable<Types> = {
+	async double(n, onProgress) {
+		onProgress(0, 2, 'checking');
+		onProgress(2, 2, 'checking');
+		return n * 2;
+	},
+	async refuse() {
+		throw new BackupError(['log[3].rating: too big']);
+	},
+	async fail() {
+		throw new StorageError('storage is full');
+	}
+};
+
+/**
+ * A worker and its global scope joined in memory (messages cloned as postMessage does), that
+ * serves `jobs`, or, with `broken`, fails to start as a module worker does in an old browser.
+ */
+function fakeWorker(jobs: JobTable<Types>, broken = false): Worker {
+	const page = new EventTarget();
+	const inside = new EventTarget();
+	const scope: WorkerScope = {
+		postMessage: (m) =>
+			queueMicrotask(() =>
+				page.dispatchEvent(new MessageEvent('message', { data: structuredClone(m) }))
+			),
+		addEventListener: (type, listener) =>
+			inside.addEventListener(type, listener as unknown as EventListener)
+	};
+	serveJobs(scope, jobs);
+	return Object.assign(page, {
+		postMessage: (m: unknown) =>
+			queueMicrotask(() =>
+				broken
+					? page.dispatchEvent(new Event('error', { cancelable: true }))
+					: inside.dispatchEvent(new MessageEvent('message', { data: structuredClone(m) }))
+			),
+		terminate() {}
+	}) as unknown as Worker;
+}
+
+const onPage = async () => table;
+
+describe('the job queue', () => {
+	// Node has no Worker: the queue checks that the platform has one before it starts its own.
+	const had = 'Worker' in globalThis;
+	beforeAll(() => {
+		if (!had) globalThis.Worker = class {} as unknown as typeof Worker;
+	});
+	afterAll(() => {
+		if (!had) delete (globalThis as { Worker?: unknown }).Worker;
+	});
+
+	test('runs jobs in the worker, relaying progress, and rebuilds errors as their class', async () => {
+		let pageRuns = 0;
+		const jobs = new JobQueue<Types>(
+			() => fakeWorker(table),
+			async () => (pageRuns++, table)
+		);
+		const heard: Array<[number, number, Phase]> = [];
+		expect(await jobs.run('double', 21, (...p) => heard.push(p))).toBe(42);
+		expect(heard).toEqual([
+			[0, 2, 'checking'],
+			[2, 2, 'checking']
+		]);
+		const refused = await jobs.run('refuse', null).catch((e: unknown) => e);
+		expect(refused).toBeInstanceOf(BackupError);
+		expect((refused as BackupError).problems).toEqual(['log[3].rating: too big']);
+		await expect(jobs.run('fail', null)).rejects.toThrow(StorageError);
+		expect(pageRuns).toBe(0);
+	});
+
+	test('a worker that cannot start: its job and later ones run on the page', async () => {
+		let pageRuns = 0;
+		const jobs = new JobQueue<Types>(
+			() => fakeWorker(table, true),
+			async () => (pageRuns++, table)
+		);
+		expect(await jobs.run('double', 2)).toBe(4);
+		expect(await jobs.run('double', 3)).toBe(6);
+		expect(pageRuns).toBe(2);
+	});
+
+	test('jobs run one at a time, in order', async () => {
+		const order: string[] = [];
+		const slow: JobTable<Types> = {
+			...table,
+			async double(n) {
+				order.push(`start ${n}`);
+				await new Promise((r) => setTimeout(r, 5));
+				order.push(`end ${n}`);
+				return n;
+			}
+		};
+		const jobs = new JobQueue<Types>(() => fakeWorker(slow), onPage);
+		await Promise.all([jobs.run('double', 1), jobs.run('double', 2)]);
+		expect(order).toEqual(['start 1', 'end 1', 'start 2', 'end 2']);
+	});
+});
