@@ -10,8 +10,8 @@ import { BackupError, StaleRecordError } from './errors';
 import { eventFromRecord } from './convert';
 import { isKnownZone, unknownZoneMessage } from './device-zone';
 import { canonical, diffStates, writeReplay } from './rebuild';
+import { appendEntries, countEntries, putAllEntries, rawEntries } from './log-days';
 import {
-	logKey,
 	paramsKey,
 	paramsToRecord,
 	readRecord,
@@ -32,7 +32,7 @@ import {
 
 export const BACKUP_FORMAT = 'current-affairs-recall-backup';
 
-const BACKUP_STORES = ['states', 'log', 'settings', 'attempts', 'decks'] as const;
+const BACKUP_STORES = ['states', 'log', 'settings', 'attempts', 'decks', 'quarantine'] as const;
 
 const EnvelopeSchema = z.object({
 	format: z.literal(BACKUP_FORMAT),
@@ -77,7 +77,7 @@ export async function exportBackup(repo: Repository, now = new Date()): Promise<
 	return repo.kv.run(BACKUP_STORES, 'readonly', async (tx) => {
 		const [states, log, settings, attempts, decks] = await Promise.all([
 			tx.entries('states'),
-			tx.entries('log'),
+			rawEntries(tx),
 			tx.get('settings', 'scheduling'),
 			tx.entries('attempts'),
 			tx.entries('decks')
@@ -89,7 +89,7 @@ export async function exportBackup(repo: Repository, now = new Date()): Promise<
 			settings: (settings ?? null) as Backup['settings'],
 			params,
 			states: states.map(([, v]) => v as StateRecord),
-			log: log.map(([, v]) => v as LogRecord),
+			log: log as LogRecord[],
 			attempts: attempts.map(([, v]) => v as AttemptRecord),
 			decks: decks.map(([, v]) => deckRecordForBackup(v as DeckRecord))
 		};
@@ -240,7 +240,10 @@ export async function importBackup(
 			for (const d of backup.decks) tx.put('decks', d.id, d);
 			for (const a of backup.attempts) tx.put('attempts', a.id, a);
 			const rename = await putParams(tx, backup.params);
-			for (const e of backup.log) tx.put('log', logKey(e), renamed(e, rename));
+			putAllEntries(
+				tx,
+				backup.log.map((e) => renamed(e, rename))
+			);
 			await writeReplay(tx, states);
 			if (backup.settings)
 				tx.put('settings', 'scheduling', {
@@ -261,7 +264,7 @@ export async function importBackup(
 		const states = replay(union);
 		try {
 			const kept = await repo.kv.run(BACKUP_STORES, 'readwrite', async (tx) => {
-				if ((await tx.count('log')) !== events.length) throw new StaleRecordError('log');
+				if ((await countEntries(tx)) !== events.length) throw new StaleRecordError('log');
 				const kept: string[] = [];
 				// Decks and attempts merge by id: one already here (an attempt perhaps in progress)
 				// is kept as it is; the file's, when it differs, is named in the result.
@@ -273,7 +276,10 @@ export async function importBackup(
 				for (const d of backup.decks) await merge('decks', d.id, d);
 				for (const a of backup.attempts) await merge('attempts', a.id, a);
 				const rename = await putParams(tx, backup.params);
-				for (const e of added) tx.add('log', logKey(e), renamed(e, rename));
+				await appendEntries(
+					tx,
+					added.map((e) => renamed(e, rename))
+				);
 				await writeReplay(tx, states);
 				return kept;
 			});

@@ -8,6 +8,7 @@ import type { MemoryState } from '../srs/memory';
 import { stateToRecord } from './convert';
 import { StaleRecordError } from './errors';
 import type { KvTx } from './kv';
+import { countEntries } from './log-days';
 import { readRecord, type StateRecord } from './records';
 import type { Repository } from './repository';
 
@@ -85,7 +86,7 @@ export async function checkAndRebuild(repo: Repository): Promise<CheckReport> {
 		const replayed = replay(events);
 		try {
 			const repairs = await repo.kv.run(['states', 'log'], 'readwrite', async (tx) => {
-				if ((await tx.count('log')) !== events.length) throw new StaleRecordError('log');
+				if ((await countEntries(tx)) !== events.length) throw new StaleRecordError('log');
 				return writeReplay(tx, replayed);
 			});
 			repo.snapshot.forget();
