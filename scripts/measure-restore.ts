@@ -37,18 +37,23 @@ for (let run = 0; run < runs; run++) {
 	await page.goto(`${base}/settings`);
 	await page.getByText(/fact states, .* log entries/).waitFor();
 	const t0 = Date.now();
-	await page.locator('input[type=file]').setInputFiles({
-		name: 'year.json',
-		mimeType: 'application/json',
-		buffer: Buffer.from(text)
-	}, { timeout: 300_000 });
+	await page.locator('input[type=file]').setInputFiles(
+		{
+			name: 'year.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(text)
+		},
+		{ timeout: 300_000 }
+	);
 	await page.getByRole('radio', { name: /Replace:/ }).check();
 	const t1 = Date.now();
 	await page.getByRole('button', { name: 'Replace now' }).click();
 	await page.getByText(/Replaced: 100000 log entries/).waitFor({ timeout: 600_000 });
 	const ms = Date.now() - t0;
 	times.push(ms);
-	console.log(`run ${run + 1}: restore ${ms} ms (file read and checked ${t1 - t0} ms, stored ${Date.now() - t1} ms)`);
+	console.log(
+		`run ${run + 1}: restore ${ms} ms (file read and checked ${t1 - t0} ms, stored ${Date.now() - t1} ms)`
+	);
 	await context.close();
 }
 await browser.close();

@@ -292,6 +292,9 @@ export function logToDays(tx: IDBTransaction): void {
 		for (const [day, record] of days) log.put(record, day);
 		const at = new Date().toISOString();
 		for (const [key, record, error] of aside)
-			tx.objectStore('quarantine').put({ store: 'log', key, error, record, at }, `log:${key}:${at}`);
+			tx.objectStore('quarantine').put(
+				{ store: 'log', key, error, record, at },
+				`log:${key}:${at}`
+			);
 	};
 }

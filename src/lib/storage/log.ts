@@ -30,8 +30,7 @@ export async function readLog(kv: Kv): Promise<{ events: MemoryEvent[]; bad: num
 			fix.set(day, f);
 		} else events.push(event);
 	}
-	for (const f of fix.values())
-		for (const c of f.changes.values()) if ('error' in c) bad++;
+	for (const f of fix.values()) for (const c of f.changes.values()) if ('error' in c) bad++;
 	if (fix.size || badDays.length)
 		await kv.run(['log', 'quarantine'], 'readwrite', (tx) => fixDays(tx, { fix, badDays }));
 	return { events, bad };
@@ -73,9 +72,7 @@ async function readParams(
  * times alone, unchecked: cheap).
  */
 export async function logTimes(kv: Kv, from?: Date): Promise<Date[]> {
-	const entries = await kv.run(['log'], 'readonly', (tx) =>
-		rawEntries(tx, from && dayOf(from))
-	);
+	const entries = await kv.run(['log'], 'readonly', (tx) => rawEntries(tx, from && dayOf(from)));
 	const times: Date[] = [];
 	for (const e of entries) {
 		const at = (e as { at?: unknown } | null)?.at;

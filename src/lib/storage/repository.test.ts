@@ -199,7 +199,10 @@ describe('bad and old records', () => {
 			});
 			const day = (await tx.get('log', dayOf(event.at))) as Record<string, any>;
 			const [l] = day.entries;
-			tx.put('log', dayOf(event.at), { ...day, entries: [{ ...l, schemaVersion: 1, at: ms(l.at) }] });
+			tx.put('log', dayOf(event.at), {
+				...day,
+				entries: [{ ...l, schemaVersion: 1, at: ms(l.at) }]
+			});
 		});
 		expect((await repo.loadStates()).get('d/f0')).toEqual(after);
 		expect((await repo.readLog()).events).toEqual([event]);
