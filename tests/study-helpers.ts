@@ -89,7 +89,12 @@ export function logEntries(
 					const all = r.result.transaction('log').objectStore('log').getAll();
 					all.onsuccess = () => {
 						r.result.close();
-						resolve(all.result.flatMap((day: { entries: unknown[] }) => day.entries));
+						resolve(
+							all.result.flatMap(
+								(day: { entries: Array<{ fact: string; rating?: number; kind: string }> }) =>
+									day.entries
+							)
+						);
 					};
 				};
 			})

@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { Rating } from 'ts-fsrs';
+import { paramsId } from '../srs/memory';
 import { makeReview } from '../srs/test-helpers';
 import { eventToRecord } from './convert';
 import { memoryKv } from './kv';
 import { appendEntries, dayOf, groupByDay, rawEntries } from './log-days';
-import { logKey } from './records';
+import { logKey, paramsKey, paramsToRecord } from './records';
 import { Repository } from './repository';
 import { answer, freshRepo } from './test-helpers';
 
@@ -164,10 +165,8 @@ describe('the upgrade from a database of one record per entry (version 3)', () =
 		// The parameters were not stored in this old database: each entry's are, for the replay.
 		await repo.kv.run(['settings'], 'readwrite', async (tx) => {
 			for (const e of events)
-				tx.put('settings', `params:${eventToRecord(e).paramsId}`, {
-					schemaVersion: 2,
-					params: e.params
-				});
+				if (e.kind === 'review')
+					tx.put('settings', paramsKey(paramsId(e.params)), paramsToRecord(e.params));
 		});
 		expect((await repo.readLog()).events).toEqual(events);
 		repo.kv.close();
