@@ -76,7 +76,7 @@ export async function setNewPerDay(page: Page, n: number) {
 	await expect(page.getByRole('status').filter({ hasText: 'Settings saved' })).toBeVisible();
 }
 
-/** The review log's entries, oldest first (straight from IndexedDB). */
+/** The review log's entries, oldest first (straight from IndexedDB: one record per day). */
 export function logEntries(
 	page: Page
 ): Promise<Array<{ fact: string; rating?: number; kind: string }>> {
@@ -89,7 +89,12 @@ export function logEntries(
 					const all = r.result.transaction('log').objectStore('log').getAll();
 					all.onsuccess = () => {
 						r.result.close();
-						resolve(all.result);
+						resolve(
+							all.result.flatMap(
+								(day: { entries: Array<{ fact: string; rating?: number; kind: string }> }) =>
+									day.entries
+							)
+						);
 					};
 				};
 			})

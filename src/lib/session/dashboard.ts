@@ -44,15 +44,35 @@ export async function loadDashboard(
 	now = new Date()
 ): Promise<Dashboard> {
 	const settings = await repo.loadSettings();
-	const [states, done, times] = await Promise.all([
+	const [states, done, streak] = await Promise.all([
 		repo.loadStates(),
 		repo.todayCounts(dayStart(now, settings.timeZone, settings.dayStartHour)),
-		repo.logTimes()
+		studyStreakOf(repo, now, settings)
 	]);
 	const count = (facts: readonly QueueFact[]) => dueCounts({ facts, states, now, settings, done });
 	return {
 		decks: Object.fromEntries(decks.map((d) => [d.id, count(d.facts)])),
 		total: count(decks.flatMap((d) => d.facts)),
-		streak: studyStreak(times, now, settings.timeZone, settings.dayStartHour)
+		streak
 	};
+}
+
+/**
+ * The study streak, from the log's recent days only where they settle it: the log is stored a
+ * day per record (see docs/ARCHITECTURE.md, "Storage"), and a streak shorter than the days read
+ * ends inside them. A streak as long as the window reads a wider one, then the whole log.
+ */
+async function studyStreakOf(
+	repo: Repository,
+	now: Date,
+	{ timeZone, dayStartHour }: { timeZone: string; dayStartHour: number }
+): Promise<number> {
+	for (const days of [32, 256]) {
+		const times = await repo.logTimes(new Date(now.getTime() - days * 86_400_000));
+		const streak = studyStreak(times, now, timeZone, dayStartHour);
+		// The study days wholly inside the window are at least days - 2 (today is partial, and the
+		// day start hour shifts the rest): a shorter streak was broken by one of them.
+		if (streak <= days - 3) return streak;
+	}
+	return studyStreak(await repo.logTimes(), now, timeZone, dayStartHour);
 }

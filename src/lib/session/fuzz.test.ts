@@ -31,6 +31,7 @@ import { ExamSession, scoreAttempt } from './exam.svelte';
 import { ReviewSession } from './review.svelte';
 import { loadStats } from './stats';
 import { rightResponse, wrongResponse } from './test-helpers';
+import { rawEntries, rawKey } from '../storage/log-days';
 
 const SEED = 20261205;
 const BACKUP_CASES = 220;
@@ -82,7 +83,8 @@ async function dump(repo: Repository) {
 		'readonly',
 		async (tx) => ({
 			states: await tx.entries('states'),
-			log: await tx.entries('log'),
+			// The log's entries (stored a day per record: log-days.ts), each with its key.
+			log: (await rawEntries(tx)).map((e): [string, unknown] => [rawKey(e) ?? '', e]),
 			settings: await tx.entries('settings'),
 			decks: await tx.entries('decks'),
 			attempts: await tx.entries('attempts')

@@ -11,6 +11,7 @@ import { eventFromRecord } from './convert';
 import { isKnownZone, unknownZoneMessage } from './device-zone';
 import { canonical, diffStates, writeReplay } from './rebuild';
 import { counter, putsById, writeInSteps, writeLogRecords, type ProgressOptions } from './progress';
+import { countEntries, rawEntries } from './log-days';
 import {
 	paramsKey,
 	paramsToRecord,
@@ -32,7 +33,7 @@ import {
 
 export const BACKUP_FORMAT = 'current-affairs-recall-backup';
 
-const BACKUP_STORES = ['states', 'log', 'settings', 'attempts', 'decks'] as const;
+const BACKUP_STORES = ['states', 'log', 'settings', 'attempts', 'decks', 'quarantine'] as const;
 
 const EnvelopeSchema = z.object({
 	format: z.literal(BACKUP_FORMAT),
@@ -77,7 +78,7 @@ export async function exportBackup(repo: Repository, now = new Date()): Promise<
 	return repo.kv.run(BACKUP_STORES, 'readonly', async (tx) => {
 		const [states, log, settings, attempts, decks] = await Promise.all([
 			tx.entries('states'),
-			tx.entries('log'),
+			rawEntries(tx),
 			tx.get('settings', 'scheduling'),
 			tx.entries('attempts'),
 			tx.entries('decks')
@@ -89,7 +90,7 @@ export async function exportBackup(repo: Repository, now = new Date()): Promise<
 			settings: (settings ?? null) as Backup['settings'],
 			params,
 			states: states.map(([, v]) => v as StateRecord),
-			log: log.map(([, v]) => v as LogRecord),
+			log: log as LogRecord[],
 			attempts: attempts.map(([, v]) => v as AttemptRecord),
 			decks: decks.map(([, v]) => deckRecordForBackup(v as DeckRecord))
 		};
@@ -291,7 +292,7 @@ export async function importBackup(
 		onProgress?.(1, 1, 'replaying');
 		try {
 			const kept = await repo.kv.run(BACKUP_STORES, 'readwrite', async (tx) => {
-				if ((await tx.count('log')) !== events.length) throw new StaleRecordError('log');
+				if ((await countEntries(tx)) !== events.length) throw new StaleRecordError('log');
 				const kept: string[] = [];
 				// Decks and attempts merge by id: one already here (an attempt perhaps in progress)
 				// is kept as it is; the file's, when it differs, is named in the result.

@@ -11,6 +11,7 @@ import { IMPORT_RULES, RULES_VERSION, validateDeck } from '../bank/validate';
 import type { Deck } from '../bank/schema';
 import { memoryKey } from '../srs/keys';
 import { StorageError } from './errors';
+import { removeDeckEntries } from './log-days';
 import type { Read } from './migrate';
 import { readRecord, SCHEMA_VERSION, type DeckRecord } from './records';
 import type { Repository } from './repository';
@@ -150,11 +151,8 @@ export async function deleteDeck(
 		if (!dropProgress) return { states: 0, log: 0 };
 		const prefix = memoryKey(id, '');
 		const stateKeys = (await tx.keys('states', prefix)).filter((k) => k.startsWith(prefix));
-		const log = (await tx.entries('log')).filter(
-			([, v]) => (v as { deck?: unknown } | undefined)?.deck === id
-		);
 		for (const k of stateKeys) tx.delete('states', k);
-		for (const [k] of log) tx.delete('log', k);
-		return { states: stateKeys.length, log: log.length };
+		const log = await removeDeckEntries(tx, id);
+		return { states: stateKeys.length, log };
 	});
 }

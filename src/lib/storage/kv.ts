@@ -6,6 +6,7 @@
  */
 import { promisifyRequest } from 'idb-keyval';
 import { StaleRecordError, StorageError } from './errors';
+import { logToDays } from './log-days';
 
 export const STORES = [
 	'states',
@@ -22,8 +23,11 @@ export interface KvTx {
 	get(store: StoreName, key: string): Promise<unknown>;
 	/** Every [key, value] of a store in key order, optionally from a key on. */
 	entries(store: StoreName, from?: string): Promise<Array<[string, unknown]>>;
-	/** Every value of a store in key order, without the keys (one request: the cheapest read). */
-	values(store: StoreName): Promise<unknown[]>;
+	/**
+	 * Every value of a store in key order, optionally from a key on, without the keys (one
+	 * request: the cheapest read).
+	 */
+	values(store: StoreName, from?: string): Promise<unknown[]>;
 	count(store: StoreName): Promise<number>;
 	/** The keys of a store in order, optionally from a key on (cheaper than entries). */
 	keys(store: StoreName, from?: string): Promise<string[]>;
@@ -72,9 +76,10 @@ export const DB_NAME = 'current-affairs-recall';
  * store, but the states' revision (STATES_REV) and snapshot, and decks stored as text. An app
  * of version 2 would write the states without the revision (a snapshot would hide its answers)
  * and would set decks stored as text aside as damaged: opening version 3 closes its
- * connections (`onversionchange`), and it can no longer open the database.
+ * connections (`onversionchange`), and it can no longer open the database. 5: the log holds one
+ * record per day (log-days.ts), converted from one per entry by the upgrade.
  */
-export const DB_VERSION = 3;
+export const DB_VERSION = 5;
 
 /**
  * Open (and create or upgrade) the app's database. `onBlocked` is called when the opening
@@ -85,10 +90,12 @@ export function openIndexedDb(name = DB_NAME, onBlocked?: () => void): Promise<I
 	if (typeof indexedDB === 'undefined')
 		return Promise.reject(new StorageError('IndexedDB is not available in this browser'));
 	const request = indexedDB.open(name, DB_VERSION);
-	request.onupgradeneeded = () => {
+	request.onupgradeneeded = (event) => {
 		const db = request.result;
 		for (const store of STORES)
 			if (!db.objectStoreNames.contains(store)) db.createObjectStore(store);
+		if (event.oldVersion > 0 && event.oldVersion < 5 && request.transaction)
+			logToDays(request.transaction);
 	};
 	request.onblocked = () => onBlocked?.();
 	return promisifyRequest(request).then((db) => {
@@ -122,7 +129,10 @@ export function indexedDbKv(db: IDBDatabase): Kv {
 					]);
 					return keys.map((k, i) => [String(k), values[i]]);
 				},
-				values: (s) => promisifyRequest(os(s).getAll()),
+				values: (s, from) =>
+					promisifyRequest(
+						os(s).getAll(from === undefined ? undefined : IDBKeyRange.lowerBound(from))
+					),
 				count: (s) => promisifyRequest(os(s).count()),
 				keys: async (s, from) =>
 					(
@@ -233,8 +243,9 @@ export function memoryKv(): Kv {
 							.filter(([k]) => from === undefined || k >= from)
 							.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 							.map(([k, v]) => [k, clone(v)] as [string, unknown]),
-					values: async (s) =>
+					values: async (s, from) =>
 						[...store(s).entries()]
+							.filter(([k]) => from === undefined || k >= from)
 							.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 							.map(([, v]) => clone(v)),
 					count: async (s) => store(s).size,

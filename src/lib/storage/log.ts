@@ -1,6 +1,7 @@
 /**
  * The review log, the source of truth: read whole (bad entries are set aside), with the
- * scheduling parameters its entries name by id; counted for the daily limits.
+ * scheduling parameters its entries name by id; counted for the daily limits. Stored one record
+ * per day: see log-days.ts.
  */
 import { State } from '../srs/fsrs-enums';
 import type { MemoryEvent } from '../srs/memory';
@@ -8,28 +9,31 @@ import type { ScheduleParams } from '../srs/settings';
 import { eventOrReason } from './convert';
 import { isKnownZone, unknownZoneMessage } from './device-zone';
 import type { Kv } from './kv';
+import { dayOf, fixDays, rawEntries, sortDays, type DayFix } from './log-days';
 import { readRecord } from './records';
-import { setAside, sortRows } from './set-aside';
 
 /** The whole log in key (time) order; bad entries are moved aside and reported in `bad`. */
 export async function readLog(kv: Kv): Promise<{ events: MemoryEvent[]; bad: number }> {
 	const { params, unusable } = await readParams(kv);
-	const { good, bad, migrated } = await kv.run(['log'], 'readonly', async (tx) =>
-		sortRows(await tx.entries('log'), (raw) => readRecord('log', raw))
+	const { good, fix, badDays } = await kv.run(['log'], 'readonly', async (tx) =>
+		sortDays(await tx.entries('log'))
 	);
 	const events: MemoryEvent[] = [];
-	for (const [key, record] of good) {
+	let bad = badDays.length;
+	for (const [key, record, raw] of good) {
 		const event = eventOrReason(record, params);
 		const why = record.kind === 'review' ? unusable.get(record.paramsId) : undefined;
-		if (typeof event === 'string') bad.push([key, record, why ?? event]);
-		else events.push(event);
+		if (typeof event === 'string') {
+			const day = dayOf(record.at);
+			const f: DayFix = fix.get(day) ?? { changes: new Map() };
+			f.changes.set(JSON.stringify(raw), { error: why ?? event, key });
+			fix.set(day, f);
+		} else events.push(event);
 	}
-	if (bad.length || migrated.length)
-		await kv.run(['log', 'quarantine'], 'readwrite', async (tx) => {
-			await setAside(tx, 'log', bad);
-			for (const [key, r] of migrated) tx.put('log', key, r);
-		});
-	return { events, bad: bad.length };
+	for (const f of fix.values()) for (const c of f.changes.values()) if ('error' in c) bad++;
+	if (fix.size || badDays.length)
+		await kv.run(['log', 'quarantine'], 'readwrite', (tx) => fixDays(tx, { fix, badDays }));
+	return { events, bad };
 }
 
 /** Every stored set of scheduling parameters, by id (bad ones are skipped: their entries go aside). */
@@ -63,10 +67,18 @@ async function readParams(
 	return { params, unusable };
 }
 
-/** When each logged event happened, oldest first (from the log's keys alone: cheap). */
-export async function logTimes(kv: Kv): Promise<Date[]> {
-	const keys = await kv.run(['log'], 'readonly', (tx) => tx.keys('log'));
-	return keys.map((k) => new Date(k.slice(0, k.indexOf(' '))));
+/**
+ * When each logged event happened, oldest first, from `from` on if given (from the entries'
+ * times alone, unchecked: cheap).
+ */
+export async function logTimes(kv: Kv, from?: Date): Promise<Date[]> {
+	const entries = await kv.run(['log'], 'readonly', (tx) => rawEntries(tx, from && dayOf(from)));
+	const times: Date[] = [];
+	for (const e of entries) {
+		const at = (e as { at?: unknown } | null)?.at;
+		if (typeof at === 'string' && (!from || new Date(at) >= from)) times.push(new Date(at));
+	}
+	return times;
 }
 
 /** New facts introduced and reviews done since `dayStart` (for the daily limits). */
@@ -74,12 +86,13 @@ export async function todayCounts(
 	kv: Kv,
 	dayStart: Date
 ): Promise<{ newToday: number; reviewsToday: number }> {
-	const rows = await kv.run(['log'], 'readonly', (tx) => tx.entries('log', dayStart.toISOString()));
+	const since = dayStart.toISOString();
+	const entries = await kv.run(['log'], 'readonly', (tx) => rawEntries(tx, dayOf(dayStart)));
 	let newToday = 0;
 	let reviewsToday = 0;
-	for (const [, raw] of rows) {
-		const r = raw as { kind?: unknown; stateBefore?: unknown; source?: unknown };
-		if (r.kind !== 'review') continue;
+	for (const raw of entries) {
+		const r = raw as { at?: unknown; kind?: unknown; stateBefore?: unknown; source?: unknown };
+		if (r.kind !== 'review' || typeof r.at !== 'string' || r.at < since) continue;
 		if (r.stateBefore === State.New) newToday++;
 		else if (r.stateBefore === State.Review && r.source === 'review') reviewsToday++;
 	}

@@ -93,7 +93,7 @@ describe('progress of a restore', { timeout: 30_000 }, () => {
 		await study(repo, 5, 3);
 		const before = await exportBackup(repo, new Date(0));
 		const reports: Report[] = [];
-		const failing = new Repository(failingKv(repo.kv, 2 * WRITE_STEP + 10));
+		const failing = new Repository(failingKv(repo.kv, WRITE_STEP + 10));
 		await expect(
 			importBackup(failing, parseBackup(bigBackup(3 * WRITE_STEP)), 'replace', {
 				onProgress: (...r) => void reports.push(r)

@@ -5,7 +5,8 @@
  * "Work off the main thread").
  */
 import type { KvTx, StoreName } from './kv';
-import { logKey, type LogRecord } from './records';
+import { appendEntries, putAllEntries } from './log-days';
+import type { LogRecord } from './records';
 
 /** What the work is doing: reading the file, checking its records, replaying, writing. */
 export type Phase = 'reading' | 'checking' | 'replaying' | 'writing';
@@ -90,19 +91,17 @@ export async function writeInSteps(
 }
 
 /**
- * The one place a restore writes log records (a Replace puts them, a Merge adds them, which
- * refuses an entry already there). Kept in one call so that the log's storage layout can
- * change here alone.
+ * The one place a restore writes log records (a Replace puts them as the whole log, a Merge
+ * adds them, which refuses an entry already there). The log is stored one record per UTC day
+ * (log-days.ts): a year is a few hundred records, written in one step.
  */
-export function writeLogRecords(
+export async function writeLogRecords(
 	tx: KvTx,
 	records: readonly LogRecord[],
 	op: 'put' | 'add',
 	count?: { tick(n?: number): void }
 ): Promise<void> {
-	return writeInSteps(
-		tx,
-		records.map((value) => ({ op, store: 'log', key: logKey(value), value })),
-		count
-	);
+	if (op === 'put') putAllEntries(tx, records);
+	else await appendEntries(tx, records);
+	count?.tick(records.length);
 }

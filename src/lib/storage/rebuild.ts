@@ -9,6 +9,7 @@ import { stateToRecord } from './convert';
 import { StaleRecordError } from './errors';
 import type { KvTx } from './kv';
 import { counter, writeInSteps, type ProgressOptions, type Write } from './progress';
+import { countEntries } from './log-days';
 import { readRecord, type StateRecord } from './records';
 import type { Repository } from './repository';
 
@@ -105,7 +106,7 @@ export async function checkAndRebuild(
 		onProgress?.(1, 1, 'replaying');
 		try {
 			const repairs = await repo.kv.run(['states', 'log'], 'readwrite', async (tx) => {
-				if ((await tx.count('log')) !== events.length) throw new StaleRecordError('log');
+				if ((await countEntries(tx)) !== events.length) throw new StaleRecordError('log');
 				return writeReplay(tx, replayed, counter(onProgress, 'writing', replayed.size));
 			});
 			repo.snapshot.forget();

@@ -5,7 +5,7 @@ import { makeReview, makeSettings } from '../srs/test-helpers';
 import { StaleRecordError } from './errors';
 import { openIndexedDb, indexedDbKv } from './kv';
 import { Repository } from './repository';
-import { logKey } from './records';
+import { dayOf } from './log-days';
 import { answer, freshRepo, study } from './test-helpers';
 
 describe('writing answers', () => {
@@ -129,18 +129,43 @@ describe('bad and old records', () => {
 		expect(await repo.loadState('d/f0')).toEqual(after);
 	});
 
-	test('a corrupted log entry is kept aside and the rest of the log still reads', async () => {
+	test('a corrupted log entry is kept aside alone: the rest of its day still reads', async () => {
 		const repo = await freshRepo();
 		await answer(repo, 'f0');
-		await repo.kv.run(['log'], 'readwrite', async (tx) =>
-			tx.put('log', '2026-01-13T09:00:00.000Z bad', { schemaVersion: 2, kind: 'review', rating: 9 })
-		);
-		const { events, bad } = await repo.readLog();
+		const bad = { schemaVersion: 2, kind: 'review', at: '2026-01-13T09:00:00.000Z', id: 'bad' };
+		await repo.kv.run(['log'], 'readwrite', async (tx) => {
+			const day = (await tx.get('log', '2026-01-13')) as { entries: unknown[] };
+			tx.put('log', '2026-01-13', { ...day, entries: [bad, ...day.entries] });
+		});
+		const { events, bad: badCount } = await repo.readLog();
 		expect(events).toHaveLength(1);
-		expect(bad).toBe(1);
-		expect((await repo.quarantined())[0]).toMatchObject({ store: 'log' });
+		expect(badCount).toBe(1);
+		expect((await repo.quarantined())[0]).toMatchObject({
+			store: 'log',
+			key: '2026-01-13T09:00:00.000Z bad',
+			record: bad
+		});
 		expect(await repo.counts()).toEqual({ states: 1, log: 1, quarantined: 1 });
 		expect(await repo.quarantinedCount()).toBe(1);
+		expect((await repo.readLog()).events).toEqual(events);
+	});
+
+	test('a log record that is not a day is kept aside whole, with why', async () => {
+		const repo = await freshRepo();
+		await answer(repo, 'f0');
+		await repo.kv.run(['log'], 'readwrite', async (tx) => {
+			tx.put('log', '2026-01-12', { schemaVersion: 2, day: '2026-01-12', entries: 'lost' });
+			tx.put('log', '2026-01-11', { schemaVersion: 2, day: '2026-01-10', entries: [] });
+		});
+		const { events, bad } = await repo.readLog();
+		expect(events).toHaveLength(1);
+		expect(bad).toBe(2);
+		const aside = await repo.quarantined();
+		expect(aside.map((q) => [q.key, q.error])).toEqual([
+			['2026-01-11', 'day: stored under 2026-01-11'],
+			['2026-01-12', expect.stringMatching(/^entries: /)]
+		]);
+		expect(await repo.counts()).toEqual({ states: 1, log: 1, quarantined: 2 });
 	});
 
 	test('scheduling parameters are stored once, and an entry whose parameters are lost is kept aside', async () => {
@@ -172,9 +197,12 @@ describe('bad and old records', () => {
 				introduced: ms(s.introduced),
 				lastShown: { mcq: ms(s.lastShown.mcq) }
 			});
-			const key = logKey(event);
-			const l = (await tx.get('log', key)) as Record<string, any>;
-			tx.put('log', key, { ...l, schemaVersion: 1, at: ms(l.at) });
+			const day = (await tx.get('log', dayOf(event.at))) as Record<string, any>;
+			const [l] = day.entries;
+			tx.put('log', dayOf(event.at), {
+				...day,
+				entries: [{ ...l, schemaVersion: 1, at: ms(l.at) }]
+			});
 		});
 		expect((await repo.loadStates()).get('d/f0')).toEqual(after);
 		expect((await repo.readLog()).events).toEqual([event]);
@@ -184,6 +212,11 @@ describe('bad and old records', () => {
 		)) as any;
 		expect(raw.schemaVersion).toBe(2);
 		expect(typeof raw.card.due).toBe('string');
+		const day = (await repo.kv.run(['log'], 'readonly', (tx) =>
+			tx.get('log', dayOf(event.at))
+		)) as any;
+		expect(day.entries[0]).toMatchObject({ schemaVersion: 2, at: event.at.toISOString() });
+		expect(await repo.quarantinedCount()).toBe(0);
 	});
 
 	test('a record written by a newer version of the app is kept aside, not misread', async () => {

@@ -1,8 +1,9 @@
 /**
  * The learner's progress in the browser: fact states, the append-only review log, settings.
  *
- * - A key per record: two tabs never overwrite each other's work, and a write that finds a
- *   record changed since it was read refuses (StaleRecordError) instead of overwriting it.
+ * - A key per record (per day for the log, read and written in the writing transaction): two
+ *   tabs never overwrite each other's work, and a write that finds a record changed since it
+ *   was read refuses (StaleRecordError) instead of overwriting it.
  * - An answer is durable before the next question shows: the new states and their log entries
  *   are written in one transaction.
  * - Records are validated when read; a bad one is moved aside to the quarantine store (never
@@ -26,6 +27,7 @@ import {
 	type StoreName
 } from './kv';
 import { eventToRecord, stateFromRecord, stateToRecord, stateToRow } from './convert';
+import { appendEntries, countEntries, removeEntries, storedKeys } from './log-days';
 import { logKey, paramsKey, paramsToRecord, readRecord, SCHEMA_VERSION } from './records';
 import { setAside, sortRows } from './set-aside';
 import type { BadRecord, QuarantinedRecord } from './set-aside';
@@ -208,7 +210,7 @@ export class Repository {
 	async commit(changes: readonly StateChange[], events: readonly MemoryEvent[]): Promise<void> {
 		const records = changes.map((c) => [keyOf(c.next), stateToRecord(c.next)] as const);
 		const rev = await this.kv.run(
-			['states', 'log', 'settings', 'meta'],
+			['states', 'log', 'settings', 'meta', 'quarantine'],
 			'readwrite',
 			async (tx) => {
 				const rev = await unchanged(
@@ -216,12 +218,13 @@ export class Repository {
 					changes.map((c) => [keyOf(c.next), c.expected])
 				);
 				for (const [key, record] of records) tx.put('states', key, record);
-				for (const e of events) {
+				const logged = events.map((e) => {
 					const record = eventToRecord(e);
 					if (e.kind === 'review' && record.kind === 'review')
 						tx.put('settings', paramsKey(record.paramsId), paramsToRecord(e.params));
-					tx.add('log', logKey(e), record);
-				}
+					return record;
+				});
+				await appendEntries(tx, logged);
 				return rev;
 			}
 		);
@@ -242,7 +245,7 @@ export class Repository {
 				if (record) tx.put('states', key, record);
 				else tx.delete('states', key);
 			}
-			for (const e of events) tx.delete('log', logKey(e));
+			await removeEntries(tx, events);
 			return rev;
 		});
 		this.snapshot.advance(rev, (m) => {
@@ -263,9 +266,9 @@ export class Repository {
 		return log.loadParams(this.kv);
 	}
 
-	/** When each logged event happened, oldest first (from the log's keys alone: cheap). */
-	logTimes(): Promise<Date[]> {
-		return log.logTimes(this.kv);
+	/** When each logged event happened, oldest first, from `from` on if given (unchecked: cheap). */
+	logTimes(from?: Date): Promise<Date[]> {
+		return log.logTimes(this.kv, from);
 	}
 
 	/** The whole log in key (time) order; bad entries are moved aside and reported in `bad`. */
@@ -307,7 +310,7 @@ export class Repository {
 		return this.kv.run(['states', 'log', 'quarantine'], 'readonly', async (tx) => {
 			const [states, log, quarantined] = await Promise.all([
 				tx.count('states'),
-				tx.count('log'),
+				countEntries(tx),
 				tx.count('quarantine')
 			]);
 			return { states, log, quarantined };
@@ -360,10 +363,8 @@ export class Repository {
 	 * answer whose events are there was committed before (a test's results fed twice).
 	 */
 	async logged(entries: ReadonlyArray<{ at: Date; id: string }>): Promise<Set<string>> {
-		const found = await this.kv.run(['log'], 'readonly', (tx) =>
-			Promise.all(entries.map((e) => tx.get('log', logKey(e))))
-		);
-		return new Set(entries.filter((_, i) => found[i] !== undefined).map((e) => e.id));
+		const found = await this.kv.run(['log'], 'readonly', (tx) => storedKeys(tx, entries));
+		return new Set(entries.filter((e) => found.has(logKey(e))).map((e) => e.id));
 	}
 }
 

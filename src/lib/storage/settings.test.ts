@@ -4,7 +4,8 @@ import { makeReview, makeSettings } from '../srs/test-helpers';
 import { paramsId } from '../srs/keys';
 import { scheduleParams } from '../srs/settings';
 import { eventToRecord } from './convert';
-import { logKey, paramsToRecord } from './records';
+import { appendEntries } from './log-days';
+import { paramsToRecord } from './records';
 import { dayStart } from '../srs/day';
 import { deviceTimeZone } from './device-zone';
 import { StorageError } from './errors';
@@ -58,10 +59,10 @@ describe('stored parameters naming a time zone this browser does not know', () =
 			fact: 'f0',
 			params: scheduleParams(makeSettings({ timeZone: 'Mars/Olympus_Mons' }))
 		});
-		await repo.kv.run(['log', 'settings'], 'readwrite', async (tx) => {
+		await repo.kv.run(['log', 'settings', 'quarantine'], 'readwrite', async (tx) => {
 			const record = eventToRecord(event);
 			tx.put('settings', `params:${paramsId(event.params)}`, paramsToRecord(event.params));
-			tx.put('log', logKey(record), record);
+			await appendEntries(tx, [record]);
 		});
 		expect(await repo.rebuildFromLog()).toEqual(good);
 		const [aside] = await repo.quarantined();

@@ -2,8 +2,8 @@ import { describe, expect, test, vi } from 'vitest';
 import { Rating } from 'ts-fsrs';
 import { exportBackup, importBackup, parseBackup } from './backup';
 import { indexedDbKv, memoryKv, openIndexedDb, revOf, STATES_REV, type Kv } from './kv';
-import { stateFromRow, stateToRow } from './convert';
-import { logKey } from './records';
+import { eventToRecord, stateFromRow, stateToRow } from './convert';
+import { appendEntries } from './log-days';
 import { Repository } from './repository';
 import { SNAPSHOT } from './snapshot';
 import { newMemory } from '../srs/memory';
@@ -197,9 +197,9 @@ describe('a failed write', () => {
 		const { event } = await answer(repo, 'f0');
 		const before = await revs(repo);
 		await expect(
-			repo.kv.run(['states', 'log'], 'readwrite', async (tx) => {
+			repo.kv.run(['states', 'log', 'quarantine'], 'readwrite', async (tx) => {
 				tx.put('states', 'd/f1', { any: 'thing' });
-				tx.add('log', logKey(event), { again: true });
+				await appendEntries(tx, [eventToRecord(event)]);
 			})
 		).rejects.toThrow('A record with this key already exists');
 		expect(await revs(repo)).toEqual(before);
