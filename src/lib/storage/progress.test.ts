@@ -60,7 +60,7 @@ function failingKv(kv: Kv, failAt: number): Kv {
 		run: (stores, mode, body) =>
 			kv.run(stores, mode, (tx) => {
 				const put: KvTx['put'] = (s, key, value) => {
-					if (s === 'log' && ++writes === failAt) throw new StorageError('storage is full');
+					if (s === 'states' && ++writes === failAt) throw new StorageError('storage is full');
 					tx.put(s, key, value);
 				};
 				return body({ ...tx, put });
