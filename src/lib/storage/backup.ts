@@ -23,6 +23,7 @@ import {
 import type { KvTx } from './kv';
 import type { Repository } from './repository';
 import { deckRecordForBackup, deckToRecord, readDeckRecord } from './decks';
+import { clearDerived, writeDerived } from './deck-summaries';
 import { readAttempt, type AttemptRecord } from './attempts';
 import {
 	ScheduleParamsSchema,
@@ -33,6 +34,8 @@ import {
 export const BACKUP_FORMAT = 'current-affairs-recall-backup';
 
 const BACKUP_STORES = ['states', 'log', 'settings', 'attempts', 'decks'] as const;
+/** An import writes these, and what is derived from the decks (never in a file: see deck-summaries.ts). */
+const IMPORT_STORES = [...BACKUP_STORES, 'deck-summaries'] as const;
 
 const EnvelopeSchema = z.object({
 	format: z.literal(BACKUP_FORMAT),
@@ -233,11 +236,15 @@ export async function importBackup(
 			states,
 			backup.states.map((s) => [memoryKey(s.deck, s.fact), s])
 		);
-		await repo.kv.run(BACKUP_STORES, 'readwrite', async (tx) => {
+		await repo.kv.run(IMPORT_STORES, 'readwrite', async (tx) => {
 			tx.clear('log');
 			tx.clear('attempts');
 			tx.clear('decks');
-			for (const d of backup.decks) tx.put('decks', d.id, d);
+			clearDerived(tx);
+			for (const d of backup.decks) {
+				tx.put('decks', d.id, d);
+				writeDerived(tx, d);
+			}
 			for (const a of backup.attempts) tx.put('attempts', a.id, a);
 			const rename = await putParams(tx, backup.params);
 			for (const e of backup.log) tx.put('log', logKey(e), renamed(e, rename));
@@ -260,14 +267,17 @@ export async function importBackup(
 		const union = [...events, ...added.map((e) => eventFromRecord(e, backup.params))];
 		const states = replay(union);
 		try {
-			const kept = await repo.kv.run(BACKUP_STORES, 'readwrite', async (tx) => {
+			const kept = await repo.kv.run(IMPORT_STORES, 'readwrite', async (tx) => {
 				if ((await tx.count('log')) !== events.length) throw new StaleRecordError('log');
 				const kept: string[] = [];
 				// Decks and attempts merge by id: one already here (an attempt perhaps in progress)
 				// is kept as it is; the file's, when it differs, is named in the result.
 				const merge = async (store: 'decks' | 'attempts', id: string, record: unknown) => {
 					const here = await tx.get(store, id);
-					if (here === undefined) tx.put(store, id, record);
+					if (here === undefined) {
+						tx.put(store, id, record);
+						if (store === 'decks') writeDerived(tx, record as DeckRecord);
+					}
 					else if (content(store, here) !== content(store, record)) kept.push(`${store}/${id}`);
 				};
 				for (const d of backup.decks) await merge('decks', d.id, d);

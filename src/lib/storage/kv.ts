@@ -14,7 +14,8 @@ export const STORES = [
 	'meta',
 	'quarantine',
 	'decks',
-	'attempts'
+	'attempts',
+	'deck-summaries'
 ] as const;
 export type StoreName = (typeof STORES)[number];
 
@@ -74,7 +75,22 @@ export const DB_NAME = 'current-affairs-recall';
  * and would set decks stored as text aside as damaged: opening version 3 closes its
  * connections (`onversionchange`), and it can no longer open the database.
  */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
+/*
+ * 4: + deck-summaries, derived from the decks (see deck-summaries.ts). No data moves: a deck
+ * without its summary gets one when first listed.
+ */
+
+/**
+ * The upgrade, one step per old version, in order: each step brings the database from the
+ * version before it up. Creating the stores of STORES that are missing covers every step so
+ * far; a step that must convert data is added here as `if (oldVersion < n) …`.
+ */
+function upgrade(db: IDBDatabase, oldVersion: number): void {
+	for (const store of STORES)
+		if (!db.objectStoreNames.contains(store)) db.createObjectStore(store);
+	void oldVersion;
+}
 
 /**
  * Open (and create or upgrade) the app's database. `onBlocked` is called when the opening
@@ -85,11 +101,7 @@ export function openIndexedDb(name = DB_NAME, onBlocked?: () => void): Promise<I
 	if (typeof indexedDB === 'undefined')
 		return Promise.reject(new StorageError('IndexedDB is not available in this browser'));
 	const request = indexedDB.open(name, DB_VERSION);
-	request.onupgradeneeded = () => {
-		const db = request.result;
-		for (const store of STORES)
-			if (!db.objectStoreNames.contains(store)) db.createObjectStore(store);
-	};
+	request.onupgradeneeded = (event) => upgrade(request.result, event.oldVersion);
 	request.onblocked = () => onBlocked?.();
 	return promisifyRequest(request).then((db) => {
 		// A newer version of the app opened in another tab: let it upgrade.
