@@ -22,18 +22,17 @@ import {
 	buildQueue,
 	nextDue,
 	reviewAhead,
-	studyFacts,
 	todayCandidates,
 	type Queue,
 	type QueueEntry,
 	type QueueFact,
-	type StudyFacts,
 	type StudyFilter
 } from '$lib/srs/queue';
 import { scheduleParams, type SchedulingSettings } from '$lib/srs/settings';
 import type { Repository } from '$lib/storage/repository';
 import { commitAnswer } from './answering';
 import { saveFailure } from './save-error';
+import { StudySource, type StudyDeck } from './study-source';
 
 export { GRADES, GRADE_NAMES } from '$lib/srs/intervals';
 
@@ -52,6 +51,8 @@ const loadScheduler = () =>
 	}));
 type Scheduler = Awaited<ReturnType<typeof loadScheduler>>;
 const RESUME_KEY = WEB_KEYS.reviewCurrent;
+/** How many facts after the one on screen have their decks read ahead. */
+const READ_AHEAD = 5;
 
 /** Reads a session starts with (see ReviewSession.read). */
 export interface SessionReads {
@@ -92,8 +93,8 @@ export class ReviewSession {
 	readonly #now: () => Date;
 	readonly #resume: ReviewOptions['resume'];
 	readonly #newId: () => string;
-	/** The facts studied, in study order, with their decks and questions. */
-	readonly #study: StudyFacts;
+	/** The facts studied, in study order, and their decks and questions as they are read. */
+	readonly #study: StudySource;
 	#settings!: SchedulingSettings;
 	#states = new Map<string, MemoryState>();
 	/**
@@ -125,13 +126,13 @@ export class ReviewSession {
 	error = $state<string | null>(null);
 	summary = $state.raw<SessionSummary | null>(null);
 
-	constructor(repo: Repository, decks: readonly Deck[], options: ReviewOptions = {}) {
+	constructor(repo: Repository, decks: readonly StudyDeck[], options: ReviewOptions = {}) {
 		this.#repo = repo;
 		this.#now = options.now ?? (() => new Date());
 		this.#resume = options.resume;
 		this.#newId = options.newId ?? (() => crypto.randomUUID());
 		const studied = options.deck ? decks.filter((d) => d.id === options.deck) : decks;
-		this.#study = studyFacts(studied, options);
+		this.#study = new StudySource(studied, options);
 	}
 
 	get undoable(): boolean {
@@ -179,7 +180,7 @@ export class ReviewSession {
 		this.#done = await this.#repo.todayCounts(
 			dayStart(now, this.#settings.timeZone, this.#settings.dayStartHour)
 		);
-		this.#next(this.#resumeKey());
+		await this.#next(this.#resumeKey());
 	}
 
 	#buildQueue(now: Date, dayEnd: number, learnAhead = 0): Queue {
@@ -201,8 +202,12 @@ export class ReviewSession {
 		return queue;
 	}
 
-	/** Show the next question: the queue's first fact (or the one on screen before a reload). */
-	#next(preferKey?: string | null): void {
+	/**
+	 * Show the next question: the queue's first fact (or the one on screen before a reload).
+	 * Reads the deck of the fact it shows if it is not read yet, and the decks of the few facts
+	 * after it in the background, so the next answer finds them read.
+	 */
+	async #next(preferKey?: string | null): Promise<void> {
 		const now = this.#now();
 		const { timeZone, dayStartHour } = this.#settings;
 		const dayEnd = nextDayStart(now, timeZone, dayStartHour).getTime();
@@ -216,13 +221,15 @@ export class ReviewSession {
 		const entries = preferKey
 			? [...queue.entries].sort((a, b) => Number(b.key === preferKey) - Number(a.key === preferKey))
 			: queue.entries;
-		for (const entry of entries) {
+		for (const [i, entry] of entries.entries()) {
+			await this.#study.load([entry]);
 			const item = this.#itemFor(entry, dayEnd);
 			if (!item) continue;
 			this.current = item;
 			this.phase = 'question';
 			this.#shownAt = now.getTime();
 			this.#resume?.setItem(RESUME_KEY, entry.key);
+			void this.#study.load(entries.slice(i + 1, i + 1 + READ_AHEAD));
 			return;
 		}
 		this.current = null;
@@ -237,10 +244,10 @@ export class ReviewSession {
 	}
 
 	#itemFor(entry: QueueEntry, dayEnd: number): StudyItem | null {
-		const found = this.#study.byKey.get(entry.key);
-		const questions = this.#study.questionsByKey.get(entry.key) ?? [];
-		const question = found && questionFor(entry.deck, entry.fact, questions, this.#states, dayEnd);
-		return question ? { entry, ...found, question } : null;
+		const found = this.#study.fact(entry.key);
+		const question =
+			found && questionFor(entry.deck, entry.fact, found.questions, this.#states, dayEnd);
+		return question ? { entry, deck: found.deck, fact: found.fact, question } : null;
 	}
 
 	#resumeKey(): string | null {
@@ -310,7 +317,7 @@ export class ReviewSession {
 			this.#undo.push({ item, restores, events, counted, correct });
 			this.reviewed += 1;
 			if (correct) this.correct += 1;
-			this.#next();
+			await this.#next();
 		} catch (e) {
 			this.error = saveFailure('Your answer was not saved', e);
 		} finally {
@@ -374,17 +381,17 @@ export class ReviewSession {
 	}
 
 	/** When nothing is due: study `n` more new facts beyond today's limit. */
-	moreNew(n = 10): void {
+	moreNew(n = 10): Promise<void> {
 		this.#extra.new += n;
 		this.summary = null;
-		this.#next();
+		return this.#next();
 	}
 
 	/** When nothing is due: review facts due in the coming week. */
-	reviewAhead(): void {
+	reviewAhead(): Promise<void> {
 		this.#extra.ahead = true;
 		this.summary = null;
-		this.#next();
+		return this.#next();
 	}
 
 	/** What remains: the queue's length (learning facts may come back). */

@@ -277,8 +277,7 @@ export async function importBackup(
 					if (here === undefined) {
 						tx.put(store, id, record);
 						if (store === 'decks') writeDerived(tx, record as DeckRecord);
-					}
-					else if (content(store, here) !== content(store, record)) kept.push(`${store}/${id}`);
+					} else if (content(store, here) !== content(store, record)) kept.push(`${store}/${id}`);
 				};
 				for (const d of backup.decks) await merge('decks', d.id, d);
 				for (const a of backup.attempts) await merge('attempts', a.id, a);

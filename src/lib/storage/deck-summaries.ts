@@ -114,16 +114,21 @@ export function readSummary(raw: unknown): Read<DeckSummaryRecord> {
 	return read;
 }
 
-/**
- * The stored summaries that are current, by deck id, and the ids of decks whose summary must
- * be derived again (missing, damaged, stale). Two key reads and one read of small records: no
- * deck is read. A summary whose deck is gone is ignored (`orphans`, for the caller to delete).
- */
-export async function readSummaries(kv: Kv): Promise<{
+/** Summaries as stored (see readSummaries). */
+export interface StoredSummaries {
+	/** The current ones, by deck id. */
 	current: Map<string, DeckSummaryRecord>;
+	/** Decks whose summary must be derived again: missing, damaged, or derived under other rules. */
 	stale: string[];
+	/** Summaries whose deck is gone, to delete. */
 	orphans: string[];
-}> {
+}
+
+/**
+ * The stored summaries, each checked as it is read. Two key reads and one read of small
+ * records: no deck is read.
+ */
+export async function readSummaries(kv: Kv): Promise<StoredSummaries> {
 	const [deckIds, rows] = await kv.run(['decks', 'deck-summaries'], 'readonly', (tx) =>
 		Promise.all([tx.keys('decks'), tx.entries('deck-summaries')])
 	);
@@ -140,3 +145,9 @@ export async function readSummaries(kv: Kv): Promise<{
 	}
 	return { current, stale: deckIds.filter((id) => !current.has(id)), orphans };
 }
+
+/** Summaries in the order the decks were imported (ISO times sort as text). */
+export const byImport = (summaries: ReadonlyMap<string, DeckSummaryRecord>) =>
+	[...summaries.values()].sort((a, b) =>
+		a.importedAt < b.importedAt ? -1 : a.importedAt > b.importedAt ? 1 : 0
+	);

@@ -10,8 +10,10 @@ import { hashText } from '../srs/keys';
 import { IMPORT_RULES, RULES_VERSION, validateDeck } from '../bank/validate';
 import {
 	deleteDerived,
+	byImport,
 	readSummaries,
 	summaryOf,
+	type StoredSummaries,
 	writeDerived,
 	type DeckSummaryRecord
 } from './deck-summaries';
@@ -145,10 +147,14 @@ async function putChecked(
 /**
  * The summaries of the learner's own decks, oldest import first (see deck-summaries.ts): no
  * deck is read, except those whose summary is missing, damaged or derived under other rules,
- * which are checked as loadDecks does and summarised again (or set aside).
+ * which are checked as loadDecks does and summarised again (or set aside). `read`: the
+ * summaries, when the caller has read them already (to load this module only when needed).
  */
-export async function loadSummaries(repo: Repository): Promise<DeckSummaryRecord[]> {
-	const { current, stale, orphans } = await readSummaries(repo.kv);
+export async function loadSummaries(
+	repo: Repository,
+	read?: StoredSummaries
+): Promise<DeckSummaryRecord[]> {
+	const { current, stale, orphans } = read ?? (await readSummaries(repo.kv));
 	if (stale.length || orphans.length) {
 		const rows = await repo.kv.run(['decks'], 'readonly', (tx) =>
 			Promise.all(stale.map(async (id) => [id, await tx.get('decks', id)] as [string, unknown]))
@@ -165,9 +171,7 @@ export async function loadSummaries(repo: Repository): Promise<DeckSummaryRecord
 		for (const [, stored] of good)
 			current.set(stored.deck.id, summaryOf(deckToRecord(stored), stored.deck));
 	}
-	return [...current.values()].sort((a, b) =>
-		a.importedAt < b.importedAt ? -1 : a.importedAt > b.importedAt ? 1 : 0
-	);
+	return byImport(current);
 }
 
 /**

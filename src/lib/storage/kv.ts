@@ -87,8 +87,7 @@ export const DB_VERSION = 4;
  * far; a step that must convert data is added here as `if (oldVersion < n) …`.
  */
 function upgrade(db: IDBDatabase, oldVersion: number): void {
-	for (const store of STORES)
-		if (!db.objectStoreNames.contains(store)) db.createObjectStore(store);
+	for (const store of STORES) if (!db.objectStoreNames.contains(store)) db.createObjectStore(store);
 	void oldVersion;
 }
 
