@@ -18,26 +18,15 @@ import { grade, type GradeResult, type Response } from '$lib/srs/grade';
 import { intervalTexts } from '$lib/srs/intervals';
 import { memoryKey } from '$lib/srs/keys';
 import type { MemoryState } from '$lib/srs/memory';
-import {
-	buildQueue,
-	nextDue,
-	reviewAhead,
-	todayCandidates,
-	type Queue,
-	type QueueEntry,
-	type QueueFact,
-	type StudyFilter
-} from '$lib/srs/queue';
+import type { Queue, QueueEntry, StudyFilter } from '$lib/srs/queue';
 import { scheduleParams, type SchedulingSettings } from '$lib/srs/settings';
 import type { Repository } from '$lib/storage/repository';
 import { commitAnswer } from './answering';
 import { saveFailure } from './save-error';
+import { StudyQueue } from './study-queue';
 import { StudySource, type StudyDeck } from './study-source';
 
 export { GRADES, GRADE_NAMES } from '$lib/srs/intervals';
-
-/** Learning facts due within this many minutes are shown rather than waited for (Anki's default). */
-const LEARN_AHEAD_MINUTES = 20;
 
 /**
  * The scheduler (ts-fsrs, the memory model and the answering rules), loaded while the first
@@ -97,16 +86,10 @@ export class ReviewSession {
 	readonly #study: StudySource;
 	#settings!: SchedulingSettings;
 	#states = new Map<string, MemoryState>();
-	/**
-	 * The facts that can enter today's queue (todayCandidates), for the day ending at `dayEnd`:
-	 * the queue is built from these after each answer. Dropped when the state of a fact outside
-	 * them changes (an answer only changes facts due today, but a reload of a stale one might).
-	 */
-	#candidates: { dayEnd: number; facts: QueueFact[]; keys: Set<string> } | null = null;
+	readonly #queue: StudyQueue;
 	#scheduling: Promise<Scheduler> | null = null;
 	#scheduler: Scheduler | null = null;
 	#done = { newToday: 0, reviewsToday: 0 };
-	#extra = { new: 0, ahead: false };
 	#undo: UndoStep[] = [];
 	#shownAt = 0;
 	#startedAt = 0;
@@ -133,6 +116,7 @@ export class ReviewSession {
 		this.#newId = options.newId ?? (() => crypto.randomUUID());
 		const studied = options.deck ? decks.filter((d) => d.id === options.deck) : decks;
 		this.#study = new StudySource(studied, options);
+		this.#queue = new StudyQueue(this.#study.facts);
 	}
 
 	get undoable(): boolean {
@@ -147,7 +131,7 @@ export class ReviewSession {
 	#setState(key: string, s: MemoryState | undefined) {
 		if (s) this.#states.set(key, s);
 		else this.#states.delete(key);
-		if (!this.#candidates?.keys.has(key)) this.#candidates = null;
+		this.#queue.changed(key);
 	}
 
 	/** How many facts have a stored state (of any deck, read at start). */
@@ -183,25 +167,6 @@ export class ReviewSession {
 		await this.#next(this.#resumeKey());
 	}
 
-	#buildQueue(now: Date, dayEnd: number, learnAhead = 0): Queue {
-		const newPerDay = this.#settings.newPerDay + this.#extra.new;
-		if (this.#candidates?.dayEnd !== dayEnd) {
-			const facts = todayCandidates(this.#study.facts, this.#states, dayEnd);
-			this.#candidates = { dayEnd, facts, keys: new Set(facts.map((f) => f.key!)) };
-		}
-		const queue = buildQueue({
-			facts: this.#candidates.facts,
-			states: this.#states,
-			now,
-			settings: { ...this.#settings, newPerDay },
-			done: this.#done,
-			learnAheadMinutes: learnAhead
-		});
-		if (this.#extra.ahead && queue.entries.length === 0)
-			return { ...queue, entries: reviewAhead(this.#study.facts, this.#states, now) };
-		return queue;
-	}
-
 	/**
 	 * Show the next question: the queue's first fact (or the one on screen before a reload).
 	 * Reads the deck of the fact it shows if it is not read yet, and the decks of the few facts
@@ -211,9 +176,13 @@ export class ReviewSession {
 		const now = this.#now();
 		const { timeZone, dayStartHour } = this.#settings;
 		const dayEnd = nextDayStart(now, timeZone, dayStartHour).getTime();
-		let queue = this.#buildQueue(now, dayEnd);
-		if (queue.entries.length === 0 && queue.laterToday.length)
-			queue = this.#buildQueue(now, dayEnd, LEARN_AHEAD_MINUTES);
+		const queue = this.#queue.build({
+			now,
+			dayEnd,
+			states: this.#states,
+			settings: this.#settings,
+			done: this.#done
+		});
 		this.queue = queue;
 		this.result = null;
 		this.response = null;
@@ -239,7 +208,7 @@ export class ReviewSession {
 			reviewed: this.reviewed,
 			correct: this.correct,
 			ms: now.getTime() - this.#startedAt,
-			nextDue: nextDue(this.#study.facts, this.#states, now)
+			nextDue: this.#queue.nextDue(this.#states, now)
 		};
 	}
 
@@ -382,14 +351,14 @@ export class ReviewSession {
 
 	/** When nothing is due: study `n` more new facts beyond today's limit. */
 	moreNew(n = 10): Promise<void> {
-		this.#extra.new += n;
+		this.#queue.extra.new += n;
 		this.summary = null;
 		return this.#next();
 	}
 
 	/** When nothing is due: review facts due in the coming week. */
 	reviewAhead(): Promise<void> {
-		this.#extra.ahead = true;
+		this.#queue.extra.ahead = true;
 		this.summary = null;
 		return this.#next();
 	}
