@@ -3,7 +3,6 @@
  * have: a deck deleted since, a topic mistyped, facts of a deck never imported. Without this
  * check such a link opens an empty session, which reads as "nothing due".
  */
-import type { Deck } from '../bank/schema';
 import { memoryKey } from './keys';
 
 export interface StudyScope {
