@@ -2,7 +2,7 @@
  * The storage measurement (not part of `npm test`: it takes a minute and asserts no timing):
  * `npx vitest run --config scripts/measure/vitest.config.ts`.
  */
-import config from '../../vite.config.ts';
+import config from '../../vite.config';
 
 export default {
 	...config,

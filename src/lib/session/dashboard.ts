@@ -6,6 +6,7 @@ import { summarise, type DeckSummary } from '$lib/bank/summary';
 import type { DeckSummaryRecord } from '$lib/storage/deck-summaries';
 import type { Deck } from '$lib/bank/schema';
 import { statementHash } from '$lib/srs/keys';
+import type { EarlyReads } from './early-reads';
 
 /** A fact as the deck list and the study queue know it: no statement, no questions. */
 export interface ListedFact extends QueueFact {
@@ -95,11 +96,13 @@ export interface Dashboard {
 export async function loadDashboard(
 	repo: Repository,
 	decks: ReadonlyArray<{ id: string; facts: readonly QueueFact[] }>,
-	now = new Date()
+	now = new Date(),
+	/** The settings and states, when the page started reading them already (early-reads.ts). */
+	reads: Partial<Pick<EarlyReads, 'settings' | 'states'>> = {}
 ): Promise<Dashboard> {
-	const settings = await repo.loadSettings();
+	const settings = await (reads.settings ?? repo.loadSettings());
 	const [states, done, times] = await Promise.all([
-		repo.loadStates(),
+		reads.states ?? repo.loadStates(),
 		repo.todayCounts(dayStart(now, settings.timeZone, settings.dayStartHour)),
 		repo.logTimes()
 	]);
