@@ -4,7 +4,8 @@
  * is imported (or comes in a backup) and whenever it is read back changed: the record keeps the
  * hash of the deck the validator passed, with the rules' version, so an unchanged deck is not
  * checked again on every page (for a 10 000-fact deck that check takes a second on a phone). A
- * deck that no longer validates is moved aside (quarantine) and reported, never dropped.
+ * deck that no longer validates is moved aside (quarantine) and reported, never dropped. Every
+ * write of a deck writes what is derived from it in the same transaction (deck-summaries.ts).
  */
 import { hashText } from '../srs/keys';
 import { IMPORT_RULES, RULES_VERSION, validateDeck } from '../bank/validate';
