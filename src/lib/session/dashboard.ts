@@ -5,7 +5,7 @@ import type { Repository } from '$lib/storage/repository';
 import { summarise, type DeckSummary } from '$lib/bank/summary';
 import type { DeckSummaryRecord } from '$lib/storage/deck-summaries';
 import type { Deck } from '$lib/bank/schema';
-import { statementHash } from '$lib/srs/keys';
+import { memoryKey, statementHash } from '$lib/srs/keys';
 import type { EarlyReads } from './early-reads';
 
 /** A fact as the deck list and the study queue know it: no statement, no questions. */
@@ -56,6 +56,7 @@ export function deckListing(deck: Deck, own = false): DeckListing {
 		facts: deck.facts.map((f) => ({
 			deck: deck.id,
 			fact: f.id,
+			key: memoryKey(deck.id, f.id),
 			statementHash: statementHash(f.statement),
 			topics: f.topics
 		}))
@@ -77,6 +78,8 @@ export function summaryListing(s: DeckSummaryRecord): DeckListing {
 		facts: s.facts.map((f) => ({
 			deck: s.id,
 			fact: f.id,
+			// Kept: the counts look every fact's state up by it, per deck and in total.
+			key: memoryKey(s.id, f.id),
 			statementHash: f.statementHash,
 			topics: f.topics
 		}))
