@@ -29,11 +29,8 @@ export interface ValidateOptions {
  */
 export const IMPORT_RULES: ValidateOptions = { minQuestionsPerFact: 1, minTypesPerFact: 1 };
 
-/**
- * The version of these rules (the schema and the checks). Stored decks remember the version
- * that passed them: change it whenever a rule changes, so every stored deck is checked again.
- */
-export const RULES_VERSION = 2;
+/** The version of these rules: see rules-version.ts. */
+export { RULES_VERSION } from './rules-version';
 
 export type ValidateResult =
 	{ ok: true; deck: Deck; problems: [] } | { ok: false; deck?: undefined; problems: string[] };

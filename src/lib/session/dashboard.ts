@@ -2,32 +2,92 @@
 import { dayStart, studyStreak } from '$lib/srs/day';
 import { dueCounts, type DueCounts, type QueueFact } from '$lib/srs/queue';
 import type { Repository } from '$lib/storage/repository';
-import { summarise } from '$lib/bank/summary';
+import { summarise, type DeckSummary } from '$lib/bank/summary';
+import type { DeckSummaryRecord } from '$lib/storage/deck-summaries';
 import type { Deck } from '$lib/bank/schema';
-import { statementHash } from '$lib/srs/keys';
+import { memoryKey, statementHash } from '$lib/srs/keys';
+import type { EarlyReads } from './early-reads';
 
-/** A deck as the deck list shows it: its description and counts, without its questions. */
-export function deckListing(deck: Deck, own = false) {
+/** A fact as the deck list and the study queue know it: no statement, no questions. */
+export interface ListedFact extends QueueFact {
+	/** The ids of its topics (the deck's `topics` name them). */
+	topics: readonly string[];
+}
+
+/**
+ * A deck as the deck list shows it: its description, dates and counts, without its questions
+ * or its source's text. The learner's own decks are listed from their stored summaries
+ * (storage/deck-summaries.ts), without reading the decks.
+ */
+export interface DeckListing {
+	id: string;
+	title: string;
+	description?: string;
+	asOf: string;
+	source: { title: string; publisher?: string; published: string; url?: string };
+	/** The date of the article the deck is made from (its source's), for grouping by month. */
+	published: string;
+	/** The deck's topics, for grouping decks by topic and naming them. */
+	topics: ReadonlyArray<{ id: string; label: string }>;
+	summary: DeckSummary;
+	/** The learner's own (imported) deck, or a built-in one. */
+	own: boolean;
+	facts: ListedFact[];
+}
+
+/** A deck's listing, from the deck itself (the built-in decks, at build time). */
+export function deckListing(deck: Deck, own = false): DeckListing {
+	const { title, publisher, published, url } = deck.source;
 	return {
 		id: deck.id,
 		title: deck.title,
-		description: deck.description,
+		...(deck.description === undefined ? {} : { description: deck.description }),
 		asOf: deck.asOf,
-		source: deck.source,
+		source: {
+			title,
+			...(publisher === undefined ? {} : { publisher }),
+			published,
+			...(url === undefined ? {} : { url })
+		},
+		published,
+		// The topics the deck's facts name (the deck list groups decks by them).
+		topics: deck.topics
+			.filter((t) => deck.facts.some((f) => f.topics.includes(t.id)))
+			.map(({ id, label }) => ({ id, label })),
 		summary: summarise(deck),
-		/** The topics the deck's facts name (the deck list groups decks by them). */
-		topics: deck.topics.filter((t) => deck.facts.some((f) => f.topics.includes(t.id))),
-		/** The learner's own (imported) deck, or a built-in one. */
 		own,
-		// What the dashboard needs to count due facts, without the whole deck.
 		facts: deck.facts.map((f) => ({
 			deck: deck.id,
 			fact: f.id,
-			statementHash: statementHash(f.statement)
+			key: memoryKey(deck.id, f.id),
+			statementHash: statementHash(f.statement),
+			topics: f.topics
 		}))
 	};
 }
-export type DeckListing = ReturnType<typeof deckListing>;
+
+/** A deck's listing, from its stored summary (the learner's own decks). */
+export function summaryListing(s: DeckSummaryRecord): DeckListing {
+	return {
+		id: s.id,
+		title: s.title,
+		...(s.description === undefined ? {} : { description: s.description }),
+		asOf: s.asOf,
+		source: s.source,
+		published: s.source.published,
+		topics: s.topics,
+		summary: s.summary,
+		own: true,
+		facts: s.facts.map((f) => ({
+			deck: s.id,
+			fact: f.id,
+			// Kept: the counts look every fact's state up by it, per deck and in total.
+			key: memoryKey(s.id, f.id),
+			statementHash: f.statementHash,
+			topics: f.topics
+		}))
+	};
+}
 
 // In a module of its own, so that the deck list's first paint does not bring the counting code.
 export { deckHref } from './deck-links';
@@ -41,11 +101,13 @@ export interface Dashboard {
 export async function loadDashboard(
 	repo: Repository,
 	decks: ReadonlyArray<{ id: string; facts: readonly QueueFact[] }>,
-	now = new Date()
+	now = new Date(),
+	/** The settings and states, when the page started reading them already (early-reads.ts). */
+	reads: Partial<Pick<EarlyReads, 'settings' | 'states'>> = {}
 ): Promise<Dashboard> {
-	const settings = await repo.loadSettings();
+	const settings = await (reads.settings ?? repo.loadSettings());
 	const [states, done, streak] = await Promise.all([
-		repo.loadStates(),
+		reads.states ?? repo.loadStates(),
 		repo.todayCounts(dayStart(now, settings.timeZone, settings.dayStartHour)),
 		studyStreakOf(repo, now, settings)
 	]);

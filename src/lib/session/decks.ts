@@ -9,6 +9,8 @@
 import type { Deck } from '$lib/bank/schema';
 import type { StoredDeck } from '$lib/storage/decks';
 import { repository } from './storage.svelte';
+import { summaryListing, type DeckListing } from './dashboard';
+import type { StudyDeck } from './study-source';
 
 export type { StoredDeck };
 
@@ -19,6 +21,42 @@ export async function ownDecks(): Promise<StoredDeck[]> {
 	if (!rows.length) return [];
 	const { loadDecks } = await import('$lib/storage/decks');
 	return loadDecks(repo, rows);
+}
+
+/**
+ * The listings of the learner's own decks, from their stored summaries: no deck is read or
+ * parsed (see storage/deck-summaries.ts), unless a summary must be derived again.
+ */
+export async function ownListings(): Promise<DeckListing[]> {
+	const [repo, summaries] = await Promise.all([
+		repository(),
+		import('$lib/storage/deck-summaries')
+	]);
+	const read = await summaries.readSummaries(repo.kv);
+	const list =
+		read.stale.length || read.orphans.length
+			? await (await import('$lib/storage/decks')).loadSummaries(repo, read)
+			: summaries.byImport(read.current);
+	return list.map(summaryListing);
+}
+
+/**
+ * The decks /study works with: the built-in ones whole, and the learner's own (`own`, from
+ * ownListings) as listings whose questions are read when the session is about to ask them
+ * (see study-source.ts).
+ */
+export function studyDecks(builtin: readonly Deck[], own: readonly DeckListing[]): StudyDeck[] {
+	const taken = new Set(builtin.map((d) => d.id));
+	return [
+		...builtin,
+		...own.filter((d) => !taken.has(d.id)).map((d) => ({ ...d, load: () => ownDeck(d.id) }))
+	];
+}
+
+/** One deck of the learner's own, checked (a bad one is set aside), or null. */
+export async function ownDeck(id: string): Promise<Deck | null> {
+	const [repo, decks] = await Promise.all([repository(), import('$lib/storage/decks')]);
+	return (await decks.loadDeck(repo, id))?.deck ?? null;
 }
 
 export async function allDecks(builtin: readonly Deck[]): Promise<Deck[]> {

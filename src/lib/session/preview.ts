@@ -61,7 +61,9 @@ const DECIDES: Record<StoreName, boolean> = {
 	decks: true,
 	meta: false,
 	quarantine: false,
-	attempts: false
+	attempts: false,
+	// Written only with the decks, which decide already.
+	'deck-summaries': false
 };
 
 /** The mark of the last write that may change the first question (null: none). */

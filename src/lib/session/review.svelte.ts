@@ -18,27 +18,15 @@ import { grade, type GradeResult, type Response } from '$lib/srs/grade';
 import { intervalTexts } from '$lib/srs/intervals';
 import { memoryKey } from '$lib/srs/keys';
 import type { MemoryState } from '$lib/srs/memory';
-import {
-	buildQueue,
-	nextDue,
-	reviewAhead,
-	studyFacts,
-	todayCandidates,
-	type Queue,
-	type QueueEntry,
-	type QueueFact,
-	type StudyFacts,
-	type StudyFilter
-} from '$lib/srs/queue';
+import type { Queue, QueueEntry, StudyFilter } from '$lib/srs/queue';
 import { scheduleParams, type SchedulingSettings } from '$lib/srs/settings';
 import type { Repository } from '$lib/storage/repository';
 import { commitAnswer } from './answering';
 import { saveFailure } from './save-error';
+import { StudyQueue } from './study-queue';
+import { StudySource, type StudyDeck } from './study-source';
 
 export { GRADES, GRADE_NAMES } from '$lib/srs/intervals';
-
-/** Learning facts due within this many minutes are shown rather than waited for (Anki's default). */
-const LEARN_AHEAD_MINUTES = 20;
 
 /**
  * The scheduler (ts-fsrs, the memory model and the answering rules), loaded while the first
@@ -52,6 +40,8 @@ const loadScheduler = () =>
 	}));
 type Scheduler = Awaited<ReturnType<typeof loadScheduler>>;
 const RESUME_KEY = WEB_KEYS.reviewCurrent;
+/** How many facts after the one on screen have their decks read ahead. */
+const READ_AHEAD = 5;
 
 /** Reads a session starts with (see ReviewSession.read). */
 export interface SessionReads {
@@ -92,20 +82,14 @@ export class ReviewSession {
 	readonly #now: () => Date;
 	readonly #resume: ReviewOptions['resume'];
 	readonly #newId: () => string;
-	/** The facts studied, in study order, with their decks and questions. */
-	readonly #study: StudyFacts;
+	/** The facts studied, in study order, and their decks and questions as they are read. */
+	readonly #study: StudySource;
 	#settings!: SchedulingSettings;
 	#states = new Map<string, MemoryState>();
-	/**
-	 * The facts that can enter today's queue (todayCandidates), for the day ending at `dayEnd`:
-	 * the queue is built from these after each answer. Dropped when the state of a fact outside
-	 * them changes (an answer only changes facts due today, but a reload of a stale one might).
-	 */
-	#candidates: { dayEnd: number; facts: QueueFact[]; keys: Set<string> } | null = null;
+	readonly #queue: StudyQueue;
 	#scheduling: Promise<Scheduler> | null = null;
 	#scheduler: Scheduler | null = null;
 	#done = { newToday: 0, reviewsToday: 0 };
-	#extra = { new: 0, ahead: false };
 	#undo: UndoStep[] = [];
 	#shownAt = 0;
 	#startedAt = 0;
@@ -125,13 +109,14 @@ export class ReviewSession {
 	error = $state<string | null>(null);
 	summary = $state.raw<SessionSummary | null>(null);
 
-	constructor(repo: Repository, decks: readonly Deck[], options: ReviewOptions = {}) {
+	constructor(repo: Repository, decks: readonly StudyDeck[], options: ReviewOptions = {}) {
 		this.#repo = repo;
 		this.#now = options.now ?? (() => new Date());
 		this.#resume = options.resume;
 		this.#newId = options.newId ?? (() => crypto.randomUUID());
 		const studied = options.deck ? decks.filter((d) => d.id === options.deck) : decks;
-		this.#study = studyFacts(studied, options);
+		this.#study = new StudySource(studied, options);
+		this.#queue = new StudyQueue(this.#study.facts);
 	}
 
 	get undoable(): boolean {
@@ -146,7 +131,7 @@ export class ReviewSession {
 	#setState(key: string, s: MemoryState | undefined) {
 		if (s) this.#states.set(key, s);
 		else this.#states.delete(key);
-		if (!this.#candidates?.keys.has(key)) this.#candidates = null;
+		this.#queue.changed(key);
 	}
 
 	/** How many facts have a stored state (of any deck, read at start). */
@@ -179,36 +164,25 @@ export class ReviewSession {
 		this.#done = await this.#repo.todayCounts(
 			dayStart(now, this.#settings.timeZone, this.#settings.dayStartHour)
 		);
-		this.#next(this.#resumeKey());
+		await this.#next(this.#resumeKey());
 	}
 
-	#buildQueue(now: Date, dayEnd: number, learnAhead = 0): Queue {
-		const newPerDay = this.#settings.newPerDay + this.#extra.new;
-		if (this.#candidates?.dayEnd !== dayEnd) {
-			const facts = todayCandidates(this.#study.facts, this.#states, dayEnd);
-			this.#candidates = { dayEnd, facts, keys: new Set(facts.map((f) => f.key!)) };
-		}
-		const queue = buildQueue({
-			facts: this.#candidates.facts,
-			states: this.#states,
-			now,
-			settings: { ...this.#settings, newPerDay },
-			done: this.#done,
-			learnAheadMinutes: learnAhead
-		});
-		if (this.#extra.ahead && queue.entries.length === 0)
-			return { ...queue, entries: reviewAhead(this.#study.facts, this.#states, now) };
-		return queue;
-	}
-
-	/** Show the next question: the queue's first fact (or the one on screen before a reload). */
-	#next(preferKey?: string | null): void {
+	/**
+	 * Show the next question: the queue's first fact (or the one on screen before a reload).
+	 * Reads the deck of the fact it shows if it is not read yet, and the decks of the few facts
+	 * after it in the background, so the next answer finds them read.
+	 */
+	async #next(preferKey?: string | null): Promise<void> {
 		const now = this.#now();
 		const { timeZone, dayStartHour } = this.#settings;
 		const dayEnd = nextDayStart(now, timeZone, dayStartHour).getTime();
-		let queue = this.#buildQueue(now, dayEnd);
-		if (queue.entries.length === 0 && queue.laterToday.length)
-			queue = this.#buildQueue(now, dayEnd, LEARN_AHEAD_MINUTES);
+		const queue = this.#queue.build({
+			now,
+			dayEnd,
+			states: this.#states,
+			settings: this.#settings,
+			done: this.#done
+		});
 		this.queue = queue;
 		this.result = null;
 		this.response = null;
@@ -216,13 +190,15 @@ export class ReviewSession {
 		const entries = preferKey
 			? [...queue.entries].sort((a, b) => Number(b.key === preferKey) - Number(a.key === preferKey))
 			: queue.entries;
-		for (const entry of entries) {
+		for (const [i, entry] of entries.entries()) {
+			await this.#study.load([entry]);
 			const item = this.#itemFor(entry, dayEnd);
 			if (!item) continue;
 			this.current = item;
 			this.phase = 'question';
 			this.#shownAt = now.getTime();
 			this.#resume?.setItem(RESUME_KEY, entry.key);
+			void this.#study.load(entries.slice(i + 1, i + 1 + READ_AHEAD));
 			return;
 		}
 		this.current = null;
@@ -232,15 +208,15 @@ export class ReviewSession {
 			reviewed: this.reviewed,
 			correct: this.correct,
 			ms: now.getTime() - this.#startedAt,
-			nextDue: nextDue(this.#study.facts, this.#states, now)
+			nextDue: this.#queue.nextDue(this.#states, now)
 		};
 	}
 
 	#itemFor(entry: QueueEntry, dayEnd: number): StudyItem | null {
-		const found = this.#study.byKey.get(entry.key);
-		const questions = this.#study.questionsByKey.get(entry.key) ?? [];
-		const question = found && questionFor(entry.deck, entry.fact, questions, this.#states, dayEnd);
-		return question ? { entry, ...found, question } : null;
+		const found = this.#study.fact(entry.key);
+		const question =
+			found && questionFor(entry.deck, entry.fact, found.questions, this.#states, dayEnd);
+		return question ? { entry, deck: found.deck, fact: found.fact, question } : null;
 	}
 
 	#resumeKey(): string | null {
@@ -310,7 +286,7 @@ export class ReviewSession {
 			this.#undo.push({ item, restores, events, counted, correct });
 			this.reviewed += 1;
 			if (correct) this.correct += 1;
-			this.#next();
+			await this.#next();
 		} catch (e) {
 			this.error = saveFailure('Your answer was not saved', e);
 		} finally {
@@ -374,17 +350,17 @@ export class ReviewSession {
 	}
 
 	/** When nothing is due: study `n` more new facts beyond today's limit. */
-	moreNew(n = 10): void {
-		this.#extra.new += n;
+	moreNew(n = 10): Promise<void> {
+		this.#queue.extra.new += n;
 		this.summary = null;
-		this.#next();
+		return this.#next();
 	}
 
 	/** When nothing is due: review facts due in the coming week. */
-	reviewAhead(): void {
-		this.#extra.ahead = true;
+	reviewAhead(): Promise<void> {
+		this.#queue.extra.ahead = true;
 		this.summary = null;
-		this.#next();
+		return this.#next();
 	}
 
 	/** What remains: the queue's length (learning facts may come back). */

@@ -158,7 +158,7 @@ describe('a review session', () => {
 		expect(s.summary?.reviewed).toBe(s.reviewed);
 		expect(s.summary?.nextDue).toBeInstanceOf(Date);
 		expect(s.newBeyondLimit).toBeGreaterThan(0);
-		s.moreNew(5);
+		await s.moreNew(5);
 		expect(s.phase).toBe('question');
 		expect(s.current?.entry.kind).toBe('new');
 	});
@@ -211,7 +211,7 @@ test('a new fact tested only by composite questions is still asked, not skipped'
 	await s.rate(Rating.Easy);
 	// Fact a is now in review and not due; fact b (new, over today's limit) is asked via "more".
 	expect(s.phase).toBe('done');
-	s.moreNew(1);
+	await s.moreNew(1);
 	expect(s.current?.fact.id).toBe(deck.facts[1].id);
 	expect(s.current?.question.id).toBe('a-and-b');
 });

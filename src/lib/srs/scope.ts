@@ -3,7 +3,6 @@
  * have: a deck deleted since, a topic mistyped, facts of a deck never imported. Without this
  * check such a link opens an empty session, which reads as "nothing due".
  */
-import type { Deck } from '../bank/schema';
 import { memoryKey } from './keys';
 
 export interface StudyScope {
@@ -33,7 +32,19 @@ export function scopeOfLink(p: URLSearchParams): StudyScope {
 const quote = (v: string) => `“${v.length > 60 ? `${v.slice(0, 60)}…` : v}”`;
 
 /** What in `scope` is not in `decks`, or null when everything it names is there. */
-export function scopeNotFound(decks: readonly Deck[], scope: StudyScope): ScopeNotFound | null {
+/** What scopeNotFound needs of a deck: a whole deck, or its listing. */
+export interface ScopeDeck {
+	id: string;
+	title: string;
+	facts: ReadonlyArray<{ topics: readonly string[] } & ({ id: string } | { fact: string })>;
+}
+
+const factId = (f: ScopeDeck['facts'][number]) => ('id' in f ? f.id : f.fact);
+
+export function scopeNotFound(
+	decks: readonly ScopeDeck[],
+	scope: StudyScope
+): ScopeNotFound | null {
 	let within = decks;
 	if (scope.deck) {
 		const deck = decks.find((d) => d.id === scope.deck);
@@ -51,7 +62,7 @@ export function scopeNotFound(decks: readonly Deck[], scope: StudyScope): ScopeN
 			};
 	}
 	if (scope.facts?.length) {
-		const keys = new Set(within.flatMap((d) => d.facts.map((f) => memoryKey(d.id, f.id))));
+		const keys = new Set(within.flatMap((d) => d.facts.map((f) => memoryKey(d.id, factId(f)))));
 		const named = [...new Set(scope.facts)];
 		const missing = named.filter((k) => !keys.has(k)).length;
 		if (missing === named.length)

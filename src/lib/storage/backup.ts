@@ -24,6 +24,7 @@ import {
 import type { KvTx } from './kv';
 import type { Repository } from './repository';
 import { deckRecordForBackup, deckToRecord, readDeckRecord } from './decks';
+import { clearDerived, writeDerived } from './deck-summaries';
 import { readAttempt, type AttemptRecord } from './attempts';
 import {
 	ScheduleParamsSchema,
@@ -34,6 +35,8 @@ import {
 export const BACKUP_FORMAT = 'current-affairs-recall-backup';
 
 const BACKUP_STORES = ['states', 'log', 'settings', 'attempts', 'decks', 'quarantine'] as const;
+/** An import writes these, and what is derived from the decks (never in a file: see deck-summaries.ts). */
+const IMPORT_STORES = [...BACKUP_STORES, 'deck-summaries'] as const;
 
 const EnvelopeSchema = z.object({
 	format: z.literal(BACKUP_FORMAT),
@@ -249,10 +252,11 @@ export async function importBackup(
 			states,
 			backup.states.map((s) => [memoryKey(s.deck, s.fact), s])
 		);
-		await repo.kv.run(BACKUP_STORES, 'readwrite', async (tx) => {
+		await repo.kv.run(IMPORT_STORES, 'readwrite', async (tx) => {
 			tx.clear('log');
 			tx.clear('attempts');
 			tx.clear('decks');
+			clearDerived(tx);
 			const written = counter(
 				onProgress,
 				'writing',
@@ -263,6 +267,7 @@ export async function importBackup(
 				[...putsById('decks', decks), ...putsById('attempts', attempts)],
 				written
 			);
+			for (const d of decks) writeDerived(tx, d);
 			const rename = await putParams(tx, backup.params);
 			await writeLogRecords(
 				tx,
@@ -291,15 +296,17 @@ export async function importBackup(
 		const states = replay(union);
 		onProgress?.(1, 1, 'replaying');
 		try {
-			const kept = await repo.kv.run(BACKUP_STORES, 'readwrite', async (tx) => {
+			const kept = await repo.kv.run(IMPORT_STORES, 'readwrite', async (tx) => {
 				if ((await countEntries(tx)) !== events.length) throw new StaleRecordError('log');
 				const kept: string[] = [];
 				// Decks and attempts merge by id: one already here (an attempt perhaps in progress)
 				// is kept as it is; the file's, when it differs, is named in the result.
 				const merge = async (store: 'decks' | 'attempts', id: string, record: unknown) => {
 					const here = await tx.get(store, id);
-					if (here === undefined) tx.put(store, id, record);
-					else if (content(store, here) !== content(store, record)) kept.push(`${store}/${id}`);
+					if (here === undefined) {
+						tx.put(store, id, record);
+						if (store === 'decks') writeDerived(tx, record as DeckRecord);
+					} else if (content(store, here) !== content(store, record)) kept.push(`${store}/${id}`);
 				};
 				for (const d of decks) await merge('decks', d.id, d);
 				for (const a of attempts) await merge('attempts', a.id, a);

@@ -4,18 +4,29 @@
  * is imported (or comes in a backup) and whenever it is read back changed: the record keeps the
  * hash of the deck the validator passed, with the rules' version, so an unchanged deck is not
  * checked again on every page (for a 10 000-fact deck that check takes a second on a phone). A
- * deck that no longer validates is moved aside (quarantine) and reported, never dropped.
+ * deck that no longer validates is moved aside (quarantine) and reported, never dropped. Every
+ * write of a deck writes what is derived from it in the same transaction (deck-summaries.ts).
  */
 import { hashText } from '../srs/keys';
 import { IMPORT_RULES, RULES_VERSION, validateDeck } from '../bank/validate';
+import {
+	deleteDerived,
+	byImport,
+	readSummaries,
+	summaryOf,
+	type StoredSummaries,
+	writeDerived,
+	type DeckSummaryRecord
+} from './deck-summaries';
 import type { Deck } from '../bank/schema';
 import { memoryKey } from '../srs/keys';
 import { StorageError } from './errors';
 import { removeDeckEntries } from './log-days';
+import type { KvTx } from './kv';
 import type { Read } from './migrate';
 import { readRecord, SCHEMA_VERSION, type DeckRecord } from './records';
 import type { Repository } from './repository';
-import { setAside, sortRows } from './set-aside';
+import { setAside, sortRows, type BadRecord } from './set-aside';
 
 export interface StoredDeck {
 	deck: Deck;
@@ -101,21 +112,100 @@ export async function loadDecks(
 		readDeckRecord(raw, { trustChecked: true })
 	);
 	if (bad.length || migrated.length)
-		await repo.kv.run(['decks', 'quarantine'], 'readwrite', async (tx) => {
-			await setAside(tx, 'decks', bad);
-			// Passed in full (written before the hash existed, or under older rules), or stored as
-			// objects: rewritten as marked text, so the next read is quick. Only if no other tab
-			// replaced the deck meanwhile.
-			for (const [, stored] of migrated) {
-				const now = (await tx.get('decks', stored.deck.id)) as { importedAt?: unknown } | undefined;
-				if (now?.importedAt === stored.importedAt)
-					tx.put('decks', stored.deck.id, deckToRecord(stored));
-			}
-		});
+		await repo.kv.run(DECK_STORES, 'readwrite', (tx) => putChecked(tx, bad, migrated));
 	// ISO times sort as plain text (localeCompare would start ICU, tens of ms on a first call).
 	return good
 		.map(([, d]) => d)
 		.sort((a, b) => (a.importedAt < b.importedAt ? -1 : a.importedAt > b.importedAt ? 1 : 0));
+}
+
+/** A deck's stores: the deck, what is derived from it, and the quarantine. */
+const DECK_STORES = ['decks', 'deck-summaries', 'quarantine'] as const;
+
+/**
+ * In a read-write transaction over DECK_STORES: set bad decks aside (their summaries go);
+ * write again, with their summaries, the decks that passed in full (`passed`: written before
+ * the hash existed, under older rules, or stored as objects), so the next read is quick; and
+ * summarise the decks of `summarise`. Only if no other tab replaced the deck meanwhile.
+ */
+async function putChecked(
+	tx: KvTx,
+	bad: readonly BadRecord[],
+	passed: ReadonlyArray<[string, StoredDeck]>,
+	summarise: ReadonlyArray<[string, StoredDeck]> = []
+): Promise<void> {
+	await setAside(tx, 'decks', bad);
+	for (const [key] of bad) deleteDerived(tx, key);
+	const rewrite = new Set(passed.map(([, s]) => s));
+	for (const [, stored] of [...passed, ...summarise.filter(([, s]) => !rewrite.has(s))]) {
+		const now = (await tx.get('decks', stored.deck.id)) as { importedAt?: unknown } | undefined;
+		if (now?.importedAt !== stored.importedAt) continue;
+		const record = deckToRecord(stored);
+		if (rewrite.has(stored)) tx.put('decks', stored.deck.id, record);
+		writeDerived(tx, record, stored.deck);
+	}
+}
+
+/**
+ * The summaries of the learner's own decks, oldest import first (see deck-summaries.ts): no
+ * deck is read, except those whose summary is missing, damaged or derived under other rules,
+ * which are checked as loadDecks does and summarised again (or set aside). `read`: the
+ * summaries, when the caller has read them already (to load this module only when needed).
+ */
+export async function loadSummaries(
+	repo: Repository,
+	read?: StoredSummaries
+): Promise<DeckSummaryRecord[]> {
+	const { current, stale, orphans } = read ?? (await readSummaries(repo.kv));
+	if (stale.length || orphans.length) {
+		const rows = await repo.kv.run(['decks'], 'readonly', (tx) =>
+			Promise.all(stale.map(async (id) => [id, await tx.get('decks', id)] as [string, unknown]))
+		);
+		const { good, bad, migrated } = sortRows(
+			rows.filter(([, raw]) => raw !== undefined),
+			(raw) => readDeckRecord(raw, { trustChecked: true })
+		);
+		await repo.kv.run(DECK_STORES, 'readwrite', async (tx) => {
+			for (const id of orphans)
+				if ((await tx.get('decks', id)) === undefined) deleteDerived(tx, id);
+			await putChecked(tx, bad, migrated, good);
+		});
+		for (const [, stored] of good)
+			current.set(stored.deck.id, summaryOf(deckToRecord(stored), stored.deck));
+	}
+	return byImport(current);
+}
+
+/**
+ * One deck of the learner's own, checked as loadDecks checks it (a bad one is set aside), or
+ * null when there is none by that id: what /study reads for the questions it is about to ask.
+ */
+export async function loadDeck(repo: Repository, id: string): Promise<StoredDeck | null> {
+	const raw = await repo.kv.run(['decks'], 'readonly', (tx) => tx.get('decks', id));
+	if (raw === undefined) return null;
+	const { good, bad, migrated } = sortRows([[id, raw]], (r) =>
+		readDeckRecord(r, { trustChecked: true })
+	);
+	if (bad.length || migrated.length)
+		await repo.kv.run(DECK_STORES, 'readwrite', (tx) => putChecked(tx, bad, migrated));
+	return good[0]?.[1] ?? null;
+}
+
+/**
+ * Derive every deck's summary again (the settings page's "Check and rebuild"): each deck is
+ * read and checked (bad ones set aside), and the summaries are written afresh. Returns how many
+ * decks were summarised.
+ */
+export async function rebuildDerived(repo: Repository): Promise<number> {
+	const rows = await repo.deckRecords();
+	const { good, bad, migrated } = sortRows(rows, (raw) =>
+		readDeckRecord(raw, { trustChecked: true })
+	);
+	await repo.kv.run(DECK_STORES, 'readwrite', async (tx) => {
+		tx.clear('deck-summaries');
+		await putChecked(tx, bad, migrated, good);
+	});
+	return good.length;
 }
 
 /**
@@ -131,9 +221,11 @@ export async function saveDeck(
 		throw new StorageError(
 			`A built-in deck already has the id "${stored.deck.id}": give your deck another id`
 		);
-	await repo.kv.run(['decks'], 'readwrite', async (tx) =>
-		tx.put('decks', stored.deck.id, deckToRecord(stored))
-	);
+	const record = deckToRecord(stored);
+	await repo.kv.run(['decks', 'deck-summaries'], 'readwrite', async (tx) => {
+		tx.put('decks', stored.deck.id, record);
+		writeDerived(tx, record, stored.deck);
+	});
 }
 
 /**
@@ -145,9 +237,12 @@ export async function deleteDeck(
 	id: string,
 	dropProgress: boolean
 ): Promise<{ states: number; log: number }> {
-	const stores = dropProgress ? (['decks', 'states', 'log'] as const) : (['decks'] as const);
+	const stores = dropProgress
+		? (['decks', 'deck-summaries', 'states', 'log'] as const)
+		: (['decks', 'deck-summaries'] as const);
 	return repo.kv.run(stores, 'readwrite', async (tx) => {
 		tx.delete('decks', id);
+		deleteDerived(tx, id);
 		if (!dropProgress) return { states: 0, log: 0 };
 		const prefix = memoryKey(id, '');
 		const stateKeys = (await tx.keys('states', prefix)).filter((k) => k.startsWith(prefix));

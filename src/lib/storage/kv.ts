@@ -15,7 +15,8 @@ export const STORES = [
 	'meta',
 	'quarantine',
 	'decks',
-	'attempts'
+	'attempts',
+	'deck-summaries'
 ] as const;
 export type StoreName = (typeof STORES)[number];
 
@@ -80,6 +81,21 @@ export const DB_NAME = 'current-affairs-recall';
  * record per day (log-days.ts), converted from one per entry by the upgrade.
  */
 export const DB_VERSION = 5;
+/*
+ * 4: + deck-summaries, derived from the decks (see deck-summaries.ts). No data moves: a deck
+ * without its summary gets one when first listed.
+ */
+
+/**
+ * The upgrade, one step per old version, in order: each step brings the database from the
+ * version before it up. Creating the stores of STORES that are missing covers every step so
+ * far; a step that must convert data is added here as `if (oldVersion < n) …`.
+ */
+function upgrade(db: IDBDatabase, oldVersion: number, tx: IDBTransaction | null): void {
+	for (const store of STORES) if (!db.objectStoreNames.contains(store)) db.createObjectStore(store);
+	// 5: the log's per-entry records become one record per UTC day.
+	if (oldVersion > 0 && oldVersion < 5 && tx) logToDays(tx);
+}
 
 /**
  * Open (and create or upgrade) the app's database. `onBlocked` is called when the opening
@@ -90,13 +106,8 @@ export function openIndexedDb(name = DB_NAME, onBlocked?: () => void): Promise<I
 	if (typeof indexedDB === 'undefined')
 		return Promise.reject(new StorageError('IndexedDB is not available in this browser'));
 	const request = indexedDB.open(name, DB_VERSION);
-	request.onupgradeneeded = (event) => {
-		const db = request.result;
-		for (const store of STORES)
-			if (!db.objectStoreNames.contains(store)) db.createObjectStore(store);
-		if (event.oldVersion > 0 && event.oldVersion < 5 && request.transaction)
-			logToDays(request.transaction);
-	};
+	request.onupgradeneeded = (event) =>
+		upgrade(request.result, event.oldVersion, request.transaction);
 	request.onblocked = () => onBlocked?.();
 	return promisifyRequest(request).then((db) => {
 		// A newer version of the app opened in another tab: let it upgrade.

@@ -110,6 +110,8 @@ export async function checkAndRebuild(
 				return writeReplay(tx, replayed, counter(onProgress, 'writing', replayed.size));
 			});
 			repo.snapshot.forget();
+			// What is derived from the decks is derived again too (see deck-summaries.ts).
+			await (await import('./decks')).rebuildDerived(repo);
 			return { ...repairs, facts: replayed.size, log: events.length, setAside };
 		} catch (e) {
 			if (!(e instanceof StaleRecordError)) throw e;
