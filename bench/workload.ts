@@ -50,9 +50,11 @@ function syntheticDeck(n: number, facts: number, idPrefix = 'bench'): { deck: De
 	const topic = TOPICS[n % TOPICS.length];
 	const sentence = (i: number) =>
 		`Item ${i}: the committee of article ${n} recorded figure ${i} for district ${i} in its survey.`;
-	const text = [`Article ${n} on ${topic}`, '', ...Array.from({ length: facts }, (_, i) => sentence(i))].join(
-		'\n'
-	);
+	const text = [
+		`Article ${n} on ${topic}`,
+		'',
+		...Array.from({ length: facts }, (_, i) => sentence(i))
+	].join('\n');
 	const deck: Deck = {
 		id: `${idPrefix}-${String(n).padStart(3, '0')}`,
 		title: `Article ${n}: a survey of districts (${topic})`,
@@ -92,7 +94,8 @@ function syntheticDeck(n: number, facts: number, idPrefix = 'bench'): { deck: De
 function validated(deck: Deck, text: string, fileName: string): { deck: Deck; json: string } {
 	const json = deckToJson(deck, text);
 	const read = importDeckJson(json, fileName);
-	if (!read.ok) throw new Error(`bench deck ${deck.id} does not validate:\n${read.problems.join('\n')}`);
+	if (!read.ok)
+		throw new Error(`bench deck ${deck.id} does not validate:\n${read.problems.join('\n')}`);
 	return { deck: read.deck, json };
 }
 
