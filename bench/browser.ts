@@ -99,7 +99,12 @@ export function watchFor(condition: string, paintId?: string): string {
 	window.__shown = new Promise((resolve) => {
 		let seen = false;
 		const check = () => {
-			if (seen || !(${condition})) return;
+			if (seen) return;
+			try {
+				if (!(${condition})) return;
+			} catch {
+				return;
+			}
 			seen = true;
 			const at = performance.now();
 			requestAnimationFrame(() => {
@@ -144,9 +149,11 @@ export async function visit(page: Page, url: string, timeout = 120_000): Promise
 	])) as Shown;
 }
 
-/** The page's JS heap in use, in bytes (CDP Performance.getMetrics). */
+/** The page's JS heap in use after a garbage collection, in bytes (CDP Performance.getMetrics). */
 export async function jsHeap(v: Visit): Promise<number> {
 	const cdp = await v.context.newCDPSession(v.page);
+	// What stays: collected first, so that garbage of the start-up does not count.
+	await cdp.send('HeapProfiler.collectGarbage');
 	await cdp.send('Performance.enable');
 	const { metrics } = await cdp.send('Performance.getMetrics');
 	return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;

@@ -94,12 +94,14 @@ export async function rawRead(
  * matched `done`. Also the longest task (Long Tasks API) and each `<progress>` value seen in a
  * frame, from the change on.
  */
-const fileFlow = (confirm: RegExp, done: RegExp) => `(() => {
+const fileFlow = (ready: RegExp, confirm: RegExp, done: RegExp) => `(() => {
 	const t = (window.__flow = { change: 0, ready: 0, click: 0, done: 0, status: '', tasks: [], progress: [] });
 	new PerformanceObserver((list) => {
 		for (const e of list.getEntries()) t.tasks.push([e.startTime, e.duration]);
 	}).observe({ type: 'longtask', buffered: true });
-	const isConfirm = (el) => el instanceof HTMLButtonElement && ${confirm}.test(el.textContent.trim());
+	const named = (re) => (el) => el instanceof HTMLButtonElement && re.test(el.textContent.trim());
+	const isReady = named(${ready});
+	const isConfirm = named(${confirm});
 	addEventListener('change', (e) => { if (e.target instanceof HTMLInputElement && e.target.type === 'file') t.change = performance.now(); }, true);
 	addEventListener('click', (e) => { if (isConfirm(e.target)) t.click = performance.now(); }, true);
 	const sample = () => {
@@ -111,7 +113,7 @@ const fileFlow = (confirm: RegExp, done: RegExp) => `(() => {
 	};
 	requestAnimationFrame(sample);
 	new MutationObserver(() => {
-		if (t.change && !t.ready && [...document.querySelectorAll('button')].some(isConfirm)) t.ready = performance.now();
+		if (t.change && !t.ready && [...document.querySelectorAll('button')].some(isReady)) t.ready = performance.now();
 		if (t.click && !t.done) {
 			const s = [...document.querySelectorAll('[role=status], [role=alert]')].map((e) => e.textContent.trim()).find((x) => ${done}.test(x));
 			if (s) { t.done = performance.now(); t.status = s; }
@@ -142,15 +144,15 @@ async function runFileFlow(
 	v: Visit,
 	input: string,
 	file: string,
+	ready: RegExp,
 	beforeConfirm: (v: Visit) => Promise<void>,
 	confirm: RegExp,
 	timeout: number
 ): Promise<FileResult> {
 	await v.page.locator(input).setInputFiles(file, { timeout });
-	const button = v.page.getByRole('button', { name: confirm });
-	await button.waitFor({ timeout });
+	await v.page.getByRole('button', { name: ready }).waitFor({ timeout });
 	await beforeConfirm(v);
-	await button.click({ timeout });
+	await v.page.getByRole('button', { name: confirm }).click({ timeout });
 	const poll = `new Promise((resolve) => { const check = () => (window.__flow.done ? resolve(0) : setTimeout(check, 50)); check(); })`;
 	await Promise.race([
 		v.page.evaluate(poll),
@@ -182,6 +184,7 @@ export async function restore(origin: string, profile: string, file: string): Pr
 				v,
 				'input[aria-label="Backup file to import"]',
 				file,
+				/^(Merge|Replace) now$/,
 				(v) => v.page.locator('input[name="mode"][value="replace"]').check(),
 				/^Replace now$/,
 				300_000
@@ -189,7 +192,7 @@ export async function restore(origin: string, profile: string, file: string): Pr
 			if (!/^Replaced/.test(result.status)) throw new Error(`restore: ${result.status}`);
 			return result;
 		},
-		{ init: fileFlow(/^Replace now$/, /^(Replaced|Import failed)/) }
+		{ init: fileFlow(/^(Merge|Replace) now$/, /^Replace now$/, /^(Replaced|Import failed)/) }
 	);
 }
 
@@ -223,6 +226,7 @@ export async function importDecks(
 					v,
 					'input[aria-label="Deck file to import"]',
 					file,
+					/^(Add deck|Replace deck)$/,
 					async () => {},
 					/^(Add deck|Replace deck)$/,
 					60_000
@@ -231,7 +235,14 @@ export async function importDecks(
 				out.push(r);
 			}
 		},
-		{ init: fileFlow(/^(Add deck|Replace deck)$/, /^(Added|This file cannot)/), temporary: true }
+		{
+			init: fileFlow(
+				/^(Add deck|Replace deck)$/,
+				/^(Add deck|Replace deck)$/,
+				/^(Added|This file cannot)/
+			),
+			temporary: true
+		}
 	);
 	return out;
 }
