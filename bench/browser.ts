@@ -1,8 +1,11 @@
 /**
- * Each measured visit is a browser started afresh on a copy of a seeded profile (a learner
- * opening the app: nothing of the last visit in memory), as a phone (Pixel 7 viewport), no
- * service worker, HTTP cache off, optionally throttled: CPU 4× slower, 150 ms round trip,
- * 1.6 Mbit/s down. The floors are measured the same way, so that the ratios compare like with like.
+ * The browsers the bench drives, as a phone (Pixel 7 viewport), no service worker, HTTP cache
+ * off, optionally throttled: CPU 4× slower, 150 ms round trip, 1.6 Mbit/s down. Each measured
+ * visit is a new tab in a browser kept open on a seeded profile (the learner's browser is
+ * running; the app is opened afresh, nothing of the last visit in the page's memory), which
+ * spares the seconds a browser's start costs on this machine. Seeding, imports and answers get
+ * a browser of their own. The floors are measured the same way as the pages, so that the
+ * ratios compare like with like.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,31 +55,65 @@ export async function withBrowser<T>(
 		temporary = false
 	}: { throttled?: boolean; init?: string; temporary?: boolean } = {}
 ): Promise<T> {
-	const context = await chromium.launchPersistentContext(profile, {
-		...chromiumLaunchOptions,
-		...phone,
-		serviceWorkers: 'block'
-	});
+	const context = await launch(profile);
 	try {
-		if (init) await context.addInitScript(init);
 		const page = context.pages()[0] ?? (await context.newPage());
-		const cdp = await context.newCDPSession(page);
-		await cdp.send('Network.enable');
-		await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-		if (throttled) {
-			await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-			await cdp.send('Network.emulateNetworkConditions', {
-				offline: false,
-				latency: 150,
-				downloadThroughput: 1_600_000 / 8,
-				uploadThroughput: 750_000 / 8
-			});
-		}
+		await setUp(context, page, throttled, init);
 		return await fn({ context, page });
 	} finally {
 		await context.close();
 		if (temporary) rmSync(profile, { recursive: true, force: true });
 	}
+}
+
+const launch = (profile: string) =>
+	chromium.launchPersistentContext(profile, {
+		...chromiumLaunchOptions,
+		...phone,
+		serviceWorkers: 'block'
+	});
+
+async function setUp(context: BrowserContext, page: Page, throttled: boolean, init?: string) {
+	if (init) await page.addInitScript(init);
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Network.enable');
+	await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+	if (throttled) {
+		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+		await cdp.send('Network.emulateNetworkConditions', {
+			offline: false,
+			latency: 150,
+			downloadThroughput: 1_600_000 / 8,
+			uploadThroughput: 750_000 / 8
+		});
+	}
+}
+
+/** Browsers kept open, by profile. */
+const open = new Map<string, Promise<BrowserContext>>();
+
+/** Run `fn` in a new tab of the browser kept open on `profile` (started on first use). */
+export async function withTab<T>(
+	profile: string,
+	fn: (v: Visit) => Promise<T>,
+	{ throttled = false, init }: { throttled?: boolean; init?: string } = {}
+): Promise<T> {
+	if (!open.has(profile)) open.set(profile, launch(profile));
+	const context = await (open.get(profile) as Promise<BrowserContext>);
+	const page = await context.newPage();
+	try {
+		await setUp(context, page, throttled, init);
+		return await fn({ context, page });
+	} finally {
+		await page.close();
+	}
+}
+
+/** Close the browsers that withTab keeps open (before their profiles are copied or removed). */
+export async function closeTabs(): Promise<void> {
+	const all = [...open.values()];
+	open.clear();
+	for (const context of all) await (await context).close();
 }
 
 /**

@@ -13,7 +13,7 @@ import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { serveStatic } from '../tests/static-server';
 import { buildApp, buildEmptyKit, rawReadPage, startJs } from './build';
-import { newProfile, removeProfiles } from './browser';
+import { closeTabs, newProfile, removeProfiles } from './browser';
 import { runLighthouse } from './lighthouse';
 import { budget, budgets, figure, median, percentile, type Sample } from './report';
 import {
@@ -167,6 +167,8 @@ try {
 		}
 		console.log(`round ${round + 1} of ${RUNS} done  [${elapsed()}]`);
 	}
+	// Answers and imports copy the year's profile: its browser is closed first.
+	await closeTabs();
 	const sample = (x: Measure): Sample => ({ values: x.values, note: x.note });
 	for (const f of Object.values(floors))
 		figure(
@@ -259,6 +261,7 @@ try {
 		});
 	}
 } finally {
+	await closeTabs();
 	app.close();
 	empty.close();
 	removeProfiles();

@@ -18,6 +18,7 @@ import {
 	visit,
 	watchFor,
 	withBrowser,
+	withTab,
 	type Visit
 } from './browser';
 
@@ -36,13 +37,13 @@ export async function firstQuestion(
 	profile: string,
 	throttled: boolean
 ): Promise<Timed> {
-	return withBrowser(
-		copyProfile(profile),
+	return withTab(
+		profile,
 		async (v) => {
 			const shown = await visit(v.page, `${origin}/study`);
 			return { ms: shown.shown, heap: throttled ? undefined : await jsHeap(v) };
 		},
-		{ throttled, init: watchFor(QUESTION, 'question-prompt'), temporary: true }
+		{ throttled, init: watchFor(QUESTION, 'question-prompt') }
 	);
 }
 
@@ -52,39 +53,41 @@ export async function dayCounts(
 	profile: string,
 	throttled: boolean
 ): Promise<Timed> {
-	return withBrowser(
-		copyProfile(profile),
+	return withTab(
+		profile,
 		async (v) => {
 			const shown = await visit(v.page, `${origin}/`);
 			return { ms: shown.shown, heap: throttled ? undefined : await jsHeap(v) };
 		},
-		{ throttled, init: watchFor(COUNTS), temporary: true }
+		{ throttled, init: watchFor(COUNTS) }
 	);
 }
 
-/** The empty SvelteKit page: ms from navigation to its onMount. */
+let emptyProfile: string | undefined;
+
+/** The empty SvelteKit page: ms from navigation to its onMount (a profile of its own). */
 export async function emptyOnMount(origin: string, throttled: boolean): Promise<number> {
-	return withBrowser(newProfile(), async (v) => (await visit(v.page, `${origin}/`)).at, {
+	emptyProfile ??= newProfile();
+	return withTab(emptyProfile, async (v) => (await visit(v.page, `${origin}/`)).at, {
 		throttled,
-		init: watchFor(EMPTY_READY),
-		temporary: true
+		init: watchFor(EMPTY_READY)
 	});
 }
 
-/** One getAll of the fact-state store, in a bare page on the app's origin (a fresh browser). */
+/** One getAll of the fact-state store, in a bare page on the app's origin. */
 export async function rawRead(
 	origin: string,
 	profile: string,
 	throttled: boolean
 ): Promise<{ ms: number; records: number; store: string }> {
-	return withBrowser(
-		copyProfile(profile),
+	return withTab(
+		profile,
 		async ({ page }) => {
 			await page.goto(`${origin}/__bench/raw.html`);
 			await page.waitForFunction(() => 'rawRead' in window);
 			return page.evaluate('window.rawRead()');
 		},
-		{ throttled, temporary: true }
+		{ throttled }
 	);
 }
 
@@ -204,7 +207,7 @@ export async function warmUp(origin: string, profile: string): Promise<number | 
 		await page.goto(`${origin}/`);
 		await page.locator('[data-day-counts]').waitFor({ timeout: 180_000 });
 		// Writes the app does after a visit (e.g. to keep a summary) come a moment later.
-		await page.waitForTimeout(3000);
+		await page.waitForTimeout(1500);
 		return page.evaluate(async () => (await navigator.storage.estimate()).usage ?? null);
 	});
 }
