@@ -31,8 +31,11 @@ export interface Timed {
 	heap?: number;
 }
 
-/** ms from navigation to the first question painted and answerable on /study. */
-export async function firstQuestion(
+/** ms from navigation to `condition` shown on `path`, and the JS heap then (unthrottled). */
+async function shownOn(
+	path: string,
+	condition: string,
+	paintId: string | undefined,
 	origin: string,
 	profile: string,
 	throttled: boolean
@@ -40,28 +43,20 @@ export async function firstQuestion(
 	return withTab(
 		profile,
 		async (v) => {
-			const shown = await visit(v.page, `${origin}/study`);
+			const shown = await visit(v.page, `${origin}${path}`);
 			return { ms: shown.shown, heap: throttled ? undefined : await jsHeap(v) };
 		},
-		{ throttled, init: watchFor(QUESTION, 'question-prompt') }
+		{ throttled, init: watchFor(condition, paintId) }
 	);
 }
 
+/** ms from navigation to the first question painted and answerable on /study. */
+export const firstQuestion = (origin: string, profile: string, throttled: boolean) =>
+	shownOn('/study', QUESTION, 'question-prompt', origin, profile, throttled);
+
 /** ms from navigation to the day's counts on screen on `/`. */
-export async function dayCounts(
-	origin: string,
-	profile: string,
-	throttled: boolean
-): Promise<Timed> {
-	return withTab(
-		profile,
-		async (v) => {
-			const shown = await visit(v.page, `${origin}/`);
-			return { ms: shown.shown, heap: throttled ? undefined : await jsHeap(v) };
-		},
-		{ throttled, init: watchFor(COUNTS) }
-	);
-}
+export const dayCounts = (origin: string, profile: string, throttled: boolean) =>
+	shownOn('/', COUNTS, undefined, origin, profile, throttled);
 
 let emptyProfile: string | undefined;
 
