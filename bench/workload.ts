@@ -1,70 +1,119 @@
 /**
- * The benchmark's workload, run the same way in Node (fake-indexeddb) and in headless Chromium
- * (real IndexedDB): 10 000 facts with 100 000 log entries, then today's queue and answers.
+ * The bench's data, written as files the app reads through its own UI: two backups (the format
+ * Settings → Backup exports and restores) and deck files (the format /decks imports).
+ *
+ * - returning: the built-in deck, a few hundred reviews of its facts;
+ * - year: the built-in deck plus 300 decks of the learner's own (10 000 facts, 30 000
+ *   questions, synthetic text that passes the app's deck validation), 100 000 log entries,
+ *   10 000 fact states;
+ * - five more decks of 300 facts each, to time one import apiece.
+ *
+ * Generated once a day (the reviews end two days before it) into bench-results/workload-<day>/.
  */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Rating, type Grade } from 'ts-fsrs';
-import type { Question } from '../src/lib/bank/schema';
-import { grade } from '../src/lib/srs/grade';
-import {
-	apply,
-	memoryKey,
-	newMemory,
-	type MemoryEvent,
-	type MemoryState
-} from '../src/lib/srs/memory';
-import { buildQueue, todayCandidates, type QueueFact } from '../src/lib/srs/queue';
-import { nextDayStart } from '../src/lib/srs/day';
+import type { Deck } from '../src/lib/bank/schema';
+import { deckToJson, importDeckJson } from '../src/lib/bank/deck-json';
+import { apply, newMemory, type MemoryEvent, type MemoryState } from '../src/lib/srs/memory';
+import { paramsId, statementHash } from '../src/lib/srs/keys';
 import { defaultSettings, scheduleParams } from '../src/lib/srs/settings';
 import { prng } from '../src/lib/srs/shuffle';
 import { eventToRecord, stateToRecord } from '../src/lib/storage/convert';
-import { logKey } from '../src/lib/storage/records';
-import { Repository } from '../src/lib/storage/repository';
+import { deckRecordForBackup, deckToRecord } from '../src/lib/storage/decks';
+import { SCHEMA_VERSION } from '../src/lib/storage/records';
+import { BACKUP_FORMAT } from '../src/lib/storage/backup';
 
-export interface BenchResult {
-	facts: number;
-	logEntries: number;
-	seedMs: number;
-	/** Every state read record by record and validated (no snapshot: a first visit). */
-	readStatesMs: number;
-	/** The same from the states' snapshot (every later visit). */
-	readSnapshotMs: number;
-	snapshotWriteMs: number;
-	buildQueueMs: number;
-	/** The same from today's candidates (todayCandidates), as a session rebuilds it after each answer. */
-	rebuildQueueMs: number;
-	candidates: number;
-	queueTotalMs: number;
-	queueLength: number;
-	answerMedianMs: number;
-	answerP95Ms: number;
-	answers: number;
-	recordBytes: number;
+export interface Workload {
+	dir: string;
+	returning: string;
+	year: string;
+	/** Deck files of 300 facts each, not in the year's backup. */
+	imports: string[];
+	/** Bytes of the year's content as compact JSON (the backup file). */
+	yearJsonBytes: number;
+	yearFacts: number;
+	yearLog: number;
 }
 
-const DECK = 'bench';
-const settings = { ...defaultSettings('Asia/Kolkata'), newPerDay: 20, reviewsPerDay: 200 };
-const params = scheduleParams(settings);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
+const DECKS = 300;
+const FACTS = 10_000;
+const PER_FACT = 10;
+const QUESTIONS_PER_FACT = 3;
+const TOPICS = ['economy', 'polity', 'environment', 'science', 'international', 'schemes'];
 
-/**
- * Study history: each fact answered `perFact` times at its due dates, ratings mostly Good.
- * Facts are `f0`, `f1`… of deck "bench" unless `deck`, `factId` and `statementHash` say otherwise.
- */
-export function history(
-	facts: number,
+/** A synthetic deck: one sentence of source text per fact, three mcqs per fact. */
+function syntheticDeck(n: number, facts: number, idPrefix = 'bench'): { deck: Deck; text: string } {
+	const month = String((n % 12) + 1).padStart(2, '0');
+	const day = String((n % 28) + 1).padStart(2, '0');
+	const date = `2025-${month}-${day}`;
+	const topic = TOPICS[n % TOPICS.length];
+	const sentence = (i: number) =>
+		`Item ${i}: the committee of article ${n} recorded figure ${i} for district ${i} in its survey.`;
+	const text = [
+		`Article ${n} on ${topic}`,
+		'',
+		...Array.from({ length: facts }, (_, i) => sentence(i))
+	].join('\n');
+	const deck: Deck = {
+		id: `${idPrefix}-${String(n).padStart(3, '0')}`,
+		title: `Article ${n}: a survey of districts (${topic})`,
+		language: 'en',
+		version: 1,
+		asOf: date,
+		source: { title: `Article ${n} on ${topic}`, publisher: 'Bench Gazette', published: date },
+		topics: [{ id: topic, label: topic[0].toUpperCase() + topic.slice(1) }],
+		facts: Array.from({ length: facts }, (_, i) => ({
+			id: `a${n}-f${i}`,
+			statement: `The committee of article ${n} recorded figure ${i} for district ${i}.`,
+			quote: `the committee of article ${n} recorded figure ${i} for district ${i}`,
+			topics: [topic],
+			asOf: date,
+			volatile: false
+		})),
+		questions: Array.from({ length: facts * QUESTIONS_PER_FACT }, (_, k) => {
+			const i = Math.floor(k / QUESTIONS_PER_FACT);
+			const v = k % QUESTIONS_PER_FACT;
+			const asks = ['recorded for', 'gave for', 'noted for'][v];
+			return {
+				id: `a${n}-q${i}-${v}`,
+				type: 'mcq' as const,
+				prompt: `Which figure ${asks} district ${i} the committee of article ${n}, in its survey?`,
+				options: [0, 1, 2, 3].map((o) => `Figure ${i + o * 1000 + v * 100}`),
+				answer: 0,
+				explanation: `The survey of article ${n} gives figure ${i} for district ${i}; the other figures are distractors.`,
+				facts: [`a${n}-f${i}`],
+				difficulty: 2 as const
+			};
+		})
+	};
+	return { deck, text };
+}
+
+/** A deck as the app validates it at import (the canonical form its backup carries). */
+function validated(deck: Deck, text: string, fileName: string): { deck: Deck; json: string } {
+	const json = deckToJson(deck, text);
+	const read = importDeckJson(json, fileName);
+	if (!read.ok)
+		throw new Error(`bench deck ${deck.id} does not validate:\n${read.problems.join('\n')}`);
+	return { deck: read.deck, json };
+}
+
+/** Each fact answered `perFact` times at its due dates, mostly Good, ending at `end`. */
+function history(
+	facts: { deck: string; fact: string; statement: string }[],
 	perFact: number,
 	end: Date,
-	{ deck = DECK, factId = (f: number) => `f${f}`, statementHash = (_f: number): string => 'h' } = {}
+	seed: number
 ) {
-	const rand = prng(42);
-	const states = new Map<string, MemoryState>();
+	const params = scheduleParams(defaultSettings('UTC'));
+	const rand = prng(seed);
+	const states: MemoryState[] = [];
 	const events: MemoryEvent[] = [];
-	const start = end.getTime() - 400 * 86_400_000;
+	const start = end.getTime() - 365 * 86_400_000;
 	let n = 0;
-	for (let f = 0; f < facts; f++) {
-		const fact = factId(f);
-		const hash = statementHash(f);
+	for (const { deck, fact, statement } of facts) {
+		const hash = statementHash(statement);
 		let s = newMemory(deck, fact);
 		let at = new Date(start + rand() * 200 * 86_400_000);
 		for (let i = 0; i < perFact; i++) {
@@ -73,14 +122,14 @@ export function history(
 				r < 0.08 ? Rating.Again : r < 0.18 ? Rating.Hard : r < 0.92 ? Rating.Good : Rating.Easy
 			) as Grade;
 			const e: MemoryEvent = {
-				id: `bench-${++n}`,
+				id: `bench-${seed}-${++n}`,
 				deck,
 				fact,
 				at,
 				kind: 'review',
 				rating,
 				correct: rating > 1,
-				question: `q-${fact}`,
+				question: `${fact}-q`,
 				questionType: 'mcq',
 				durationMs: 4000 + Math.round(rand() * 8000),
 				source: 'review',
@@ -90,161 +139,87 @@ export function history(
 			};
 			s = apply(s, e);
 			events.push(e);
-			// At the due date, or early where the history would run past `end`: every fact gets
-			// exactly `perFact` answers, so the log has facts × perFact entries.
+			// At the due date, or sooner where that would run past `end`: every fact gets
+			// exactly `perFact` answers.
 			const latest = end.getTime() - (perFact - i - 1) * 3 * 3_600_000;
 			at = new Date(Math.max(at.getTime() + 60_000, Math.min(s.card.due.getTime(), latest)));
 		}
-		states.set(memoryKey(deck, fact), s);
+		states.push(s);
 	}
-	return { states, events };
+	return { states, events, params };
 }
 
-/** Write states and log entries in transactions of 2000 records. */
-export async function seed(
-	repo: Repository,
-	states: Map<string, MemoryState>,
-	events: MemoryEvent[]
-) {
-	const chunk = 2000;
-	const stateRows = [...states];
-	for (let i = 0; i < stateRows.length; i += chunk)
-		await repo.kv.run(['states'], 'readwrite', async (tx) => {
-			for (const [k, s] of stateRows.slice(i, i + chunk)) tx.put('states', k, stateToRecord(s));
-		});
-	for (let i = 0; i < events.length; i += chunk)
-		await repo.kv.run(['log'], 'readwrite', async (tx) => {
-			for (const e of events.slice(i, i + chunk)) tx.put('log', logKey(e), eventToRecord(e));
-		});
+/** A backup file's text, as Settings → Export backup writes it (compact). */
+function backupText(h: ReturnType<typeof history>, decks: Deck[]): string {
+	const importedAt = new Date().toISOString();
+	return JSON.stringify({
+		format: BACKUP_FORMAT,
+		schemaVersion: SCHEMA_VERSION,
+		exportedAt: importedAt,
+		settings: null,
+		params: { [paramsId(h.params)]: h.params },
+		states: h.states.map((s) => stateToRecord(s)),
+		log: h.events.map((e) => eventToRecord(e)),
+		attempts: [],
+		decks: decks.map((deck) =>
+			deckRecordForBackup(
+				deckToRecord({ deck, importedAt, fileName: `${deck.id}.json`, format: 'json' })
+			)
+		)
+	});
 }
 
-/** Run the whole workload on an empty repository. `now` defaults to a fixed day. */
-export async function runBench(
-	repo: Repository,
-	{ facts = 10_000, perFact = 10, answers = 200, now = new Date('2026-01-20T06:00:00Z') } = {}
-): Promise<BenchResult> {
-	const t0 = performance.now();
-	// The history ends the evening before: the learner opens the app for today's first session.
-	const { states, events } = history(facts, perFact, new Date(now.getTime() - 12 * 3_600_000));
-	await seed(repo, states, events);
-	const seedMs = performance.now() - t0;
-
-	const queueFacts: QueueFact[] = Array.from({ length: facts }, (_, f) => ({
-		deck: DECK,
-		fact: `f${f}`,
-		statementHash: 'h'
-	}));
-	const dayStart = new Date(
-		nextDayStart(now, settings.timeZone, settings.dayStartHour).getTime() - 86_400_000
-	);
-	const reads: number[] = [];
-	const builds: number[] = [];
-	const totals: number[] = [];
-	let loaded = new Map<string, MemoryState>();
-	let done = { newToday: 0, reviewsToday: 0 };
-	let queue = buildQueue({
-		facts: [],
-		states: loaded,
-		now,
-		settings,
-		done: { newToday: 0, reviewsToday: 0 }
-	});
-	for (let run = 0; run < 5; run++) {
-		const a = performance.now();
-		const [s, today] = await Promise.all([repo.loadStates(), repo.todayCounts(dayStart)]);
-		done = today;
-		const b = performance.now();
-		queue = buildQueue({ facts: queueFacts, states: s, now, settings, done });
-		const c = performance.now();
-		loaded = s;
-		reads.push(b - a);
-		builds.push(c - b);
-		totals.push(c - a);
-	}
-	// After each answer a session builds the queue again, from today's candidates only.
-	const dayEnd = dayStart.getTime() + 86_400_000;
-	const candidates = todayCandidates(queueFacts, loaded, dayEnd);
-	const rebuilds: number[] = [];
-	for (let run = 0; run < 5; run++) {
-		const a = performance.now();
-		const again = buildQueue({ facts: candidates, states: loaded, now, settings, done });
-		rebuilds.push(performance.now() - a);
-		if (again.entries.length !== queue.entries.length)
-			throw new Error('the candidates changed the queue');
-	}
-	// The pages after the first read the states from their snapshot (one record), once written.
-	const w = performance.now();
-	if (!(await repo.saveSnapshot())) throw new Error('the states snapshot was not written');
-	const snapshotWriteMs = performance.now() - w;
-	const snapshotReads: number[] = [];
-	for (let run = 0; run < 5; run++) {
-		const fresh = new Repository(repo.kv);
-		const a = performance.now();
-		const s = await fresh.loadStates();
-		snapshotReads.push(performance.now() - a);
-		if (s.size !== loaded.size)
-			throw new Error(`snapshot gave ${s.size} states, not ${loaded.size}`);
-	}
-
-	const question = (fact: string): Question => ({
-		id: `q-${fact}`,
-		type: 'mcq',
-		prompt: 'p',
-		explanation: 'e',
-		facts: [fact],
-		difficulty: 1,
-		options: ['a', 'b', 'c', 'd'],
-		answer: 1
-	});
-	const times: number[] = [];
-	const entries = queue.entries.slice(0, answers);
-	for (const [i, entry] of entries.entries()) {
-		const at = new Date(now.getTime() + i * 10_000);
-		const start = performance.now();
-		const q = question(entry.fact);
-		const result = grade(q, { kind: 'choices', choices: [i % 5 === 0 ? 0 : 1] });
-		const before = loaded.get(entry.key) ?? newMemory(DECK, entry.fact);
-		const event: MemoryEvent = {
-			id: `answer-${i}`,
-			deck: DECK,
-			fact: entry.fact,
-			at,
-			kind: 'review',
-			rating: result.suggested,
-			correct: result.correct,
-			question: q.id,
-			questionType: q.type,
-			durationMs: 5000,
-			source: 'review',
-			params,
-			statementHash: 'h',
-			stateBefore: before.card.state
-		};
-		const after = apply(before, event);
-		await repo.commit([{ expected: before.lastEvent, next: after }], [event]);
-		loaded.set(entry.key, after);
-		times.push(performance.now() - start);
-	}
-
-	let recordBytes = 0;
-	for (const s of loaded.values()) recordBytes += JSON.stringify(stateToRecord(s)).length;
-	for (const e of events) recordBytes += JSON.stringify(eventToRecord(e)).length + logKey(e).length;
-
-	return {
-		facts,
-		logEntries: events.length,
-		seedMs,
-		readStatesMs: median(reads),
-		readSnapshotMs: median(snapshotReads),
-		snapshotWriteMs,
-		buildQueueMs: median(builds),
-		rebuildQueueMs: median(rebuilds),
-		candidates: candidates.length,
-		queueTotalMs: median(totals),
-		queueLength: queue.entries.length,
-		answerMedianMs: median(times),
-		answerP95Ms: p95(times),
-		answers: times.length,
-		recordBytes
+export function workload(root: string): Workload {
+	const day = new Date().toISOString().slice(0, 10);
+	const dir = join(root, 'bench-results', `workload-${day}`);
+	const done = join(dir, 'done.json');
+	const files = {
+		dir,
+		returning: join(dir, 'returning.json'),
+		year: join(dir, 'year.json'),
+		imports: [0, 1, 2, 3, 4].map((i) => join(dir, `import-${i}.json`))
 	};
+	if (existsSync(done)) return { ...files, ...JSON.parse(readFileSync(done, 'utf8')) };
+	rmSync(dir, { recursive: true, force: true });
+	mkdirSync(dir, { recursive: true });
+	// Answered until two days ago: in any time zone the reviews due since wait today.
+	const end = new Date(Date.now() - 48 * 3_600_000);
+
+	const builtin = JSON.parse(
+		readFileSync(join(root, 'questions/india-us-2026-01/deck.json'), 'utf8')
+	) as Deck;
+	const few = history(
+		builtin.facts.map((f) => ({ deck: builtin.id, fact: f.id, statement: f.statement })),
+		6,
+		end,
+		1
+	);
+	writeFileSync(files.returning, backupText(few, []));
+
+	const decks: Deck[] = [];
+	for (let n = 0; n < DECKS; n++) {
+		const facts = Math.floor(FACTS / DECKS) + (n < FACTS % DECKS ? 1 : 0);
+		const { deck, text } = syntheticDeck(n, facts);
+		decks.push(validated(deck, text, `${deck.id}.json`).deck);
+	}
+	const year = history(
+		decks.flatMap((d) => d.facts.map((f) => ({ deck: d.id, fact: f.id, statement: f.statement }))),
+		PER_FACT,
+		end,
+		2
+	);
+	const yearText = backupText(year, decks);
+	writeFileSync(files.year, yearText);
+
+	files.imports.forEach((file, i) => {
+		const { deck, text } = syntheticDeck(i, 300, 'import');
+		writeFileSync(file, validated(deck, text, `import-${i}.json`).json);
+	});
+	const summary = {
+		yearJsonBytes: Buffer.byteLength(yearText),
+		yearFacts: year.states.length,
+		yearLog: year.events.length
+	};
+	writeFileSync(done, JSON.stringify(summary));
+	return { ...files, ...summary };
 }

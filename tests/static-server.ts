@@ -27,6 +27,8 @@ export interface ServeOptions {
 	mounts?: Record<string, string>;
 	/** Change a file's body as it is sent. */
 	transform?: (path: string, body: Buffer) => Buffer;
+	/** A fixed port (the bench's stored data belongs to one origin); by default a free one. */
+	port?: number;
 }
 
 export interface StaticServer {
@@ -35,7 +37,7 @@ export interface StaticServer {
 }
 
 export async function serveStatic(dir: string, options: ServeOptions = {}): Promise<StaticServer> {
-	const { gzip = false, mounts = {}, transform = (_path, body) => body } = options;
+	const { gzip = false, mounts = {}, transform = (_path, body) => body, port = 0 } = options;
 	const server = createServer((req, res) => {
 		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
 		const mount = Object.keys(mounts).find((prefix) => path.startsWith(prefix));
@@ -65,7 +67,7 @@ export async function serveStatic(dir: string, options: ServeOptions = {}): Prom
 			res.end(body);
 		}
 	});
-	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+	await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
 	return {
 		origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
 		close: () => server.close()

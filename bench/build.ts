@@ -1,0 +1,120 @@
+/**
+ * What the bench serves: the app's production build (built once a run), an empty SvelteKit page
+ * built with the same kit and adapter (the floor; built once and kept while the kit's version
+ * is the same), and a bare page on the app's origin that reads the fact-state store raw.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const vite = (root: string) => join(root, 'node_modules/vite/bin/vite.js');
+
+/** `vite build` of the app (its prerendered pages in build/). */
+export function buildApp(root: string): string {
+	execFileSync(process.execPath, [vite(root), 'build', '--logLevel', 'error'], {
+		cwd: root,
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	return join(root, 'build');
+}
+
+/** An empty SvelteKit page with the same kit, adapter and prerendering as the app. */
+export function buildEmptyKit(root: string): string {
+	const kit = JSON.parse(
+		readFileSync(join(root, 'node_modules/@sveltejs/kit/package.json'), 'utf8')
+	).version;
+	const dir = join(root, 'bench-results', 'empty-kit');
+	const stamp = join(dir, 'build', 'kit-version.txt');
+	if (existsSync(stamp) && readFileSync(stamp, 'utf8') === kit) return join(dir, 'build');
+	rmSync(dir, { recursive: true, force: true });
+	mkdirSync(join(dir, 'src', 'routes'), { recursive: true });
+	const files: Record<string, string> = {
+		'package.json': '{ "type": "module", "private": true }',
+		'svelte.config.js': `import adapter from '@sveltejs/adapter-static';
+export default { kit: { adapter: adapter() } };`,
+		'vite.config.js': `import { sveltekit } from '@sveltejs/kit/vite';
+export default { plugins: [sveltekit()], logLevel: 'warn' };`,
+		'src/app.html': `<!doctype html><html lang="en"><head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><title>Empty page</title>%sveltekit.head%</head><body><div style="display: contents">%sveltekit.body%</div></body></html>`,
+		'src/routes/+layout.js': 'export const prerender = true;',
+		// The one addition, to time the framework's start: a mark when the page has hydrated.
+		'src/routes/+page.svelte': `<script>
+	import { onMount } from 'svelte';
+	onMount(() => (document.documentElement.dataset.ready = ''));
+</script>
+
+<main><h1>Empty page</h1></main>`
+	};
+	for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+	execFileSync(process.execPath, [vite(root), 'build'], { cwd: dir, stdio: 'ignore' });
+	writeFileSync(stamp, kit);
+	return join(dir, 'build');
+}
+
+/**
+ * The bare page served at `/__bench/raw.html` on the app's origin: one `getAll` of the
+ * fact-state store, no framework, no validation. It finds the app's database by listing the
+ * origin's databases, so it does not depend on the database's name; the store is `states`, or
+ * failing that the store whose name mentions states (see docs/ARCHITECTURE.md, the bench).
+ */
+export function rawReadPage(root: string): string {
+	const dir = join(root, 'bench-results', 'raw');
+	mkdirSync(dir, { recursive: true });
+	writeFileSync(
+		join(dir, 'raw.html'),
+		`<!doctype html><meta charset="utf-8"><title>raw read</title><h1>raw read</h1><script type="module" src="/__bench/raw.js"></script>`
+	);
+	writeFileSync(
+		join(dir, 'raw.js'),
+		`window.rawRead = async () => {
+	const names = (await indexedDB.databases()).map((d) => d.name);
+	const open = (name) => new Promise((ok, no) => { const r = indexedDB.open(name); r.onsuccess = () => ok(r.result); r.onerror = () => no(r.error); });
+	for (const name of names) {
+		const db = await open(name);
+		const stores = [...db.objectStoreNames];
+		const store = stores.includes('states') ? 'states' : stores.find((s) => /state/i.test(s));
+		if (!store) { db.close(); continue; }
+		const start = performance.now();
+		const records = await new Promise((ok, no) => { const g = db.transaction(store, 'readonly').objectStore(store).getAll(); g.onsuccess = () => ok(g.result.length); g.onerror = () => no(g.error); });
+		const ms = performance.now() - start;
+		db.close();
+		return { ms, records, store: name + '/' + store };
+	}
+	throw new Error('no fact-state store in ' + names.join(', '));
+};
+window.storageUsage = async () => (await navigator.storage.estimate()).usage ?? null;
+`
+	);
+	return dir;
+}
+
+/**
+ * Gzipped bytes of the JS a page loads at its start, from the build: the scripts and module
+ * preloads its HTML names (kit lists every start-up module there), and every module those
+ * import statically, transitively. Dynamic imports (loaded later, on demand) are not counted.
+ */
+export function startJs(buildDir: string, page = 'index.html'): { files: number; gzip: number } {
+	const html = readFileSync(join(buildDir, page), 'utf8');
+	const base = dirname(join(buildDir, page));
+	const queue: string[] = [];
+	for (const link of html.matchAll(/<link\b[^>]*>/g)) {
+		const href = /\bhref="([^"]+)"/.exec(link[0]);
+		if (/\brel="modulepreload"/.test(link[0]) && href) queue.push(resolve(base, href[1]));
+	}
+	for (const m of html.matchAll(/<script[^>]+src="([^"]+)"/g)) queue.push(resolve(base, m[1]));
+	// Kit's inline start script imports its entry modules by path.
+	for (const m of html.matchAll(/import\(\s*"([^"]+\.js)"\s*\)/g)) queue.push(resolve(base, m[1]));
+	const seen = new Set<string>();
+	let gzip = 0;
+	while (queue.length) {
+		const file = queue.pop() as string;
+		if (seen.has(file) || !existsSync(file)) continue;
+		seen.add(file);
+		const text = readFileSync(file);
+		gzip += gzipSync(text).length;
+		const src = text.toString('utf8');
+		for (const m of src.matchAll(/(?:\bfrom\s*|\bimport\s*)["']([^"']+\.js)["']/g))
+			queue.push(resolve(dirname(file), m[1]));
+	}
+	return { files: seen.size, gzip };
+}
