@@ -3,7 +3,7 @@
  * backup, each timed on its own, with the log stored one record per entry (the layout before
  * database version 5) and one record per day.
  */
-import { history } from '../bench/workload';
+import { history } from './measure/history';
 import { eventToRecord, stateToRecord } from '../src/lib/storage/convert';
 import { replay } from '../src/lib/srs/memory';
 import { importBackup, parseBackup, exportBackup } from '../src/lib/storage/backup';

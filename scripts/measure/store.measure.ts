@@ -17,7 +17,7 @@ import type { StudyDeck } from '../../src/lib/session/study-source';
 import { rightResponse } from '../../src/lib/session/test-helpers';
 import { loadDeck, loadDecks, loadSummaries, saveDeck } from '../../src/lib/storage/decks';
 import { Repository } from '../../src/lib/storage/repository';
-import { history, seed } from '../../bench/workload';
+import { history, seed } from './history';
 
 const DECKS = 300;
 const FACTS = 34;
