@@ -15,7 +15,7 @@ import {
 import { defaultSettings, scheduleParams } from '../../src/lib/srs/settings';
 import { prng } from '../../src/lib/srs/shuffle';
 import { eventToRecord, stateToRecord } from '../../src/lib/storage/convert';
-import { putAllEntries } from '../../src/lib/storage/log-days';
+import { appendEntries } from '../../src/lib/storage/log-days';
 import type { Repository } from '../../src/lib/storage/repository';
 
 const DECK = 'bench';
@@ -78,7 +78,7 @@ export function history(
 	return { states, events };
 }
 
-/** Write the states in transactions of 2000 records, and the log as its day records. */
+/** Write the states in transactions of 2000 records, and the log added to its day records. */
 export async function seed(
 	repo: Repository,
 	states: Map<string, MemoryState>,
@@ -91,6 +91,6 @@ export async function seed(
 			for (const [k, s] of stateRows.slice(i, i + chunk)) tx.put('states', k, stateToRecord(s));
 		});
 	await repo.kv.run(['log'], 'readwrite', async (tx) =>
-		putAllEntries(tx, events.map(eventToRecord))
+		appendEntries(tx, events.map(eventToRecord))
 	);
 }
