@@ -63,7 +63,9 @@ const DECIDES: Record<StoreName, boolean> = {
 	quarantine: false,
 	attempts: false,
 	// Written only with the decks, which decide already.
-	'deck-summaries': false
+	'deck-summaries': false,
+	// Written only with the log, which decides already.
+	'log-times': false
 };
 
 /** The mark of the last write that may change the first question (null: none). */

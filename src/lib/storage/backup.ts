@@ -11,7 +11,7 @@ import { eventFromRecord } from './convert';
 import { isKnownZone, unknownZoneMessage } from './device-zone';
 import { canonical, diffStates, writeReplay } from './rebuild';
 import { counter, putsById, writeInSteps, writeLogRecords, type ProgressOptions } from './progress';
-import { countEntries, rawEntries } from './log-days';
+import { clearLog, countEntries, rawEntries } from './log-days';
 import {
 	paramsKey,
 	paramsToRecord,
@@ -253,7 +253,7 @@ export async function importBackup(
 			backup.states.map((s) => [memoryKey(s.deck, s.fact), s])
 		);
 		await repo.kv.run(IMPORT_STORES, 'readwrite', async (tx) => {
-			tx.clear('log');
+			clearLog(tx);
 			tx.clear('attempts');
 			tx.clear('decks');
 			clearDerived(tx);

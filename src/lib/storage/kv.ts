@@ -6,7 +6,7 @@
  */
 import { promisifyRequest } from 'idb-keyval';
 import { StaleRecordError, StorageError } from './errors';
-import { logToDays } from './log-days';
+import { logToDays, timesFromDays } from './log-days';
 
 export const STORES = [
 	'states',
@@ -16,7 +16,8 @@ export const STORES = [
 	'quarantine',
 	'decks',
 	'attempts',
-	'deck-summaries'
+	'deck-summaries',
+	'log-times'
 ] as const;
 export type StoreName = (typeof STORES)[number];
 
@@ -67,9 +68,16 @@ export const revOf = (raw: unknown): number =>
 const bumpsRev = (stores: readonly StoreName[], mode: IDBTransactionMode) =>
 	mode === 'readwrite' && stores.includes('states');
 
-/** A transaction's stores, with `meta` added when it may write the states (for STATES_REV). */
-const scopeOf = (stores: readonly StoreName[], mode: IDBTransactionMode): StoreName[] =>
-	bumpsRev(stores, mode) && !stores.includes('meta') ? [...stores, 'meta'] : [...stores];
+/**
+ * A transaction's stores, with `meta` added when it may write the states (for STATES_REV), and
+ * `log-times` whenever it has the log (the days' times are written with their day: log-days.ts).
+ */
+function scopeOf(stores: readonly StoreName[], mode: IDBTransactionMode): StoreName[] {
+	const scope = [...stores];
+	if (bumpsRev(stores, mode) && !scope.includes('meta')) scope.push('meta');
+	if (scope.includes('log') && !scope.includes('log-times')) scope.push('log-times');
+	return scope;
+}
 
 export const DB_NAME = 'current-affairs-recall';
 /**
@@ -78,9 +86,10 @@ export const DB_NAME = 'current-affairs-recall';
  * of version 2 would write the states without the revision (a snapshot would hide its answers)
  * and would set decks stored as text aside as damaged: opening version 3 closes its
  * connections (`onversionchange`), and it can no longer open the database. 5: the log holds one
- * record per day (log-days.ts), converted from one per entry by the upgrade.
+ * record per day (log-days.ts), converted from one per entry by the upgrade. 6: + log-times, each
+ * day's entry times (what the streak reads), built from the days by the upgrade.
  */
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 /*
  * 4: + deck-summaries, derived from the decks (see deck-summaries.ts). No data moves: a deck
  * without its summary gets one when first listed.
@@ -95,6 +104,8 @@ function upgrade(db: IDBDatabase, oldVersion: number, tx: IDBTransaction | null)
 	for (const store of STORES) if (!db.objectStoreNames.contains(store)) db.createObjectStore(store);
 	// 5: the log's per-entry records become one record per UTC day.
 	if (oldVersion > 0 && oldVersion < 5 && tx) logToDays(tx);
+	// 6: each day's entry times, beside the day (after step 5, whose writes queue before it).
+	else if (oldVersion === 5 && tx) timesFromDays(tx);
 }
 
 /**

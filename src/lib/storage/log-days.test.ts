@@ -14,6 +14,11 @@ const backends = {
 	memory: async () => new Repository(memoryKv())
 };
 
+const times = (repo: Repository) =>
+	repo.kv.run(['log'], 'readonly', (tx) => tx.entries('log-times')) as Promise<
+		Array<[string, number[]]>
+	>;
+
 const days = (repo: Repository) =>
 	repo.kv.run(['log'], 'readonly', (tx) => tx.entries('log')) as Promise<
 		Array<[string, { day: string; entries: Array<{ id: string; at: string }> }]>
@@ -79,6 +84,39 @@ describe.each(Object.entries(backends))('the log, one record per UTC day (%s)', 
 			'2026-01-14T05:00:00.000Z'
 		]);
 		expect(await repo.logTimes()).toHaveLength(4);
+	});
+
+	test('each day’s times are kept beside it through answers, undo and a reset of progress', async () => {
+		const repo = await open();
+		const at = (iso: string) => new Date(iso).getTime();
+		await answer(repo, 'f0', Rating.Good, new Date('2026-01-13T10:00:00Z'));
+		const second = await answer(repo, 'f1', Rating.Good, new Date('2026-01-13T08:00:00Z'));
+		await answer(repo, 'f2', Rating.Good, new Date('2026-01-14T10:00:00Z'));
+		expect(await times(repo)).toEqual([
+			['2026-01-13', [at('2026-01-13T08:00:00Z'), at('2026-01-13T10:00:00Z')]],
+			['2026-01-14', [at('2026-01-14T10:00:00Z')]]
+		]);
+		await repo.undo(
+			[{ key: 'd/f1', expected: second.after.lastEvent, previous: null }],
+			[second.event]
+		);
+		expect((await times(repo))[0]).toEqual(['2026-01-13', [at('2026-01-13T10:00:00Z')]]);
+		await repo.resetProgress();
+		expect(await times(repo)).toEqual([]);
+	});
+
+	test('a day whose times are missing or damaged is read from the day itself', async () => {
+		const repo = await open();
+		await answer(repo, 'f0', Rating.Good, new Date('2026-01-13T10:00:00Z'));
+		await answer(repo, 'f1', Rating.Good, new Date('2026-01-14T10:00:00Z'));
+		await repo.kv.run(['log'], 'readwrite', async (tx) => {
+			tx.delete('log-times', '2026-01-13');
+			tx.put('log-times', '2026-01-14', ['not a time']);
+		});
+		expect((await repo.logTimes()).map((t) => t.toISOString())).toEqual([
+			'2026-01-13T10:00:00.000Z',
+			'2026-01-14T10:00:00.000Z'
+		]);
 	});
 
 	test('an answer on a day whose record is damaged sets that record aside whole and goes on', async () => {
@@ -160,6 +198,10 @@ describe('the upgrade from a database of one record per entry (version 3)', () =
 			['2026-01-13', ['e1', 'e2']],
 			['2026-01-14', ['e3']]
 		]);
+		expect((await times(repo)).map(([k, t]) => [k, t.length])).toEqual([
+			['2026-01-13', 2],
+			['2026-01-14', 1]
+		]);
 		const aside = await repo.quarantined();
 		expect(aside).toMatchObject([{ store: 'log', key: 'no-time', error: /^at: not a time/ }]);
 		// The parameters were not stored in this old database: each entry's are, for the replay.
@@ -171,4 +213,30 @@ describe('the upgrade from a database of one record per entry (version 3)', () =
 		expect((await repo.readLog()).events).toEqual(events);
 		repo.kv.close();
 	});
+});
+
+test('the upgrade from version 5 writes each day’s times beside it', async () => {
+	const name = `upgrade5-${Math.random()}`;
+	const e1 = eventToRecord(
+		makeReview('2026-01-13T09:00:00Z', Rating.Good, { id: 'e1', fact: 'f0' })
+	);
+	const old = await new Promise<IDBDatabase>((resolve, reject) => {
+		const request = indexedDB.open(name, 5);
+		request.onupgradeneeded = () => {
+			for (const s of ['states', 'log', 'settings', 'meta', 'quarantine', 'decks', 'attempts'])
+				request.result.createObjectStore(s);
+			request.result.createObjectStore('deck-summaries');
+		};
+		request.onsuccess = () => resolve(request.result);
+		request.onerror = () => reject(request.error);
+	});
+	await new Promise((resolve) => {
+		const tx = old.transaction('log', 'readwrite');
+		tx.objectStore('log').put({ schemaVersion: 2, day: '2026-01-13', entries: [e1] }, '2026-01-13');
+		tx.oncomplete = resolve;
+	});
+	old.close();
+	const repo = await Repository.open(name);
+	expect(await times(repo)).toEqual([['2026-01-13', [new Date('2026-01-13T09:00:00Z').getTime()]]]);
+	repo.kv.close();
 });

@@ -46,6 +46,61 @@ export const dayRecord = (day: string, entries: unknown[]): LogDayRecord => ({
 	entries
 });
 
+/**
+ * The times (epoch ms) of a day's entries, kept beside the day in `log-times` under the same key
+ * and written with it: the streak reads a year of study days from these few kilobytes instead
+ * of every entry (docs/ARCHITECTURE.md, "Storage"). Derived, never in a backup.
+ */
+export function timesOf(entries: readonly unknown[]): number[] {
+	const times: number[] = [];
+	for (const e of entries) {
+		const at = (e as { at?: unknown } | null)?.at;
+		const t = typeof at === 'string' ? Date.parse(at) : NaN;
+		if (!Number.isNaN(t)) times.push(t);
+	}
+	return times;
+}
+
+/** In a read-write transaction over the log: store a day's entries, and their times beside it. */
+export function putDay(tx: KvTx, day: string, entries: unknown[]): void {
+	tx.put('log', day, dayRecord(day, entries));
+	tx.put('log-times', day, timesOf(entries));
+}
+
+/** In a read-write transaction over the log: remove a day, and its times. */
+export function deleteDay(tx: KvTx, day: string): void {
+	tx.delete('log', day);
+	tx.delete('log-times', day);
+}
+
+/** In a read-write transaction over the log: empty it. */
+export function clearLog(tx: KvTx): void {
+	tx.clear('log');
+	tx.clear('log-times');
+}
+
+/**
+ * The times of the entries stored from `fromDay` on, in order: from the days' times, or from
+ * the day itself where its times are missing or unreadable.
+ */
+export async function dayTimes(tx: KvTx, fromDay?: string): Promise<number[]> {
+	const [days, stored] = await Promise.all([
+		tx.keys('log', fromDay),
+		tx.entries('log-times', fromDay)
+	]);
+	const known = new Map(stored);
+	const out: number[] = [];
+	for (const day of days) {
+		let times = known.get(day);
+		if (!Array.isArray(times) || !times.every((t) => typeof t === 'number')) {
+			const entries = ((await tx.get('log', day)) as { entries?: unknown } | undefined)?.entries;
+			times = Array.isArray(entries) ? timesOf(entries) : [];
+		}
+		out.push(...(times as number[]));
+	}
+	return out;
+}
+
 const byKey = (a: unknown, b: unknown) => {
 	const [x, y] = [rawKey(a) ?? '', rawKey(b) ?? ''];
 	return x < y ? -1 : x > y ? 1 : 0;
@@ -94,13 +149,13 @@ export async function appendEntries(tx: KvTx, records: readonly LogRecord[]): Pr
 		const last = rawKey(entries.at(-1)) ?? '';
 		entries.push(...added);
 		if (logKey(added[0]) < last) entries.sort(byKey);
-		tx.put('log', day, dayRecord(day, entries));
+		putDay(tx, day, entries);
 	}
 }
 
 /** In a read-write transaction: store these entries as the whole log (an empty log before). */
 export function putAllEntries(tx: KvTx, records: readonly LogRecord[]): void {
-	for (const [day, entries] of groupByDay(records)) tx.put('log', day, dayRecord(day, entries));
+	for (const [day, entries] of groupByDay(records)) putDay(tx, day, entries);
 }
 
 /** In a read-write transaction: remove the entries with these keys (missing ones are no matter). */
@@ -118,8 +173,8 @@ export async function removeEntries(
 		if (!read.ok) continue;
 		const kept = read.value.entries.filter((e) => !keys.has(rawKey(e) ?? ''));
 		if (kept.length === read.value.entries.length) continue;
-		if (kept.length) tx.put('log', day, dayRecord(day, kept));
-		else tx.delete('log', day);
+		if (kept.length) putDay(tx, day, kept);
+		else deleteDay(tx, day);
 	}
 }
 
@@ -132,8 +187,8 @@ export async function removeDeckEntries(tx: KvTx, id: string): Promise<number> {
 		const kept = read.value.entries.filter((e) => (e as { deck?: unknown } | null)?.deck !== id);
 		if (kept.length === read.value.entries.length) continue;
 		removed += read.value.entries.length - kept.length;
-		if (kept.length) tx.put('log', day, dayRecord(day, kept));
-		else tx.delete('log', day);
+		if (kept.length) putDay(tx, day, kept);
+		else deleteDay(tx, day);
 	}
 	return removed;
 }
@@ -234,7 +289,7 @@ export async function fixDays(
 		const now = await tx.get('log', day);
 		if (now === undefined || JSON.stringify(now) !== JSON.stringify(raw)) continue;
 		putQuarantine(tx, 'log', day, raw, error);
-		tx.delete('log', day);
+		deleteDay(tx, day);
 	}
 	for (const [day, { changes }] of fix) {
 		const read = readDay(await tx.get('log', day));
@@ -246,8 +301,8 @@ export async function fixDays(
 			else if ('record' in c) entries.push(c.record);
 			else putQuarantine(tx, 'log', c.key, e, c.error);
 		}
-		if (entries.length) tx.put('log', day, dayRecord(day, entries));
-		else tx.delete('log', day);
+		if (entries.length) putDay(tx, day, entries);
+		else deleteDay(tx, day);
 	}
 }
 
@@ -289,12 +344,33 @@ export function logToDays(tx: IDBTransaction): void {
 		const rows = keys.result.map((k, i) => [String(k), values.result[i]] as const);
 		const { days, aside } = daysFromEntries(rows);
 		log.clear();
-		for (const [day, record] of days) log.put(record, day);
+		const times = tx.objectStore('log-times');
+		for (const [day, record] of days) {
+			log.put(record, day);
+			times.put(timesOf(record.entries), day);
+		}
 		const at = new Date().toISOString();
 		for (const [key, record, error] of aside)
 			tx.objectStore('quarantine').put(
 				{ store: 'log', key, error, record, at },
 				`log:${key}:${at}`
 			);
+	};
+}
+
+/**
+ * The upgrade to database version 6 (kv.ts): in the versionchange transaction, each day's
+ * entry times are written beside it.
+ */
+export function timesFromDays(tx: IDBTransaction): void {
+	const log = tx.objectStore('log');
+	const keys = log.getAllKeys();
+	const values = log.getAll();
+	values.onsuccess = () => {
+		const times = tx.objectStore('log-times');
+		keys.result.forEach((k, i) => {
+			const entries = (values.result[i] as { entries?: unknown } | null)?.entries;
+			if (Array.isArray(entries)) times.put(timesOf(entries), k);
+		});
 	};
 }

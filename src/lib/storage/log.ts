@@ -9,7 +9,7 @@ import type { ScheduleParams } from '../srs/settings';
 import { eventOrReason } from './convert';
 import { isKnownZone, unknownZoneMessage } from './device-zone';
 import type { Kv } from './kv';
-import { dayOf, fixDays, rawEntries, sortDays, type DayFix } from './log-days';
+import { dayOf, dayTimes, fixDays, rawEntries, sortDays, type DayFix } from './log-days';
 import { readRecord } from './records';
 
 /** The whole log in key (time) order; bad entries are moved aside and reported in `bad`. */
@@ -72,13 +72,9 @@ async function readParams(
  * times alone, unchecked: cheap).
  */
 export async function logTimes(kv: Kv, from?: Date): Promise<Date[]> {
-	const entries = await kv.run(['log'], 'readonly', (tx) => rawEntries(tx, from && dayOf(from)));
-	const times: Date[] = [];
-	for (const e of entries) {
-		const at = (e as { at?: unknown } | null)?.at;
-		if (typeof at === 'string' && (!from || new Date(at) >= from)) times.push(new Date(at));
-	}
-	return times;
+	const times = await kv.run(['log'], 'readonly', (tx) => dayTimes(tx, from && dayOf(from)));
+	const since = from?.getTime() ?? -Infinity;
+	return times.filter((t) => t >= since).map((t) => new Date(t));
 }
 
 /** New facts introduced and reviews done since `dayStart` (for the daily limits). */

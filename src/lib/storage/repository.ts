@@ -27,7 +27,7 @@ import {
 	type StoreName
 } from './kv';
 import { eventToRecord, stateFromRecord, stateToRecord, stateToRow } from './convert';
-import { appendEntries, countEntries, removeEntries, storedKeys } from './log-days';
+import { appendEntries, clearLog, countEntries, removeEntries, storedKeys } from './log-days';
 import { logKey, paramsKey, paramsToRecord, readRecord, SCHEMA_VERSION } from './records';
 import { setAside, sortRows } from './set-aside';
 import type { BadRecord, QuarantinedRecord } from './set-aside';
@@ -353,7 +353,7 @@ export class Repository {
 	async resetProgress(): Promise<void> {
 		await this.kv.run(['states', 'log', 'attempts'], 'readwrite', async (tx) => {
 			tx.clear('states');
-			tx.clear('log');
+			clearLog(tx);
 			tx.clear('attempts');
 		});
 	}
