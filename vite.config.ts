@@ -71,6 +71,14 @@ export default defineConfig({
 						{
 							name: 'framework',
 							test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|esm-env|clsx|devalue)[\\/]/
+						},
+						// Small modules that import nothing of the app's but each other, shared by many
+						// pages: one file of a few KB rather than one request each (six at a time go
+						// over HTTP/1.1, so every few requests cost a round trip; docs/ARCHITECTURE.md,
+						// the bench).
+						{
+							name: 'shared-small',
+							test: /src[\\/]lib[\\/](srs[\\/](day|fsrs-enums|learned|keys)|storage[\\/]web-keys|session[\\/](web-keys|preview)|components[\\/]dates)\.ts$/
 						}
 					]
 				}
