@@ -160,10 +160,15 @@ export class ReviewSession {
 		const now = this.#now();
 		this.#startedAt = now.getTime();
 		void this.#loadScheduler();
-		[this.#settings, this.#states] = await Promise.all([reads.settings, reads.states]);
-		this.#done = await this.#repo.todayCounts(
-			dayStart(now, this.#settings.timeZone, this.#settings.dayStartHour)
+		// The day's counts need only the settings: read while the states are.
+		const counts = reads.settings.then((s) =>
+			this.#repo.todayCounts(dayStart(now, s.timeZone, s.dayStartHour))
 		);
+		[this.#settings, this.#states, this.#done] = await Promise.all([
+			reads.settings,
+			reads.states,
+			counts
+		]);
 		await this.#next(this.#resumeKey());
 	}
 
