@@ -66,11 +66,19 @@ export default defineConfig({
 			output: {
 				codeSplitting: {
 					groups: [
-						// Svelte's and kit's runtime, which every page loads: one file, not a dozen
+						// Svelte's, kit's and the bundler's runtime, which every page loads: one file, not a dozen
 						// (each request is a round trip on a slow phone connection).
 						{
 							name: 'framework',
-							test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|esm-env|clsx|devalue)[\\/]/
+							test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|esm-env|clsx|devalue)[\\/]|^\0?(vite[\\/]preload-helper|rolldown[\\/]runtime)/
+						},
+						// Small modules that import nothing of the app's but each other, shared by many
+						// pages: one file of a few KB rather than one request each (six at a time go
+						// over HTTP/1.1, so every few requests cost a round trip; docs/ARCHITECTURE.md,
+						// the bench).
+						{
+							name: 'shared-small',
+							test: /src[\\/]lib[\\/](srs[\\/](day|fsrs-enums|learned|keys)|storage[\\/]web-keys|session[\\/](web-keys|preview)|components[\\/]dates)\.ts$/
 						}
 					]
 				}

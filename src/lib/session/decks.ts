@@ -8,6 +8,9 @@
  */
 import type { Deck } from '$lib/bank/schema';
 import type { StoredDeck } from '$lib/storage/decks';
+// Static: it comes with the page's first scripts, rather than as a request made once they have
+// run, since every page that lists decks reads the summaries first.
+import { byImport, readSummaries } from '$lib/storage/deck-summaries';
 import { repository } from './storage.svelte';
 import { summaryListing, type DeckListing } from './dashboard';
 import type { StudyDeck } from './study-source';
@@ -28,15 +31,12 @@ export async function ownDecks(): Promise<StoredDeck[]> {
  * parsed (see storage/deck-summaries.ts), unless a summary must be derived again.
  */
 export async function ownListings(): Promise<DeckListing[]> {
-	const [repo, summaries] = await Promise.all([
-		repository(),
-		import('$lib/storage/deck-summaries')
-	]);
-	const read = await summaries.readSummaries(repo.kv);
+	const repo = await repository();
+	const read = await readSummaries(repo.kv);
 	const list =
 		read.stale.length || read.orphans.length
 			? await (await import('$lib/storage/decks')).loadSummaries(repo, read)
-			: summaries.byImport(read.current);
+			: byImport(read.current);
 	return list.map(summaryListing);
 }
 

@@ -11,10 +11,10 @@ import { WEB_KEYS } from './web-keys';
 import type { Grade } from 'ts-fsrs';
 import { Rating } from '$lib/srs/fsrs-enums';
 import type { Deck, Fact, Question } from '$lib/bank/schema';
-import { suggestedRating, type StudyAnswer } from '$lib/srs/answer';
+import type { StudyAnswer } from '$lib/srs/answer';
 import { questionFor } from '$lib/srs/choose';
 import { dayStart, nextDayStart } from '$lib/srs/day';
-import { grade, type GradeResult, type Response } from '$lib/srs/grade';
+import { grade, suggestedRating, type GradeResult, type Response } from '$lib/srs/grade';
 import { intervalTexts } from '$lib/srs/intervals';
 import { memoryKey } from '$lib/srs/keys';
 import type { MemoryState } from '$lib/srs/memory';
@@ -160,10 +160,15 @@ export class ReviewSession {
 		const now = this.#now();
 		this.#startedAt = now.getTime();
 		void this.#loadScheduler();
-		[this.#settings, this.#states] = await Promise.all([reads.settings, reads.states]);
-		this.#done = await this.#repo.todayCounts(
-			dayStart(now, this.#settings.timeZone, this.#settings.dayStartHour)
+		// The day's counts need only the settings: read while the states are.
+		const counts = reads.settings.then((s) =>
+			this.#repo.todayCounts(dayStart(now, s.timeZone, s.dayStartHour))
 		);
+		[this.#settings, this.#states, this.#done] = await Promise.all([
+			reads.settings,
+			reads.states,
+			counts
+		]);
 		await this.#next(this.#resumeKey());
 	}
 

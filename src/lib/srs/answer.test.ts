@@ -5,13 +5,13 @@ import {
 	paperRatings,
 	studyAnswer,
 	studyRatings,
-	suggestedRating,
 	testCredit,
 	timeAfter,
 	type AnswerDeck,
 	type AnswerQuestion,
 	type StudyAnswerInput
 } from './answer';
+import { suggestedRating } from './grade';
 import { statementHash } from './keys';
 import { apply, newMemory, type MemoryState } from './memory';
 import { scheduleParams } from './settings';

@@ -96,19 +96,6 @@ export function studyRatings(
 	return ratings;
 }
 
-/**
- * The rating the bar preselects after an answer: a flashcard's self-rating; otherwise Good if
- * the answer showed the studied fact known, Again if not.
- */
-export function suggestedRating(
-	type: QuestionType,
-	result: { suggested: Grade; facts: Readonly<Record<string, boolean>> },
-	studied: string
-): Grade {
-	if (type === 'flashcard') return result.suggested;
-	return result.facts[studied] ? Rating.Good : Rating.Again;
-}
-
 export interface StudyAnswerInput {
 	deck: AnswerDeck;
 	question: AnswerQuestion;

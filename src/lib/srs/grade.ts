@@ -4,7 +4,9 @@
  */
 import { defOf } from '../question-types';
 import { whole, type GradeResult, type Response } from '../question-types/shared/grading';
-import type { Question } from '../bank/schema';
+import type { Grade } from 'ts-fsrs';
+import type { Question, QuestionType } from '../bank/schema';
+import { Rating } from './fsrs-enums';
 
 export {
 	ResponseSchema,
@@ -21,4 +23,17 @@ export function grade(q: Question, r: Response): GradeResult {
 		return { ...whole(q, false), outcome: 'blank' };
 	}
 	return defOf(q).grade(q, r);
+}
+
+/**
+ * The rating the bar preselects after an answer: a flashcard's self-rating; otherwise Good if
+ * the answer showed the studied fact known, Again if not.
+ */
+export function suggestedRating(
+	type: QuestionType,
+	result: { suggested: Grade; facts: Readonly<Record<string, boolean>> },
+	studied: string
+): Grade {
+	if (type === 'flashcard') return result.suggested;
+	return result.facts[studied] ? Rating.Good : Rating.Again;
 }
