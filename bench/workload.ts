@@ -100,7 +100,7 @@ function validated(deck: Deck, text: string, fileName: string): { deck: Deck; js
 }
 
 /** Each fact answered `perFact` times at its due dates, mostly Good, ending at `end`. */
-function history(
+export function history(
 	facts: { deck: string; fact: string; statement: string }[],
 	perFact: number,
 	end: Date,

@@ -8,7 +8,6 @@ import 'fake-indexeddb/auto';
 import { expect, test } from 'vitest';
 import type { Deck } from '../../src/lib/bank/schema';
 import { bigDeck } from '../../src/lib/bank/test-helpers';
-import { statementHash } from '../../src/lib/srs/keys';
 import { defaultSettings } from '../../src/lib/srs/settings';
 import { dueCounts } from '../../src/lib/srs/queue';
 import { deckListing, loadDashboard, summaryListing } from '../../src/lib/session/dashboard';
@@ -77,7 +76,7 @@ test('storage at a year’s scale', async () => {
 		const { states, events } = history(FACTS, 10, end, {
 			deck: deck.id,
 			factId: (f) => deck.facts[f].id,
-			statementHash: (f) => statementHash(deck.facts[f].statement)
+			statement: (f) => deck.facts[f].statement
 		});
 		for (const e of events) e.id = `${deck.id}-${e.id}`;
 		await seed(repo, states, events);
