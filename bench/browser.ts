@@ -70,7 +70,9 @@ const launch = (profile: string) =>
 	chromium.launchPersistentContext(profile, {
 		...chromiumLaunchOptions,
 		...phone,
-		serviceWorkers: 'block'
+		serviceWorkers: 'block',
+		// The bench's server has a self-signed certificate (bench/build.ts).
+		ignoreHTTPSErrors: true
 	});
 
 async function setUp(context: BrowserContext, page: Page, throttled: boolean, init?: string) {

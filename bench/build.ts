@@ -118,3 +118,39 @@ export function startJs(buildDir: string, page = 'index.html'): { files: number;
 	}
 	return { files: seen.size, gzip };
 }
+
+/**
+ * A self-signed key and certificate for 127.0.0.1 (made once with openssl, kept in
+ * bench-results/tls): the bench serves over HTTPS with HTTP/2, as static hosts do, and its
+ * browsers are told to accept the certificate.
+ */
+export function benchCertificate(root: string): { key: Buffer; cert: Buffer } {
+	const dir = join(root, 'bench-results', 'tls');
+	const key = join(dir, 'key.pem');
+	const cert = join(dir, 'cert.pem');
+	if (!existsSync(cert)) {
+		mkdirSync(dir, { recursive: true });
+		execFileSync(
+			'openssl',
+			[
+				'req',
+				'-x509',
+				'-newkey',
+				'rsa:2048',
+				'-nodes',
+				'-days',
+				'3650',
+				'-subj',
+				'/CN=127.0.0.1',
+				'-addext',
+				'subjectAltName=IP:127.0.0.1',
+				'-keyout',
+				key,
+				'-out',
+				cert
+			],
+			{ stdio: 'ignore' }
+		);
+	}
+	return { key: readFileSync(key), cert: readFileSync(cert) };
+}

@@ -34,7 +34,8 @@ export async function runLighthouse(
 	const chrome = await launch({
 		port,
 		chromePath: chromiumLaunchOptions.executablePath,
-		chromeFlags: ['--headless=new', ...chromiumLaunchOptions.args]
+		// The bench's server has a self-signed certificate (bench/build.ts).
+		chromeFlags: ['--headless=new', '--ignore-certificate-errors', ...chromiumLaunchOptions.args]
 	});
 	try {
 		const out: PageScores[] = [];

@@ -13,7 +13,7 @@
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { serveStatic } from '../tests/static-server';
-import { buildApp, buildEmptyKit, rawReadPage, startJs } from './build';
+import { benchCertificate, buildApp, buildEmptyKit, rawReadPage, startJs } from './build';
 import { closeTabs, newProfile, removeProfiles } from './browser';
 import { runLighthouse } from './lighthouse';
 import { budget, budgets, figure, median, percentile, type Sample } from './report';
@@ -43,7 +43,9 @@ const KB = 1024;
 const SLOW = 5000;
 const MB = 1024 * 1024;
 
-console.log(`npm run bench: ${RUNS} runs per figure (median, lowest–highest, n)`);
+console.log(
+	`npm run bench: ${RUNS} runs per figure (median, lowest–highest, n); served over ${process.env.BENCH_HTTP1 === '1' ? 'HTTP/1.1' : 'HTTPS, HTTP/2'}`
+);
 
 section('Build and data');
 let t = performance.now();
@@ -53,12 +55,15 @@ t = performance.now();
 const appBuild = buildApp(root);
 figure('app-build', performance.now() - t);
 const emptyBuild = buildEmptyKit(root);
+/** HTTP/2 over TLS, as static hosts serve; BENCH_HTTP1=1 serves plain HTTP/1.1 instead. */
+const tls = process.env.BENCH_HTTP1 === '1' ? undefined : benchCertificate(root);
 const app = await serveStatic(appBuild, {
 	gzip: true,
 	port: APP_PORT,
+	tls,
 	mounts: { '/__bench/': rawReadPage(root) }
 });
-const empty = await serveStatic(emptyBuild, { gzip: true, port: APP_PORT + 1 });
+const empty = await serveStatic(emptyBuild, { gzip: true, port: APP_PORT + 1, tls });
 
 try {
 	section('First-load JS (from the build: the scripts each page loads at start, gzipped)');
