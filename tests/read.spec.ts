@@ -120,6 +120,8 @@ test.describe('reading a deck', { tag: '@both' }, () => {
 		const panel = page.getByRole('dialog');
 		await expect(panel).toBeVisible();
 		await expect(panel.getByRole('heading', { name: fact.statement })).toBeVisible();
+		// The panel is announced from its top: its heading takes the focus.
+		await expect(panel.getByRole('heading', { level: 2 })).toBeFocused();
 		await page.keyboard.press('Escape');
 		await expect(panel).toBeHidden();
 		await expect(all.nth(1)).toBeFocused();

@@ -10,9 +10,8 @@ import { factMemory, type FactMemory } from '$lib/srs/fact-memory';
 import { memoryKey, type MemoryState } from '$lib/srs/memory';
 import type { SchedulingSettings } from '$lib/srs/settings';
 import { repository } from './storage.svelte';
-import { studyHref } from './deck-links';
+import { readHref, studyHref } from './deck-links';
 import { ownDeck } from './decks';
-import { fetchBuiltinDecks } from './builtin-decks';
 
 export interface ReadingFact {
 	fact: Fact;
@@ -97,14 +96,23 @@ export class ReadingPage {
 	}
 }
 
+/** A deck id, as the deck schema allows it (SlugSchema): anything else names no deck. */
+const DECK_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /**
  * The deck `/read?deck=id` names: one of the learner's own, or 'builtin' when it is a built-in
- * deck's id (read on its own page), or null when no deck here has that id.
+ * deck's id (read on its own page), or null when no deck here has that id. A built-in deck is
+ * known by its reading page, prerendered (and cached for offline use) for each one: asking for
+ * it does not bring the built-in decks' module into this page, which would split it out of
+ * /study's own chunk.
  */
-export async function findDeckToRead(id: string): Promise<Deck | 'builtin' | null> {
-	if (!id) return null;
+export async function findDeckToRead(
+	id: string,
+	get: (url: string) => Promise<Response> = (url) => fetch(url)
+): Promise<Deck | 'builtin' | null> {
+	if (!DECK_ID.test(id)) return null;
 	const own = await ownDeck(id);
 	if (own) return own;
-	const builtin = await fetchBuiltinDecks().catch(() => []);
-	return builtin.some((d) => d.id === id) ? 'builtin' : null;
+	const page = await get(readHref({ id, own: false })).catch(() => null);
+	return page?.ok ? 'builtin' : null;
 }

@@ -63,4 +63,23 @@ describe('ReadingPage', () => {
 		expect(view.facts(['no-such-fact'])).toEqual([]);
 		repo.kv.close();
 	});
+
+	test('finds the deck a /read?deck= link names: own, built-in (by its page), or none', async () => {
+		vi.resetModules();
+		const { findDeckToRead } = await import('./reading.svelte');
+		const asked: string[] = [];
+		const get = (ok: boolean) => async (url: string) => {
+			asked.push(url);
+			return new Response('', { status: ok ? 200 : 404 });
+		};
+		expect(await findDeckToRead(deck.id, get(true))).toBe('builtin');
+		expect(asked).toEqual([`/read/${deck.id}`]);
+		expect(await findDeckToRead('no-such-deck', get(false))).toBeNull();
+		// Not a deck id at all (a path, say): nothing is asked.
+		for (const id of ['', '..', '../settings', 'a/b', 'Constructor'])
+			expect(await findDeckToRead(id, get(true))).toBeNull();
+		expect(asked).toHaveLength(2);
+		const failing = async () => Promise.reject(new TypeError('offline'));
+		expect(await findDeckToRead('no-such-deck', failing)).toBeNull();
+	});
 });
