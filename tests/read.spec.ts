@@ -182,5 +182,12 @@ test.describe('reading a deck', { tag: '@both' }, () => {
 		await expect(page.getByText('No deck on this device has the id “no-such-deck”.')).toBeVisible();
 		await page.goto('/read');
 		await expect(page.getByText('This link names no deck to read.')).toBeVisible();
+		// A long id is cut short and wraps: the page stays as wide as the screen.
+		await page.goto(`/read?deck=${'x'.repeat(300)}`);
+		await expect(page.getByText(`“${'x'.repeat(60)}…”`)).toBeVisible();
+		const width = page.viewportSize()!.width;
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			width
+		);
 	});
 });
