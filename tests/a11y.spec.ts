@@ -14,6 +14,8 @@ const repeats = deck.questions.filter((q) => !onePerType.has(q.id)).map((q) => `
 const pages = [
 	{ path: '/', ready: 'Decks', slow: false },
 	{ path: '/deck/india-us-2026-01', ready: 'India–U.S. relations', slow: true },
+	{ path: '/read/india-us-2026-01', ready: 'India–U.S. relations', slow: false },
+	{ path: '/read?deck=no-such-deck', ready: 'Deck not found', slow: false },
 	{ path: '/settings', ready: 'Settings', slow: false },
 	{ path: '/browse', ready: 'Browse facts', slow: false },
 	{ path: '/study', ready: 'Study', slow: false },

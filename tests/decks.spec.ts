@@ -21,6 +21,8 @@ const file = (name: string, text: string) => ({
 async function importFile(page: Page, name: string, text: string) {
 	await page.goto('/decks');
 	await expect(page.getByText(/^None yet\.$|Imported decks/).first()).toBeVisible();
+	// "Imported decks" is in the prerendered HTML: a file chosen before hydration is lost.
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 	await page.getByLabel('Deck file to import').setInputFiles(file(name, text));
 }
 
@@ -125,6 +127,7 @@ test('markup and script in every field show as text and run nothing', async ({ p
 	await addDeck(page, 'marked.json', deckToJson(deck, source));
 	for (const path of [
 		`/decks/view?id=${deck.id}`,
+		`/read?deck=${deck.id}`,
 		`/print?seed=x&n=11&types=mcq,multi,true_false,cloze,numeric,match,order,statements,pairs,assertion_reason&decks=${deck.id}`,
 		'/',
 		`/browse?deck=${deck.id}`

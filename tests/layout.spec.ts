@@ -8,6 +8,8 @@ import type { Page } from '@playwright/test';
 const routes = [
 	'/',
 	'/deck/india-us-2026-01',
+	'/read/india-us-2026-01',
+	'/read',
 	'/decks',
 	'/decks/view',
 	'/browse',

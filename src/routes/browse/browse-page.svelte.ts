@@ -1,21 +1,15 @@
 /** The browse page's state: every fact with its memory, filters, and the actions on a fact. */
-import { State } from '$lib/srs/fsrs-enums';
 import type { Deck, Fact, Question, QuestionType } from '$lib/bank/schema';
 import { nextDayStart } from '$lib/srs/day';
-import {
-	isLeech,
-	memoryKey,
-	retrievability,
-	type MemoryEvent,
-	type MemoryState
-} from '$lib/srs/memory';
-import { scheduleParams, type SchedulingSettings } from '$lib/srs/settings';
+import { memoryKey, type MemoryEvent, type MemoryState } from '$lib/srs/memory';
+import { factMemory, type FactStatus } from '$lib/srs/fact-memory';
+import type { SchedulingSettings } from '$lib/srs/settings';
 import { repository } from '$lib/session/storage.svelte';
 import { actOnFact, type FactAction } from '$lib/session/fact-actions';
 import { allDecks } from '$lib/session/decks';
 import { saveFailure } from '$lib/session/save-error';
 
-export type FactStatus = 'new' | 'learning' | 'review' | 'leech' | 'suspended';
+export type { FactStatus };
 
 export interface FactRow {
 	key: string;
@@ -90,17 +84,11 @@ export class BrowsePage {
 	/** Every fact with its memory, in deck order. */
 	get rows(): FactRow[] {
 		const out: FactRow[] = [];
-		const params = this.settings ? scheduleParams(this.settings) : null;
 		for (const deck of this.decks) {
 			for (const fact of deck.facts) {
 				const key = memoryKey(deck.id, fact.id);
 				const state = this.states.get(key);
-				const status: FactStatus[] = [];
-				const cs = state?.card.state ?? State.New;
-				status.push(cs === State.New ? 'new' : cs === State.Review ? 'review' : 'learning');
-				if (state && this.settings && isLeech(state, this.settings.leechThreshold))
-					status.push('leech');
-				if (state?.suspended) status.push('suspended');
+				const { status, due, recall } = factMemory(state, this.settings, this.now);
 				out.push({
 					key,
 					deck,
@@ -108,8 +96,8 @@ export class BrowsePage {
 					questions: deck.questions.filter((q) => q.facts.includes(fact.id)),
 					state,
 					status,
-					due: state && cs !== State.New ? state.card.due : null,
-					recall: state && params ? retrievability(state, this.now, params) : null
+					due,
+					recall
 				});
 			}
 		}
