@@ -48,6 +48,8 @@ export interface DraftEditorOptions {
 	debounceMs?: number;
 	/** Deck ids the deck may not take (the built-in decks'), checked with the rest. */
 	reserved?: readonly string[];
+	/** How long after a change the issues are recomputed (`check`), unless another change comes. */
+	checkDelayMs?: number;
 	history?: HistoryOptions;
 }
 
@@ -60,13 +62,17 @@ export class DraftEditor {
 	#saveState = $state<SaveState>('saved');
 	#saveError = $state<string | null>(null);
 	#message = $state<string | null>(null);
-	#check = $derived.by(() => draftToDeck(this.#draft, { reserved: this.#reserved }));
+	#check = $state.raw<DraftCheck>() as DraftCheck;
+	/** The draft `#check` is of. */
+	#checked: DeckDraft;
 	readonly #history: History<DeckDraft>;
 	readonly #save: (draft: DeckDraft) => Promise<void>;
 	readonly #now: () => Date;
 	readonly #debounceMs: number;
 	readonly #reserved: readonly string[];
+	readonly #checkDelayMs: number;
 	#timer: ReturnType<typeof setTimeout> | null = null;
+	#checkTimer: ReturnType<typeof setTimeout> | null = null;
 	#saving: Promise<void> = Promise.resolve();
 	/** The draft last handed to `save` (not saved again while unchanged), null after a failure. */
 	#stored: DeckDraft | null;
@@ -78,15 +84,32 @@ export class DraftEditor {
 		this.#now = options.now ?? (() => new Date());
 		this.#debounceMs = Math.min(options.debounceMs ?? 250, 300);
 		this.#reserved = options.reserved ?? [];
+		this.#checkDelayMs = options.checkDelayMs ?? 150;
 		this.#history = new History(options.history);
+		this.#checked = draft;
+		this.#check = draftToDeck(draft, { reserved: this.#reserved });
 	}
 
 	/** The draft as it stands. */
 	get draft(): DeckDraft {
 		return this.#draft;
 	}
-	/** The deck it makes (when valid) and every issue by its path (bank/draft/to-deck.ts). */
+	/**
+	 * The deck it makes (when valid) and every issue by its path (bank/draft/to-deck.ts), as of
+	 * `checkDelayMs` after the last change: the checks and the lint take tens of milliseconds for
+	 * a 30-fact deck (a few times that on a phone), too long to run on every keystroke.
+	 */
 	get check(): DraftCheck {
+		return this.#check;
+	}
+	/** The check of the draft as it stands now (computed at once if a change is waiting). */
+	checkNow(): DraftCheck {
+		if (this.#checkTimer !== null) clearTimeout(this.#checkTimer);
+		this.#checkTimer = null;
+		if (this.#checked !== this.#draft) {
+			this.#checked = this.#draft;
+			this.#check = draftToDeck(this.#draft, { reserved: this.#reserved });
+		}
 		return this.#check;
 	}
 	get canUndo(): boolean {
@@ -155,6 +178,8 @@ export class DraftEditor {
 		this.#saveState = 'pending';
 		if (this.#timer !== null) clearTimeout(this.#timer);
 		this.#timer = setTimeout(() => void this.flush(), this.#debounceMs);
+		if (this.#checkTimer !== null) clearTimeout(this.#checkTimer);
+		this.#checkTimer = setTimeout(() => this.checkNow(), this.#checkDelayMs);
 	}
 
 	/** Save the draft now if it changed since last saved; resolves once stored (or refused). */
@@ -196,6 +221,13 @@ export class DraftEditor {
 			target.removeEventListener('visibilitychange', hidden);
 			target.removeEventListener('pagehide', leave);
 		};
+	}
+
+	/** Stop the timers and save what waits (the page is leaving the editor). */
+	close(): Promise<void> {
+		if (this.#checkTimer !== null) clearTimeout(this.#checkTimer);
+		this.#checkTimer = null;
+		return this.flush();
 	}
 
 	// The edits, by name (each one step of undo). See bank/draft/edit.ts for what each does.

@@ -26,38 +26,25 @@ export function articleTooLong(text: string): string | null {
 }
 
 /**
- * Text into the article's form: line breaks as "\n", spaces at the ends of lines dropped, and
- * paragraphs separated by one blank line. Where the text has blank lines, they separate its
- * paragraphs and a single line break inside one is a wrapped line (joined with a space); where it
- * has none (text copied from a web page often has none), each line is a paragraph.
+ * Text into the article's form: each line a paragraph (text copied from a web page or typed has
+ * a line break where a paragraph ends, with or without a blank line), spaces at its ends and
+ * blank lines dropped, and paragraphs separated by one blank line. A no-break space is a space.
  */
 export function normaliseArticle(text: string): string {
-	const lines = text
-		.replace(/\r\n?/g, '\n')
-		.replace(/[\u2028\u2029]/g, '\n')
+	return text
+		.replace(/\r\n?|[\u2028\u2029]/g, '\n')
 		.replace(/\u00a0/g, ' ')
 		.split('\n')
-		.map((line) => line.replace(/[ \t\f\v]+$/, ''));
-	const blank = lines.some((line, i) => line.trim() === '' && i > 0 && i < lines.length - 1);
-	const blocks = blank
-		? lines
-				.join('\n')
-				.split(/\n\s*\n/)
-				.map((block) =>
-					block
-						.split('\n')
-						.map((l) => l.trim())
-						.filter(Boolean)
-						.join(' ')
-				)
-		: lines.map((l) => l.trim());
-	return blocks.filter((b) => b !== '').join('\n\n');
+		.map((line) => line.trim())
+		.filter(Boolean)
+		.join('\n\n');
 }
 
 /** Where each paragraph of an article (normalised) starts and ends. */
 export function paragraphRanges(text: string): Array<{ start: number; end: number }> {
 	const out: Array<{ start: number; end: number }> = [];
-	const gap = /\n\s*\n/g;
+	// Any line break ends a paragraph (an article's are "\n\n"; a deck's source may have single ones).
+	const gap = /\s*\n\s*/g;
 	let start = 0;
 	for (let m = gap.exec(text); m; m = gap.exec(text)) {
 		out.push({ start, end: m.index });
@@ -88,6 +75,16 @@ export const notAnArticleFile = (name: string) =>
 export function markdownToText(md: string): string {
 	const lines = md.replace(/\r\n?/g, '\n').split('\n');
 	const out: string[] = [];
+	// Consecutive plain lines are one paragraph, as Markdown reads them.
+	let para: string[] = [];
+	const flush = () => {
+		if (para.length) out.push(para.join(' '));
+		para = [];
+	};
+	const block = (text: string) => {
+		flush();
+		out.push(text);
+	};
 	let fence: string | null = null;
 	let i = 0;
 	// Front matter (--- … --- at the very start) is metadata, not the article.
@@ -99,29 +96,32 @@ export function markdownToText(md: string): string {
 		const line = lines[i];
 		const fenceMark = /^\s*(```|~~~)/.exec(line);
 		if (fenceMark) {
+			flush();
 			if (fence === null) fence = fenceMark[1];
 			else if (fenceMark[1] === fence) fence = null;
-			out.push('');
 			continue;
 		}
 		if (fence !== null) {
-			out.push(line, '');
+			block(line);
 			continue;
 		}
 		// A setext heading's underline, a rule, a link definition: nothing to read.
-		if (/^\s*(=+|-{3,}|\*{3,}|_{3,})\s*$/.test(line) || /^\s{0,3}\[[^\]]+\]:\s*\S/.test(line)) {
-			out.push('');
+		if (
+			!line.trim() ||
+			/^\s*(=+|-{3,}|\*{3,}|_{3,})\s*$/.test(line) ||
+			/^\s{0,3}\[[^\]]+\]:\s*\S/.test(line)
+		) {
+			flush();
 			continue;
 		}
-		const block =
+		const marked =
 			/^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line) ?? // heading
 			/^\s*(?:>\s?)+(.*)$/.exec(line) ?? // quote
 			/^\s*(?:[-*+]|\d{1,9}[.)])\s+(.*)$/.exec(line); // list item
-		if (block) out.push('', inline(block[1]), '');
+		if (marked) block(inline(marked[1]));
 		else if (/^\s*\|.*\|\s*$/.test(line)) {
 			if (!/^\s*\|[\s:|-]+\|\s*$/.test(line))
-				out.push(
-					'',
+				block(
 					inline(
 						line
 							.trim()
@@ -129,11 +129,11 @@ export function markdownToText(md: string): string {
 							.split('|')
 							.map((c) => c.trim())
 							.join(' — ')
-					),
-					''
+					)
 				);
-		} else out.push(inline(line));
+		} else para.push(inline(line.trim()));
 	}
+	flush();
 	return normaliseArticle(out.join('\n').replace(/<!--[\s\S]*?-->/g, ''));
 }
 

@@ -5,6 +5,7 @@
  * cannot be found is flagged, never dropped.
  */
 import type { Deck } from '../schema';
+import { normaliseArticle } from './article';
 import { uniqueId } from './ids';
 import type { DeckDraft } from './model';
 import { locateQuote } from './quotes';
@@ -22,7 +23,8 @@ export interface DeckToDraftOptions {
 
 export function deckToDraft(deck: Deck, options: DeckToDraftOptions): DeckDraft {
 	const { draftId, now, as, sourceText = '', taken = [] } = options;
-	const text = deck.source.text ?? sourceText;
+	// In the article's form (paragraphs kept); quotes are found across the change of whitespace.
+	const text = normaliseArticle(deck.source.text ?? sourceText);
 	const at = now.toISOString();
 	const published = deck.source.published;
 	const copy = as === 'copy';

@@ -44,19 +44,20 @@ export function rawDeckOf(draft: DeckDraft): Record<string, unknown> {
 	const published = a.published;
 	const factAsOf = draft.facts.map((f) => f.asOf || published);
 	const dates = [published, ...factAsOf].filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
-	const optional = (v: string) => (v.trim() ? v : undefined);
+	// A field left blank is left out (an optional field the deck does not have).
+	const optional = <K extends string>(key: K, v: string) => (v.trim() ? { [key]: v } : {});
 	return {
 		id: deckIdOf(draft),
 		title: draft.title,
-		description: optional(draft.description),
+		...optional('description', draft.description),
 		language: 'en',
 		version: draft.origin.kind === 'own' ? draft.origin.version + 1 : 1,
 		asOf: dates.at(-1) ?? published,
 		source: {
 			title: a.title,
-			publisher: optional(a.publisher),
+			...optional('publisher', a.publisher),
 			published,
-			url: optional(a.url),
+			...optional('url', a.url),
 			text: a.text
 		},
 		topics: draft.topics,
