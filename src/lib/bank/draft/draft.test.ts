@@ -11,6 +11,8 @@ import {
 	deckToDraft,
 	draftToDeck,
 	emptyDraft,
+	factAsOf,
+	factsAt,
 	issuesByField,
 	issueText,
 	locateQuote,
@@ -177,6 +179,19 @@ describe('re-anchoring quotes after the article is edited', () => {
 		expect(quoteIssues?.map((i) => i.message)).toEqual([
 			'is no longer in the article (its text was edited): select the quote again, or undo the edit'
 		]);
+	});
+});
+
+describe('finding facts by offset', () => {
+	test('the facts whose quote covers an offset, lost ones aside', () => {
+		const d = ok(addFact(base(), at(ARTICLE, 'The tariff on Indian exports stands at 50%.'))).draft;
+		const inside = ARTICLE.indexOf('tariff');
+		expect(factsAt(d.facts, inside).map((f) => f.id)).toEqual([d.facts[0].id]);
+		expect(factsAt(d.facts, 0)).toEqual([]);
+		const lost = [{ ...d.facts[0], quote: { ...d.facts[0].quote, lost: true } }];
+		expect(factsAt(lost, inside)).toEqual([]);
+		expect(factAsOf(d, d.facts[0])).toBe('2026-01-13');
+		expect(factAsOf(d, { asOf: '2026-01-01' })).toBe('2026-01-01');
 	});
 });
 

@@ -8,6 +8,7 @@ export * from './article';
 export { htmlToText, type HtmlNode } from './html';
 export * from './ids';
 export {
+	factsAt,
 	quoteFromSelection,
 	reanchor,
 	locateQuote,

@@ -143,3 +143,9 @@ export function readDraft(
 	const issue = parsed.error.issues[0];
 	return { ok: false, error: `${issue.path.map(String).join('.') || '(draft)'}: ${issue.message}` };
 }
+
+/** A fact's "as of" date as the deck will have it: its own, else the article's. */
+export const factAsOf = (
+	draft: Pick<DeckDraft, 'article'>,
+	fact: Pick<DraftFact, 'asOf'>
+): string => fact.asOf || draft.article.published;

@@ -144,3 +144,8 @@ export function locateQuote(text: string, quote: string): DraftQuote {
 	if (found) return { start: found.index, end: found.index + found[0].length, text: found[0] };
 	return { start: 0, end: 0, text: quote, lost: true };
 }
+
+/** The facts whose quote covers `offset` of the article (a highlight selected opens its fact). */
+export function factsAt<F extends { quote: DraftQuote }>(facts: readonly F[], offset: number): F[] {
+	return facts.filter((f) => !f.quote.lost && f.quote.start <= offset && offset < f.quote.end);
+}
