@@ -11,9 +11,7 @@ import { readDraft, type DeckDraft, type DraftOrigin } from '../bank/draft/model
 import { memoryKey } from '../srs/keys';
 import type { MemoryEvent } from '../srs/memory';
 import { eventToRecord, stateToRecord, stateToRow } from './convert';
-import { deckToRecord, type StoredDeck } from './decks';
-import { writeDerived } from './deck-summaries';
-import { StorageError } from './errors';
+import { putDeck, refuseReserved, type StoredDeck } from './decks';
 import { unchanged } from './kv';
 import { appendEntries } from './log-days';
 import { Iso, readRecordWith, SCHEMA_VERSION, Version, type Read } from './migrate';
@@ -137,20 +135,14 @@ export interface Publication {
  * it was read (another tab answered) refuses the whole (StaleRecordError): read and try again.
  */
 export async function publishDeck(repo: Repository, p: Publication): Promise<void> {
-	const { deck } = p.stored;
-	if (p.reserved.includes(deck.id))
-		throw new StorageError(
-			`A built-in deck already has the id "${deck.id}": give your deck another id`
-		);
-	const record = deckToRecord(p.stored);
+	refuseReserved(p.stored.deck.id, p.reserved);
 	const states = p.changes.map((c) => [memoryKey(c.next.deck, c.next.fact), c.next] as const);
 	const stores = ['decks', 'deck-summaries', 'drafts', 'states', 'log', 'quarantine'] as const;
 	const rev = await repo.kv.run(
 		p.changes.length ? stores : stores.slice(0, 3),
 		'readwrite',
 		async (tx) => {
-			tx.put('decks', deck.id, record);
-			writeDerived(tx, record, deck);
+			putDeck(tx, p.stored);
 			tx.delete('drafts', p.draftId);
 			if (!p.changes.length) return null;
 			const rev = await unchanged(
