@@ -118,7 +118,9 @@ describe('commands, undo and redo', () => {
 		expect(e.message).toMatch(/open a \.txt, \.md or \.html file/);
 		const big = { name: 'long.txt', text: 'x'.repeat(ARTICLE_LIMIT_BYTES + 1) };
 		expect(e.openArticleFile(big)).toBe(false);
-		expect(e.message).toMatch(/^long\.txt: The article is 201 KB; an article may be at most 200 KB/);
+		expect(e.message).toMatch(
+			/^long\.txt: The article is 201 KB; an article may be at most 200 KB/
+		);
 		expect(e.openArticleFile({ name: 'empty.txt', text: ' \n ' })).toBe(false);
 		expect(e.message).toMatch(/holds no text/);
 		expect(e.draft.article.text).toBe('Title\n\nSome text.');
