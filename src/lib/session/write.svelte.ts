@@ -53,6 +53,9 @@ export interface DraftEditorOptions {
 	history?: HistoryOptions;
 }
 
+/** The longest a change waits to be saved while the author keeps typing. */
+const MAX_WAIT_MS = 1000;
+
 export type SaveState = 'saved' | 'pending' | 'saving' | 'failed';
 
 export class DraftEditor {
@@ -72,6 +75,8 @@ export class DraftEditor {
 	readonly #reserved: readonly string[];
 	readonly #checkDelayMs: number;
 	#timer: ReturnType<typeof setTimeout> | null = null;
+	/** Saves a run of changes that never pauses `debounceMs` long, `MAX_WAIT_MS` after its first. */
+	#maxTimer: ReturnType<typeof setTimeout> | null = null;
 	#checkTimer: ReturnType<typeof setTimeout> | null = null;
 	#saving: Promise<void> = Promise.resolve();
 	/** The draft last handed to `save` (not saved again while unchanged), null after a failure. */
@@ -178,6 +183,7 @@ export class DraftEditor {
 		this.#saveState = 'pending';
 		if (this.#timer !== null) clearTimeout(this.#timer);
 		this.#timer = setTimeout(() => void this.flush(), this.#debounceMs);
+		this.#maxTimer ??= setTimeout(() => void this.flush(), MAX_WAIT_MS);
 		if (this.#checkTimer !== null) clearTimeout(this.#checkTimer);
 		this.#checkTimer = setTimeout(() => this.checkNow(), this.#checkDelayMs);
 	}
@@ -185,7 +191,8 @@ export class DraftEditor {
 	/** Save the draft now if it changed since last saved; resolves once stored (or refused). */
 	flush(): Promise<void> {
 		if (this.#timer !== null) clearTimeout(this.#timer);
-		this.#timer = null;
+		if (this.#maxTimer !== null) clearTimeout(this.#maxTimer);
+		this.#timer = this.#maxTimer = null;
 		const draft = this.#draft;
 		if (draft === this.#stored) return this.#saving;
 		this.#stored = draft;

@@ -142,6 +142,17 @@ describe('saving', () => {
 		expect(e.saveState).toBe('saved');
 	});
 
+	test('typing that never pauses is saved within a second of its first change', async () => {
+		vi.useFakeTimers();
+		const { e, save } = editor();
+		for (let i = 1; i <= 9; i++) {
+			e.setMeta({ title: 'x'.repeat(i) });
+			await vi.advanceTimersByTimeAsync(120);
+		}
+		expect(save).toHaveBeenCalledTimes(1);
+		expect(save.mock.calls[0]).toEqual([expect.objectContaining({ title: 'xxxxxxxxx' })]);
+	});
+
 	test('hiding or leaving the page saves at once', async () => {
 		const target = new EventTarget();
 		const { e, save } = editor();
