@@ -1,8 +1,9 @@
 /**
  * The editor of a deck being written (`/write`): one draft, every change applied as a command
  * (a pure edit of bank/draft) with undo and redo, the draft's issues recomputed from it as the
- * author types, and the draft saved to IndexedDB after every change (within `debounceMs`, and at
- * once when the page is hidden or closed: `attach`). Opening, listing and publishing drafts are
+ * author types, and the draft saved to IndexedDB after every change (`debounceMs` after the last,
+ * within MAX_WAIT_MS of the first while changes go on, and at once when the page is hidden or
+ * closed: `attach`). Opening, listing and publishing drafts are
  * in write-drafts.ts; reading an article file in write-html.ts.
  *
  * A refused change (an empty selection, an article over the limit…) changes nothing and leaves
