@@ -42,6 +42,11 @@ type Scheduler = Awaited<ReturnType<typeof loadScheduler>>;
 const RESUME_KEY = WEB_KEYS.reviewCurrent;
 /** How many facts after the one on screen have their decks read ahead. */
 const READ_AHEAD = 5;
+/**
+ * A save that takes longer than this shows as one (`saving`); a quicker one changes the screen
+ * once, to the next question, and no frame is painted meanwhile to slow the save.
+ */
+const SLOW_SAVE_MS = 150;
 
 /** Reads a session starts with (see ReviewSession.read). */
 export interface SessionReads {
@@ -91,6 +96,10 @@ export class ReviewSession {
 	#scheduler: Scheduler | null = null;
 	#done = { newToday: 0, reviewsToday: 0 };
 	#undo: UndoStep[] = [];
+	/** How many answers can be undone (#undo's length, for the page). */
+	#undoSteps = $state(0);
+	/** A save (a rating or an undo) is under way: another waits for it to end. */
+	#busy = false;
 	#shownAt = 0;
 	#startedAt = 0;
 
@@ -105,6 +114,7 @@ export class ReviewSession {
 	queue = $state.raw<Queue | null>(null);
 	reviewed = $state(0);
 	correct = $state(0);
+	/** A save has taken longer than SLOW_SAVE_MS and is still under way. */
 	saving = $state(false);
 	error = $state<string | null>(null);
 	summary = $state.raw<SessionSummary | null>(null);
@@ -120,7 +130,7 @@ export class ReviewSession {
 	}
 
 	get undoable(): boolean {
-		return this.#undo.length > 0 && !this.saving;
+		return this.#undoSteps > 0 && !this.saving;
 	}
 
 	/** The scheduling settings the session runs with (loaded at start). */
@@ -277,9 +287,9 @@ export class ReviewSession {
 	 * before the next question shows.
 	 */
 	async rate(rating: Grade = this.rating): Promise<void> {
-		if (this.phase !== 'feedback' || !this.current || this.saving) return;
+		if (this.phase !== 'feedback' || !this.current || this.#busy) return;
 		const item = this.current;
-		this.saving = true;
+		const slow = this.#saving();
 		this.error = null;
 		try {
 			const result =
@@ -289,14 +299,27 @@ export class ReviewSession {
 			const { restores, events, counted } = await this.#write(item, rating, result);
 			const correct = result.facts[item.entry.fact] ?? false;
 			this.#undo.push({ item, restores, events, counted, correct });
+			this.#undoSteps = this.#undo.length;
 			this.reviewed += 1;
 			if (correct) this.correct += 1;
 			await this.#next();
 		} catch (e) {
 			this.error = saveFailure('Your answer was not saved', e);
 		} finally {
-			this.saving = false;
+			this.#saved(slow);
 		}
+	}
+
+	/** A save begins: busy at once, shown as saving only once it is slow. */
+	#saving(): ReturnType<typeof setTimeout> {
+		this.#busy = true;
+		return setTimeout(() => (this.saving = true), SLOW_SAVE_MS);
+	}
+
+	#saved(slow: ReturnType<typeof setTimeout>): void {
+		clearTimeout(slow);
+		this.#busy = false;
+		this.saving = false;
 	}
 
 	/** Write the answer; on a conflict with another tab, it is applied on top of that tab's. */
@@ -329,11 +352,12 @@ export class ReviewSession {
 	/** Take back the last answer: its states and log entries go, and its question shows again. */
 	async undo(): Promise<void> {
 		const step = this.#undo.at(-1);
-		if (!step || this.saving) return;
-		this.saving = true;
+		if (!step || this.#busy) return;
+		const slow = this.#saving();
 		try {
 			await this.#repo.undo(step.restores, step.events);
 			this.#undo.pop();
+			this.#undoSteps = this.#undo.length;
 			for (const r of step.restores) this.#setState(r.key, r.previous ?? undefined);
 			this.#done.newToday -= step.counted.newToday;
 			this.#done.reviewsToday -= step.counted.reviewsToday;
@@ -350,7 +374,7 @@ export class ReviewSession {
 		} catch (e) {
 			this.error = saveFailure('Your last answer was not undone', e);
 		} finally {
-			this.saving = false;
+			this.#saved(slow);
 		}
 	}
 

@@ -83,6 +83,22 @@ describe('a review session', () => {
 		expect(s.current?.entry.key).not.toBe(first.entry.key);
 	});
 
+	test('a rating pressed again while one is saving is not saved twice; a quick save never shows as saving', async () => {
+		const repo = await freshRepo();
+		const s = await session(repo);
+		const first = s.current!;
+		s.answer(rightResponse(first.question));
+		expect(s.undoable).toBe(false);
+		const saving = s.rate();
+		void s.rate(Rating.Easy);
+		void s.undo();
+		await saving;
+		expect(s.saving).toBe(false);
+		expect(s.reviewed).toBe(1);
+		expect((await repo.readLog()).events).toHaveLength(first.question.facts.length);
+		expect(s.undoable).toBe(true);
+	});
+
 	test('undo, several steps back, restores the states and the log and shows the question again', async () => {
 		const repo = await freshRepo();
 		const s = await session(repo);

@@ -213,18 +213,23 @@ export class Repository {
 			['states', 'log', 'settings', 'meta', 'quarantine'],
 			'readwrite',
 			async (tx) => {
-				const rev = await unchanged(
-					tx,
-					changes.map((c) => [keyOf(c.next), c.expected])
-				);
-				for (const [key, record] of records) tx.put('states', key, record);
 				const logged = events.map((e) => {
 					const record = eventToRecord(e);
 					if (e.kind === 'review' && record.kind === 'review')
 						tx.put('settings', paramsKey(record.paramsId), paramsToRecord(e.params));
 					return record;
 				});
-				await appendEntries(tx, logged);
+				// The check of the states and the read of the log's day go out together: one round
+				// trip, then the writes. A stale state answers first (its reads were asked first), so
+				// it is what the transaction fails with.
+				const [rev] = await Promise.all([
+					unchanged(
+						tx,
+						changes.map((c) => [keyOf(c.next), c.expected])
+					),
+					appendEntries(tx, logged)
+				]);
+				for (const [key, record] of records) tx.put('states', key, record);
 				return rev;
 			}
 		);
