@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { Rating } from 'ts-fsrs';
 import * as z from 'zod/mini';
 import { DeckSchema, type Deck } from '$lib/bank/schema';
@@ -66,6 +66,9 @@ describe('a review session', () => {
 		else s.answer(wrongResponse(q));
 		expect(s.phase).toBe('feedback');
 		if (q.type !== 'flashcard') expect(s.rating).toBe(Rating.Again);
+		// The scheduler loads while the first question is on screen: the bar shows the intervals
+		// once it has.
+		await vi.waitFor(() => expect(s.intervals).not.toBeNull());
 		expect(s.intervals?.[Rating.Again].label).toBe('1m');
 		expect(s.intervals?.[Rating.Good].label).toBe('10m');
 	});
