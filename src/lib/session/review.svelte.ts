@@ -185,9 +185,10 @@ export class ReviewSession {
 	/**
 	 * Show the next question: the queue's first fact (or the one on screen before a reload).
 	 * Reads the deck of the fact it shows if it is not read yet, and the decks of the few facts
-	 * after it in the background, so the next answer finds them read.
+	 * after it in the background, so the next answer finds them read. The screen changes once:
+	 * `settle` (the counts of an answer) and the next question are set together, after the reads.
 	 */
-	async #next(preferKey?: string | null): Promise<void> {
+	async #next(preferKey?: string | null, settle?: () => void): Promise<void> {
 		const now = this.#now();
 		const { timeZone, dayStartHour } = this.#settings;
 		const dayEnd = nextDayStart(now, timeZone, dayStartHour).getTime();
@@ -198,10 +199,13 @@ export class ReviewSession {
 			settings: this.#settings,
 			done: this.#done
 		});
-		this.queue = queue;
-		this.result = null;
-		this.response = null;
-		this.intervals = null;
+		const show = () => {
+			settle?.();
+			this.queue = queue;
+			this.result = null;
+			this.response = null;
+			this.intervals = null;
+		};
 		const entries = preferKey
 			? [...queue.entries].sort((a, b) => Number(b.key === preferKey) - Number(a.key === preferKey))
 			: queue.entries;
@@ -209,6 +213,7 @@ export class ReviewSession {
 			await this.#study.load([entry]);
 			const item = this.#itemFor(entry, dayEnd);
 			if (!item) continue;
+			show();
 			this.current = item;
 			this.phase = 'question';
 			this.#shownAt = now.getTime();
@@ -216,6 +221,7 @@ export class ReviewSession {
 			void this.#study.load(entries.slice(i + 1, i + 1 + READ_AHEAD));
 			return;
 		}
+		show();
 		this.current = null;
 		this.phase = 'done';
 		this.#resume?.removeItem(RESUME_KEY);
@@ -299,10 +305,11 @@ export class ReviewSession {
 			const { restores, events, counted } = await this.#write(item, rating, result);
 			const correct = result.facts[item.entry.fact] ?? false;
 			this.#undo.push({ item, restores, events, counted, correct });
-			this.#undoSteps = this.#undo.length;
-			this.reviewed += 1;
-			if (correct) this.correct += 1;
-			await this.#next();
+			await this.#next(null, () => {
+				this.#undoSteps = this.#undo.length;
+				this.reviewed += 1;
+				if (correct) this.correct += 1;
+			});
 		} catch (e) {
 			this.error = saveFailure('Your answer was not saved', e);
 		} finally {
