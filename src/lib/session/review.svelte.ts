@@ -186,9 +186,13 @@ export class ReviewSession {
 	 * Show the next question: the queue's first fact (or the one on screen before a reload).
 	 * Reads the deck of the fact it shows if it is not read yet, and the decks of the few facts
 	 * after it in the background, so the next answer finds them read. The screen changes once:
-	 * `settle` (the counts of an answer) and the next question are set together, after the reads.
+	 * `settle` (the counts of an answer; given the item to show next, null for the summary) and
+	 * the next question are set together, after the reads.
 	 */
-	async #next(preferKey?: string | null, settle?: () => void): Promise<void> {
+	async #next(
+		preferKey?: string | null,
+		settle?: (next: StudyItem | null) => void
+	): Promise<void> {
 		const now = this.#now();
 		const { timeZone, dayStartHour } = this.#settings;
 		const dayEnd = nextDayStart(now, timeZone, dayStartHour).getTime();
@@ -199,8 +203,8 @@ export class ReviewSession {
 			settings: this.#settings,
 			done: this.#done
 		});
-		const show = () => {
-			settle?.();
+		const show = (next: StudyItem | null) => {
+			settle?.(next);
 			this.queue = queue;
 			this.result = null;
 			this.response = null;
@@ -213,7 +217,7 @@ export class ReviewSession {
 			await this.#study.load([entry]);
 			const item = this.#itemFor(entry, dayEnd);
 			if (!item) continue;
-			show();
+			show(item);
 			this.current = item;
 			this.phase = 'question';
 			this.#shownAt = now.getTime();
@@ -221,7 +225,7 @@ export class ReviewSession {
 			void this.#study.load(entries.slice(i + 1, i + 1 + READ_AHEAD));
 			return;
 		}
-		show();
+		show(null);
 		this.current = null;
 		this.phase = 'done';
 		this.#resume?.removeItem(RESUME_KEY);
@@ -290,9 +294,13 @@ export class ReviewSession {
 	/**
 	 * Rate and go on: the studied fact gets `rating`; the other facts of a composite question get
 	 * Good where the answer showed them known and Again where it did not (srs/answer.ts). Durable
-	 * before the next question shows.
+	 * before the next question shows. `beforeNext` runs once the answer is stored, just before the
+	 * screen changes to `next` (null: the summary), so that the page changes with it at once.
 	 */
-	async rate(rating: Grade = this.rating): Promise<void> {
+	async rate(
+		rating: Grade = this.rating,
+		beforeNext?: (next: StudyItem | null) => void
+	): Promise<void> {
 		if (this.phase !== 'feedback' || !this.current || this.#busy) return;
 		const item = this.current;
 		const slow = this.#saving();
@@ -305,7 +313,8 @@ export class ReviewSession {
 			const { restores, events, counted } = await this.#write(item, rating, result);
 			const correct = result.facts[item.entry.fact] ?? false;
 			this.#undo.push({ item, restores, events, counted, correct });
-			await this.#next(null, () => {
+			await this.#next(null, (next) => {
+				beforeNext?.(next);
 				this.#undoSteps = this.#undo.length;
 				this.reviewed += 1;
 				if (correct) this.correct += 1;
