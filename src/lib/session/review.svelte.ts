@@ -23,6 +23,7 @@ import { scheduleParams, type SchedulingSettings } from '$lib/srs/settings';
 import type { Repository } from '$lib/storage/repository';
 import { commitAnswer } from './answering';
 import { saveFailure } from './save-error';
+import { SaveState } from './save-state.svelte';
 import { StudyQueue } from './study-queue';
 import { StudySource, type StudyDeck } from './study-source';
 
@@ -42,11 +43,6 @@ type Scheduler = Awaited<ReturnType<typeof loadScheduler>>;
 const RESUME_KEY = WEB_KEYS.reviewCurrent;
 /** How many facts after the one on screen have their decks read ahead. */
 const READ_AHEAD = 5;
-/**
- * A save that takes longer than this shows as one (`saving`); a quicker one changes the screen
- * once, to the next question, and no frame is painted meanwhile to slow the save.
- */
-const SLOW_SAVE_MS = 150;
 
 /** Reads a session starts with (see ReviewSession.read). */
 export interface SessionReads {
@@ -96,10 +92,9 @@ export class ReviewSession {
 	#scheduler: Scheduler | null = null;
 	#done = { newToday: 0, reviewsToday: 0 };
 	#undo: UndoStep[] = [];
-	/** How many answers can be undone (#undo's length, for the page). */
-	#undoSteps = $state(0);
-	/** A save (a rating or an undo) is under way: another waits for it to end. */
-	#busy = false;
+	#undoSteps = $state(0); // #undo's length, for the page
+	/** A rating or an undo being saved (shown only once it is slow). */
+	readonly #save = new SaveState();
 	#shownAt = 0;
 	#startedAt = 0;
 
@@ -114,8 +109,6 @@ export class ReviewSession {
 	queue = $state.raw<Queue | null>(null);
 	reviewed = $state(0);
 	correct = $state(0);
-	/** A save has taken longer than SLOW_SAVE_MS and is still under way. */
-	saving = $state(false);
 	error = $state<string | null>(null);
 	summary = $state.raw<SessionSummary | null>(null);
 
@@ -127,6 +120,11 @@ export class ReviewSession {
 		const studied = options.deck ? decks.filter((d) => d.id === options.deck) : decks;
 		this.#study = new StudySource(studied, options);
 		this.#queue = new StudyQueue(this.#study.facts);
+	}
+
+	/** A save has been under way for a while (see SaveState). */
+	get saving(): boolean {
+		return this.#save.saving;
 	}
 
 	get undoable(): boolean {
@@ -189,10 +187,7 @@ export class ReviewSession {
 	 * `settle` (the counts of an answer; given the item to show next, null for the summary) and
 	 * the next question are set together, after the reads.
 	 */
-	async #next(
-		preferKey?: string | null,
-		settle?: (next: StudyItem | null) => void
-	): Promise<void> {
+	async #next(preferKey?: string | null, settle?: (next: StudyItem | null) => void): Promise<void> {
 		const now = this.#now();
 		const { timeZone, dayStartHour } = this.#settings;
 		const dayEnd = nextDayStart(now, timeZone, dayStartHour).getTime();
@@ -294,48 +289,34 @@ export class ReviewSession {
 	/**
 	 * Rate and go on: the studied fact gets `rating`; the other facts of a composite question get
 	 * Good where the answer showed them known and Again where it did not (srs/answer.ts). Durable
-	 * before the next question shows. `beforeNext` runs once the answer is stored, just before the
-	 * screen changes to `next` (null: the summary), so that the page changes with it at once.
+	 * before the next question shows; `beforeNext` runs as it does (null: the summary shows).
 	 */
 	async rate(
 		rating: Grade = this.rating,
 		beforeNext?: (next: StudyItem | null) => void
 	): Promise<void> {
-		if (this.phase !== 'feedback' || !this.current || this.#busy) return;
+		if (this.phase !== 'feedback' || !this.current || this.#save.busy) return;
 		const item = this.current;
-		const slow = this.#saving();
 		this.error = null;
-		try {
-			const result =
-				item.question.type === 'flashcard'
-					? grade(item.question, { kind: 'rating', rating })
-					: this.result!;
-			const { restores, events, counted } = await this.#write(item, rating, result);
-			const correct = result.facts[item.entry.fact] ?? false;
-			this.#undo.push({ item, restores, events, counted, correct });
-			await this.#next(null, (next) => {
-				beforeNext?.(next);
-				this.#undoSteps = this.#undo.length;
-				this.reviewed += 1;
-				if (correct) this.correct += 1;
-			});
-		} catch (e) {
-			this.error = saveFailure('Your answer was not saved', e);
-		} finally {
-			this.#saved(slow);
-		}
-	}
-
-	/** A save begins: busy at once, shown as saving only once it is slow. */
-	#saving(): ReturnType<typeof setTimeout> {
-		this.#busy = true;
-		return setTimeout(() => (this.saving = true), SLOW_SAVE_MS);
-	}
-
-	#saved(slow: ReturnType<typeof setTimeout>): void {
-		clearTimeout(slow);
-		this.#busy = false;
-		this.saving = false;
+		await this.#save.run(async () => {
+			try {
+				const result =
+					item.question.type === 'flashcard'
+						? grade(item.question, { kind: 'rating', rating })
+						: this.result!;
+				const { restores, events, counted } = await this.#write(item, rating, result);
+				const correct = result.facts[item.entry.fact] ?? false;
+				this.#undo.push({ item, restores, events, counted, correct });
+				await this.#next(null, (next) => {
+					beforeNext?.(next);
+					this.#undoSteps = this.#undo.length;
+					this.reviewed += 1;
+					if (correct) this.correct += 1;
+				});
+			} catch (e) {
+				this.error = saveFailure('Your answer was not saved', e);
+			}
+		});
 	}
 
 	/** Write the answer; on a conflict with another tab, it is applied on top of that tab's. */
@@ -368,30 +349,29 @@ export class ReviewSession {
 	/** Take back the last answer: its states and log entries go, and its question shows again. */
 	async undo(): Promise<void> {
 		const step = this.#undo.at(-1);
-		if (!step || this.#busy) return;
-		const slow = this.#saving();
-		try {
-			await this.#repo.undo(step.restores, step.events);
-			this.#undo.pop();
-			this.#undoSteps = this.#undo.length;
-			for (const r of step.restores) this.#setState(r.key, r.previous ?? undefined);
-			this.#done.newToday -= step.counted.newToday;
-			this.#done.reviewsToday -= step.counted.reviewsToday;
-			this.reviewed -= 1;
-			if (step.correct) this.correct -= 1;
-			this.current = step.item;
-			this.result = null;
-			this.response = null;
-			this.intervals = null;
-			this.summary = null;
-			this.phase = 'question';
-			this.#shownAt = this.#now().getTime();
-			this.#resume?.setItem(RESUME_KEY, step.item.entry.key);
-		} catch (e) {
-			this.error = saveFailure('Your last answer was not undone', e);
-		} finally {
-			this.#saved(slow);
-		}
+		if (!step || this.#save.busy) return;
+		await this.#save.run(async () => {
+			try {
+				await this.#repo.undo(step.restores, step.events);
+				this.#undo.pop();
+				this.#undoSteps = this.#undo.length;
+				for (const r of step.restores) this.#setState(r.key, r.previous ?? undefined);
+				this.#done.newToday -= step.counted.newToday;
+				this.#done.reviewsToday -= step.counted.reviewsToday;
+				this.reviewed -= 1;
+				if (step.correct) this.correct -= 1;
+				this.current = step.item;
+				this.result = null;
+				this.response = null;
+				this.intervals = null;
+				this.summary = null;
+				this.phase = 'question';
+				this.#shownAt = this.#now().getTime();
+				this.#resume?.setItem(RESUME_KEY, step.item.entry.key);
+			} catch (e) {
+				this.error = saveFailure('Your last answer was not undone', e);
+			}
+		});
 	}
 
 	/** When nothing is due: study `n` more new facts beyond today's limit. */

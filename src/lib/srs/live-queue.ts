@@ -81,8 +81,7 @@ export class LiveQueue {
 	/** The queue at `now` (buildQueue's, for the facts' states as last sorted or updated). */
 	build({ now, settings, done, learnAheadMinutes = 0 }: LiveQueueAt): Queue {
 		const t = now.getTime();
-		for (const [i, s] of [...this.#buried])
-			if (s.buriedUntil!.getTime() <= t) this.#move(i, s, t);
+		for (const [i, s] of [...this.#buried]) if (s.buriedUntil!.getTime() <= t) this.#move(i, s, t);
 		const { learning, changed, reviews, fresh } = this.#lists;
 		const learnAhead = t + learnAheadMinutes * 60_000;
 		const reviewRoom = Math.max(0, settings.reviewsPerDay - done.reviewsToday);

@@ -220,15 +220,16 @@ export class Repository {
 					return record;
 				});
 				// The check of the states and the read of the log's day go out together: one round
-				// trip, then the writes. A stale state answers first (its reads were asked first), so
-				// it is what the transaction fails with.
-				const [rev] = await Promise.all([
-					unchanged(
-						tx,
-						changes.map((c) => [keyOf(c.next), c.expected])
-					),
-					appendEntries(tx, logged)
-				]);
+				// trip, then the writes. A stale state is what the answer fails with first (it is
+				// computed again on top), before a duplicate entry (it was stored before).
+				const checked = unchanged(
+					tx,
+					changes.map((c) => [keyOf(c.next), c.expected])
+				);
+				const appended = appendEntries(tx, logged);
+				appended.catch(() => {});
+				const rev = await checked;
+				await appended;
 				for (const [key, record] of records) tx.put('states', key, record);
 				return rev;
 			}
