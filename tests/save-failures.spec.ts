@@ -1,11 +1,12 @@
 // When storage refuses a write (a full disk: IndexedDB throws QuotaExceededError), every save
-// outside /study says what was not saved and why, keeps what was on screen, and the same action
-// succeeds once storage accepts writes again: Save settings, Reset progress, Suspend in Browse,
-// starting, answering and submitting a test, and deleting a deck.
+// says what was not saved and why, keeps what was on screen, and the same action succeeds once
+// storage accepts writes again: a rating on /study, Save settings, Reset progress, Suspend in
+// Browse, starting, answering and submitting a test, and deleting a deck.
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
 import { csvTemplate } from '../src/lib/bank/csv-template';
 import { backupWith } from './backup-fixture';
+import { answerRightly, currentQuestion, logCount } from './study-helpers';
 import { installWriteFailures, setWritesFail } from './write-failures';
 
 const FULL = 'The browser refused to store more: storage is full. Free some space on this device';
@@ -16,6 +17,26 @@ test.beforeEach(async ({ page }) => {
 
 /** Once the page's scripts run (a click before does nothing). */
 const live = (page: Page) => page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+
+test('a rating on /study: the question and its feedback stay, and the same key saves it once', async ({
+	page
+}) => {
+	await page.goto('/study');
+	const q = await answerRightly(page, 'keyboard');
+	await setWritesFail(page, true);
+	await page.keyboard.press('3');
+	const notSaved = page.getByRole('alert').filter({ hasText: 'Your answer was not saved' });
+	await expect(notSaved).toContainText(FULL);
+	expect((await currentQuestion(page)).id).toBe(q.id);
+	await expect(page.locator('#verdict')).toBeVisible();
+	await expect(page.getByText('Done 0', { exact: true })).toBeVisible();
+	await setWritesFail(page, false);
+	await page.keyboard.press('3');
+	await expect(page.getByText('Done 1', { exact: true })).toBeVisible();
+	await expect(notSaved).toHaveCount(0);
+	await expect(page.locator('#question-heading')).toBeFocused();
+	expect(await logCount(page)).toBe(q.facts.length);
+});
 
 test('Save settings and Reset progress: the failure is shown, the form kept, a retry saves', async ({
 	page

@@ -23,6 +23,7 @@ import { scheduleParams, type SchedulingSettings } from '$lib/srs/settings';
 import type { Repository } from '$lib/storage/repository';
 import { commitAnswer } from './answering';
 import { saveFailure } from './save-error';
+import { SaveState } from './save-state.svelte';
 import { StudyQueue } from './study-queue';
 import { StudySource, type StudyDeck } from './study-source';
 
@@ -91,6 +92,9 @@ export class ReviewSession {
 	#scheduler: Scheduler | null = null;
 	#done = { newToday: 0, reviewsToday: 0 };
 	#undo: UndoStep[] = [];
+	#undoSteps = $state(0); // #undo's length, for the page
+	/** A rating or an undo being saved (shown only once it is slow). */
+	readonly #save = new SaveState();
 	#shownAt = 0;
 	#startedAt = 0;
 
@@ -105,7 +109,6 @@ export class ReviewSession {
 	queue = $state.raw<Queue | null>(null);
 	reviewed = $state(0);
 	correct = $state(0);
-	saving = $state(false);
 	error = $state<string | null>(null);
 	summary = $state.raw<SessionSummary | null>(null);
 
@@ -119,8 +122,13 @@ export class ReviewSession {
 		this.#queue = new StudyQueue(this.#study.facts);
 	}
 
+	/** A save has been under way for a while (see SaveState). */
+	get saving(): boolean {
+		return this.#save.saving;
+	}
+
 	get undoable(): boolean {
-		return this.#undo.length > 0 && !this.saving;
+		return this.#undoSteps > 0 && !this.saving;
 	}
 
 	/** The scheduling settings the session runs with (loaded at start). */
@@ -175,9 +183,11 @@ export class ReviewSession {
 	/**
 	 * Show the next question: the queue's first fact (or the one on screen before a reload).
 	 * Reads the deck of the fact it shows if it is not read yet, and the decks of the few facts
-	 * after it in the background, so the next answer finds them read.
+	 * after it in the background, so the next answer finds them read. The screen changes once:
+	 * `settle` (the counts of an answer; given the item to show next, null for the summary) and
+	 * the next question are set together, after the reads.
 	 */
-	async #next(preferKey?: string | null): Promise<void> {
+	async #next(preferKey?: string | null, settle?: (next: StudyItem | null) => void): Promise<void> {
 		const now = this.#now();
 		const { timeZone, dayStartHour } = this.#settings;
 		const dayEnd = nextDayStart(now, timeZone, dayStartHour).getTime();
@@ -188,10 +198,13 @@ export class ReviewSession {
 			settings: this.#settings,
 			done: this.#done
 		});
-		this.queue = queue;
-		this.result = null;
-		this.response = null;
-		this.intervals = null;
+		const show = (next: StudyItem | null) => {
+			settle?.(next);
+			this.queue = queue;
+			this.result = null;
+			this.response = null;
+			this.intervals = null;
+		};
 		const entries = preferKey
 			? [...queue.entries].sort((a, b) => Number(b.key === preferKey) - Number(a.key === preferKey))
 			: queue.entries;
@@ -199,6 +212,7 @@ export class ReviewSession {
 			await this.#study.load([entry]);
 			const item = this.#itemFor(entry, dayEnd);
 			if (!item) continue;
+			show(item);
 			this.current = item;
 			this.phase = 'question';
 			this.#shownAt = now.getTime();
@@ -206,6 +220,7 @@ export class ReviewSession {
 			void this.#study.load(entries.slice(i + 1, i + 1 + READ_AHEAD));
 			return;
 		}
+		show(null);
 		this.current = null;
 		this.phase = 'done';
 		this.#resume?.removeItem(RESUME_KEY);
@@ -274,29 +289,34 @@ export class ReviewSession {
 	/**
 	 * Rate and go on: the studied fact gets `rating`; the other facts of a composite question get
 	 * Good where the answer showed them known and Again where it did not (srs/answer.ts). Durable
-	 * before the next question shows.
+	 * before the next question shows; `beforeNext` runs as it does (null: the summary shows).
 	 */
-	async rate(rating: Grade = this.rating): Promise<void> {
-		if (this.phase !== 'feedback' || !this.current || this.saving) return;
+	async rate(
+		rating: Grade = this.rating,
+		beforeNext?: (next: StudyItem | null) => void
+	): Promise<void> {
+		if (this.phase !== 'feedback' || !this.current || this.#save.busy) return;
 		const item = this.current;
-		this.saving = true;
 		this.error = null;
-		try {
-			const result =
-				item.question.type === 'flashcard'
-					? grade(item.question, { kind: 'rating', rating })
-					: this.result!;
-			const { restores, events, counted } = await this.#write(item, rating, result);
-			const correct = result.facts[item.entry.fact] ?? false;
-			this.#undo.push({ item, restores, events, counted, correct });
-			this.reviewed += 1;
-			if (correct) this.correct += 1;
-			await this.#next();
-		} catch (e) {
-			this.error = saveFailure('Your answer was not saved', e);
-		} finally {
-			this.saving = false;
-		}
+		await this.#save.run(async () => {
+			try {
+				const result =
+					item.question.type === 'flashcard'
+						? grade(item.question, { kind: 'rating', rating })
+						: this.result!;
+				const { restores, events, counted } = await this.#write(item, rating, result);
+				const correct = result.facts[item.entry.fact] ?? false;
+				this.#undo.push({ item, restores, events, counted, correct });
+				await this.#next(null, (next) => {
+					beforeNext?.(next);
+					this.#undoSteps = this.#undo.length;
+					this.reviewed += 1;
+					if (correct) this.correct += 1;
+				});
+			} catch (e) {
+				this.error = saveFailure('Your answer was not saved', e);
+			}
+		});
 	}
 
 	/** Write the answer; on a conflict with another tab, it is applied on top of that tab's. */
@@ -329,29 +349,29 @@ export class ReviewSession {
 	/** Take back the last answer: its states and log entries go, and its question shows again. */
 	async undo(): Promise<void> {
 		const step = this.#undo.at(-1);
-		if (!step || this.saving) return;
-		this.saving = true;
-		try {
-			await this.#repo.undo(step.restores, step.events);
-			this.#undo.pop();
-			for (const r of step.restores) this.#setState(r.key, r.previous ?? undefined);
-			this.#done.newToday -= step.counted.newToday;
-			this.#done.reviewsToday -= step.counted.reviewsToday;
-			this.reviewed -= 1;
-			if (step.correct) this.correct -= 1;
-			this.current = step.item;
-			this.result = null;
-			this.response = null;
-			this.intervals = null;
-			this.summary = null;
-			this.phase = 'question';
-			this.#shownAt = this.#now().getTime();
-			this.#resume?.setItem(RESUME_KEY, step.item.entry.key);
-		} catch (e) {
-			this.error = saveFailure('Your last answer was not undone', e);
-		} finally {
-			this.saving = false;
-		}
+		if (!step || this.#save.busy) return;
+		await this.#save.run(async () => {
+			try {
+				await this.#repo.undo(step.restores, step.events);
+				this.#undo.pop();
+				this.#undoSteps = this.#undo.length;
+				for (const r of step.restores) this.#setState(r.key, r.previous ?? undefined);
+				this.#done.newToday -= step.counted.newToday;
+				this.#done.reviewsToday -= step.counted.reviewsToday;
+				this.reviewed -= 1;
+				if (step.correct) this.correct -= 1;
+				this.current = step.item;
+				this.result = null;
+				this.response = null;
+				this.intervals = null;
+				this.summary = null;
+				this.phase = 'question';
+				this.#shownAt = this.#now().getTime();
+				this.#resume?.setItem(RESUME_KEY, step.item.entry.key);
+			} catch (e) {
+				this.error = saveFailure('Your last answer was not undone', e);
+			}
+		});
 	}
 
 	/** When nothing is due: study `n` more new facts beyond today's limit. */

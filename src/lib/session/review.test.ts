@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { Rating } from 'ts-fsrs';
 import * as z from 'zod/mini';
 import { DeckSchema, type Deck } from '$lib/bank/schema';
@@ -66,6 +66,9 @@ describe('a review session', () => {
 		else s.answer(wrongResponse(q));
 		expect(s.phase).toBe('feedback');
 		if (q.type !== 'flashcard') expect(s.rating).toBe(Rating.Again);
+		// The scheduler loads while the first question is on screen: the bar shows the intervals
+		// once it has.
+		await vi.waitFor(() => expect(s.intervals).not.toBeNull());
 		expect(s.intervals?.[Rating.Again].label).toBe('1m');
 		expect(s.intervals?.[Rating.Good].label).toBe('10m');
 	});
@@ -81,6 +84,22 @@ describe('a review session', () => {
 		expect(events.every((e) => e.kind === 'review' && e.question === first.question.id)).toBe(true);
 		expect(s.reviewed).toBe(1);
 		expect(s.current?.entry.key).not.toBe(first.entry.key);
+	});
+
+	test('a rating pressed again while one is saving is not saved twice; a quick save never shows as saving', async () => {
+		const repo = await freshRepo();
+		const s = await session(repo);
+		const first = s.current!;
+		s.answer(rightResponse(first.question));
+		expect(s.undoable).toBe(false);
+		const saving = s.rate();
+		void s.rate(Rating.Easy);
+		void s.undo();
+		await saving;
+		expect(s.saving).toBe(false);
+		expect(s.reviewed).toBe(1);
+		expect((await repo.readLog()).events).toHaveLength(first.question.facts.length);
+		expect(s.undoable).toBe(true);
 	});
 
 	test('undo, several steps back, restores the states and the log and shows the question again', async () => {

@@ -1,16 +1,11 @@
 /**
- * A study session's queue: built again from today's candidates after every answer (srs/queue.ts
- * chooses), with what the learner asked for beyond the day's limits.
+ * A study session's queue: its facts sorted once a study day into today's lists, and kept sorted
+ * as answers change their states (srs/live-queue.ts; srs/queue.ts says what the queue is), with
+ * what the learner asked for beyond the day's limits.
  */
+import { LiveQueue } from '$lib/srs/live-queue';
 import type { MemoryState } from '$lib/srs/memory';
-import {
-	buildQueue,
-	nextDue,
-	reviewAhead,
-	todayCandidates,
-	type Queue,
-	type QueueFact
-} from '$lib/srs/queue';
+import { nextDue, reviewAhead, type Queue, type QueueFact } from '$lib/srs/queue';
 import type { SchedulingSettings } from '$lib/srs/settings';
 
 /** Learning facts due within this many minutes are shown rather than waited for (Anki's default). */
@@ -27,44 +22,40 @@ export interface QueueAt {
 
 export class StudyQueue {
 	readonly #facts: readonly QueueFact[];
-	/**
-	 * The facts that can enter today's queue (todayCandidates), for the day ending at `dayEnd`:
-	 * the queue is built from these after each answer. Dropped when the state of a fact outside
-	 * them changes (an answer only changes facts due today, but a reload of a stale one might).
-	 */
-	#candidates: { dayEnd: number; facts: QueueFact[]; keys: Set<string> } | null = null;
+	readonly #live: LiveQueue;
+	/** Facts whose state changed since the lists were last brought up to date. */
+	readonly #changed = new Set<string>();
 	/** New facts beyond the day's limit, and review ahead, when the learner asks for them. */
 	readonly extra = { new: 0, ahead: false };
 
 	constructor(facts: readonly QueueFact[]) {
 		this.#facts = facts;
+		this.#live = new LiveQueue(facts);
 	}
 
 	/** The state of the fact `key` changed. */
 	changed(key: string): void {
-		if (!this.#candidates?.keys.has(key)) this.#candidates = null;
+		this.#changed.add(key);
 	}
 
 	/** The queue now; when nothing is due but learning facts come back later today, those. */
 	build(at: QueueAt): Queue {
+		const { now, dayEnd, states } = at;
+		if (this.#live.dayEnd !== dayEnd) this.#live.sort(states, dayEnd, now);
+		else for (const key of this.#changed) this.#live.update(key, states.get(key), now);
+		this.#changed.clear();
 		const queue = this.#build(at, 0);
 		return queue.entries.length === 0 && queue.laterToday.length
 			? this.#build(at, LEARN_AHEAD_MINUTES)
 			: queue;
 	}
 
-	#build({ now, dayEnd, states, settings, done }: QueueAt, learnAhead: number): Queue {
-		if (this.#candidates?.dayEnd !== dayEnd) {
-			const facts = todayCandidates(this.#facts, states, dayEnd);
-			this.#candidates = { dayEnd, facts, keys: new Set(facts.map((f) => f.key!)) };
-		}
-		const queue = buildQueue({
-			facts: this.#candidates.facts,
-			states,
+	#build({ now, states, settings, done }: QueueAt, learnAheadMinutes: number): Queue {
+		const queue = this.#live.build({
 			now,
 			settings: { ...settings, newPerDay: settings.newPerDay + this.extra.new },
 			done,
-			learnAheadMinutes: learnAhead
+			learnAheadMinutes
 		});
 		if (this.extra.ahead && queue.entries.length === 0)
 			return { ...queue, entries: reviewAhead(this.#facts, states, now) };

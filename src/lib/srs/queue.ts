@@ -17,7 +17,7 @@ export interface QueueFact {
 	fact: string;
 	/** Hash of the fact's current statement (memory.statementHash). */
 	statementHash: string;
-	/** memoryKey(deck, fact), when the caller keeps it (a session builds its queue after every answer). */
+	/** memoryKey(deck, fact), when the caller keeps it (a session's queue looks facts up by it). */
 	key?: string;
 }
 
@@ -49,9 +49,9 @@ export interface Queue {
 }
 
 /**
- * Build today's queue. Pure; `now` is passed in. A session builds it again after every answer,
- * so the facts beyond the limits (thousands of due reviews, for a big deck) are counted and
- * sorted by index, and only the entries shown are made.
+ * Build today's queue. Pure; `now` is passed in. The facts beyond the limits (thousands of due
+ * reviews, for a big deck) are counted and sorted by index, and only the entries shown are made.
+ * A study session keeps the same queue up to date between answers instead (live-queue.ts).
  */
 export function buildQueue(input: QueueInput): Queue {
 	const { now, settings, states, facts } = input;
@@ -118,27 +118,6 @@ export function buildQueue(input: QueueInput): Queue {
 			new: Math.max(0, freshCount - newRoom)
 		}
 	};
-}
-
-/**
- * The facts that can enter the queue before `dayEnd` (the next study day's start) while their
- * states stay as they are: all but the suspended ones and the reviews due on a later day whose
- * statement is unchanged. In a big deck most facts are such reviews; a session builds its queue
- * again after every answer, and from these it builds the same queue, faster.
- */
-export function todayCandidates(
-	facts: readonly QueueFact[],
-	states: ReadonlyMap<string, MemoryState>,
-	dayEnd: number
-): QueueFact[] {
-	return facts.filter((f) => {
-		const s = states.get(f.key ?? memoryKey(f.deck, f.fact));
-		if (!s) return true;
-		if (s.suspended) return false;
-		if (s.card.state !== State.Review) return true;
-		const changed = s.statementHash !== null && s.statementHash !== f.statementHash;
-		return changed || s.card.due.getTime() < dayEnd;
-	});
 }
 
 export interface DueCounts {

@@ -169,6 +169,10 @@ export function indexedDbKv(db: IDBDatabase): Kv {
 				delete: (s, key) => void os(s).delete(key),
 				clear: (s) => void os(s).clear()
 			};
+			// The revision to bump, read first: its answer comes with the body's first reads, not
+			// in a round trip of its own after them.
+			const rev = bumpsRev(stores, mode) ? api.get('meta', STATES_REV) : null;
+			rev?.catch(() => {});
 			let result: T;
 			try {
 				result = await body(api);
@@ -186,10 +190,7 @@ export function indexedDbKv(db: IDBDatabase): Kv {
 				throw e;
 			}
 			try {
-				if (bumpsRev(stores, mode)) {
-					const rev = await api.get('meta', STATES_REV);
-					api.put('meta', STATES_REV, revOf(rev) + 1);
-				}
+				if (rev) api.put('meta', STATES_REV, revOf(await rev) + 1);
 				await done;
 			} catch (e) {
 				// A write of the body's that failed (a duplicate key) aborts the transaction: its

@@ -3,7 +3,7 @@ import { Rating } from 'ts-fsrs';
 import { apply, memoryKey, newMemory } from '../srs/memory';
 import { makeReview, makeSettings } from '../srs/test-helpers';
 import { StaleRecordError } from './errors';
-import { openIndexedDb, indexedDbKv } from './kv';
+import { indexedDbKv, memoryKv, openIndexedDb } from './kv';
 import { Repository } from './repository';
 import { dayOf } from './log-days';
 import { answer, freshRepo, study } from './test-helpers';
@@ -29,6 +29,30 @@ describe('writing answers', () => {
 		expect((await repo.readLog()).events).toHaveLength(1);
 		expect((await repo.loadState('d/f0'))?.lastEvent).not.toBe(event.id);
 	});
+
+	test.each([
+		['IndexedDB', () => freshRepo()],
+		['memory', async () => new Repository(memoryKv())]
+	])(
+		'%s: an answer both stale and logged before fails as stale, writing nothing',
+		async (_, open) => {
+			const repo = await open();
+			const { event } = await answer(repo, 'f0');
+			const before = await repo.counts();
+			const next = apply(newMemory('d', 'f0'), event);
+			// Its state expects the fact never answered, and its log entry is the one stored.
+			await expect(repo.commit([{ expected: null, next }], [event])).rejects.toBeInstanceOf(
+				StaleRecordError
+			);
+			// Up to date but logged before: refused as a duplicate, nothing written either.
+			const current = (await repo.loadState('d/f0'))!;
+			await expect(
+				repo.commit([{ expected: current.lastEvent, next: apply(current, event) }], [event])
+			).rejects.toThrow('already exists');
+			expect(await repo.counts()).toEqual(before);
+			expect(await repo.loadState('d/f0')).toEqual(current);
+		}
+	);
 
 	test('two connections answering at once lose nothing', async () => {
 		const name = `two-tabs-${Math.random()}`;

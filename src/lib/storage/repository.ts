@@ -213,18 +213,24 @@ export class Repository {
 			['states', 'log', 'settings', 'meta', 'quarantine'],
 			'readwrite',
 			async (tx) => {
-				const rev = await unchanged(
-					tx,
-					changes.map((c) => [keyOf(c.next), c.expected])
-				);
-				for (const [key, record] of records) tx.put('states', key, record);
 				const logged = events.map((e) => {
 					const record = eventToRecord(e);
 					if (e.kind === 'review' && record.kind === 'review')
 						tx.put('settings', paramsKey(record.paramsId), paramsToRecord(e.params));
 					return record;
 				});
-				await appendEntries(tx, logged);
+				// The check of the states and the read of the log's day go out together: one round
+				// trip, then the writes. A stale state is what the answer fails with first (it is
+				// computed again on top), before a duplicate entry (it was stored before).
+				const checked = unchanged(
+					tx,
+					changes.map((c) => [keyOf(c.next), c.expected])
+				);
+				const appended = appendEntries(tx, logged);
+				appended.catch(() => {});
+				const rev = await checked;
+				await appended;
+				for (const [key, record] of records) tx.put('states', key, record);
 				return rev;
 			}
 		);
