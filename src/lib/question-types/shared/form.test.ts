@@ -30,6 +30,10 @@ import {
 	setPart
 } from './form-judged';
 
+/** The claims of each option of a "which" item. */
+const claimsOf = (q: { options: Array<{ claims: number[] } | { count: number }> }) =>
+	q.options.map((o) => ('claims' in o ? o.claims : null));
+
 const mcq = mcqSample.question; // Dairy, Grain, Nuclear (right), Oil
 const multi = multiSample.question; // Semiconductors (right), Dairy, AI (right), Textiles
 
@@ -91,9 +95,9 @@ describe('statements and pairs', () => {
 	test('adding, moving and removing parts keeps the facts, options and answer right', () => {
 		let q = addPart(draft, 'statements', { text: 'Fact d.', fact: 'd', correct: true });
 		expect(q.facts).toEqual(['a', 'b', 'c', 'd']);
-		expect(q.options[q.answer].claims).toEqual([1, 3, 4]);
+		expect(claimsOf(q)[q.answer]).toEqual([1, 3, 4]);
 		q = movePart(q, 'statements', 3, 0);
-		expect(q.options[q.answer].claims).toEqual([1, 2, 4]);
+		expect(claimsOf(q)[q.answer]).toEqual([1, 2, 4]);
 		q = removePart(q, 'statements', 1);
 		expect(q.facts).toEqual(['d', 'b', 'c']);
 		expect(clean(q)).toEqual([]);
@@ -103,7 +107,7 @@ describe('statements and pairs', () => {
 		const mine = statementsSample.question; // 1 and 2 / 2 and 3 / 1 and 3 (right) / 1, 2 and 3
 		expect(isStandard(mine, mine.statements)).toBe(false);
 		const q = movePart(mine, 'statements', 0, 2); // b, c, a: right is now 2 and 3
-		expect(q.options.map((o) => o.claims)).toEqual([
+		expect(claimsOf(q)).toEqual([
 			[3, 1],
 			[1, 2],
 			[3, 2],
@@ -112,7 +116,7 @@ describe('statements and pairs', () => {
 		expect(q.options[q.answer].text).toBe('1 and 3 only'); // the words are the author's to fix
 		expect(q.answer).toBe(2);
 		const r = removePart(mine, 'statements', 1);
-		expect(r.options.map((o) => o.claims)).toEqual([[1], [2], [1, 2], [1, 2]]);
+		expect(claimsOf(r)).toEqual([[1], [2], [1, 2], [1, 2]]);
 	});
 
 	test('options: edited, moved, removed, added; the answer follows', () => {
