@@ -104,19 +104,21 @@ describe('statements and pairs', () => {
 	});
 
 	test("the author's options are kept and renumbered with the parts", () => {
-		const mine = statementsSample.question; // 1 and 2 / 2 and 3 / 1 and 3 (right) / 1, 2 and 3
+		// 1, 2 and 3 / 1 and 3 (right) / 2 and 3 / 1 and 2: the exam's words, not its order.
+		const sample = statementsSample.question;
+		const mine = { ...sample, options: [...sample.options].reverse(), answer: 1 };
 		expect(isStandard(mine, mine.statements)).toBe(false);
 		const q = movePart(mine, 'statements', 0, 2); // b, c, a: right is now 2 and 3
 		expect(claimsOf(q)).toEqual([
-			[3, 1],
-			[1, 2],
+			[3, 1, 2],
 			[3, 2],
-			[3, 1, 2]
+			[1, 2],
+			[3, 1]
 		]);
 		expect(q.options[q.answer].text).toBe('1 and 3 only'); // the words are the author's to fix
-		expect(q.answer).toBe(2);
+		expect(q.answer).toBe(1);
 		const r = removePart(mine, 'statements', 1);
-		expect(claimsOf(r)).toEqual([[1], [2], [1, 2], [1, 2]]);
+		expect(claimsOf(r)).toEqual([[1, 2], [1, 2], [2], [1]]);
 	});
 
 	test('options: edited, moved, removed, added; the answer follows', () => {

@@ -40,17 +40,29 @@ export function countText(count: number, n: number): string {
 	return `Only ${NUMBER_WORDS[count]}`;
 }
 
-/** The sets the exam usually offers for 2, 3 and 4 parts. */
-const USUAL_CLAIMS: Record<number, number[][]> = {
-	2: [[1], [2], [1, 2], []],
-	3: [[1], [1, 2], [2, 3], [1, 2, 3]],
-	4: [
+/**
+ * The sets the exam usually offers, by the number of parts and of correct parts: for three
+ * statements with two correct, "1 and 2 only", "2 and 3 only", "1 and 3 only", "1, 2 and 3".
+ */
+function usualClaims(n: number, correct: number): number[][] {
+	if (n === 2) return [[1], [2], [1, 2], []];
+	if (n === 3 && correct === 1) return [[1], [2], [3], [1, 2, 3]];
+	if (n === 3 && correct === 2)
+		return [
+			[1, 2],
+			[2, 3],
+			[1, 3],
+			[1, 2, 3]
+		];
+	if (n === 3 && correct === 0) return [[1], [2], [3], []];
+	if (n === 3) return [[1], [1, 2], [2, 3], [1, 2, 3]];
+	return [
 		[1, 2],
 		[2, 3],
 		[1, 3, 4],
 		[1, 2, 3, 4]
-	]
-};
+	];
+}
 
 const key = (claims: readonly number[]) => claims.join(',');
 
@@ -76,8 +88,11 @@ export function whichOptions(truth: readonly boolean[]): {
 } {
 	const n = truth.length;
 	const right = truthOf(truth);
-	const usual = (USUAL_CLAIMS[n] ?? []).filter((c) => key(c) !== key(right));
-	const sets = [right, ...usual].slice(0, 4).sort(byExamOrder);
+	const usual = usualClaims(n, right.length);
+	// The usual set when it holds the right one; else the right one in place of the last.
+	const sets = usual.some((c) => key(c) === key(right))
+		? usual
+		: [right, ...usual.slice(0, 3)].sort(byExamOrder);
 	return {
 		options: sets.map((claims) => ({ text: claimsText(claims, n), claims: [...claims] })),
 		answer: sets.findIndex((c) => key(c) === key(right))
