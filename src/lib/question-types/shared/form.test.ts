@@ -106,6 +106,7 @@ describe('statements and pairs', () => {
 	test("the author's options are kept and renumbered with the parts", () => {
 		// 1, 2 and 3 / 1 and 3 (right) / 2 and 3 / 1 and 2: the exam's words, not its order.
 		const sample = statementsSample.question;
+		if (sample.mode !== 'which') throw new Error('the sample asks "which"');
 		const mine = { ...sample, options: [...sample.options].reverse(), answer: 1 };
 		expect(isStandard(mine, mine.statements)).toBe(false);
 		const q = movePart(mine, 'statements', 0, 2); // b, c, a: right is now 2 and 3
