@@ -10,10 +10,12 @@ import {
 	addOption,
 	fieldOf,
 	issuesAt,
+	issueText,
 	markRight,
 	moveOption,
 	moved,
 	movedIndex,
+	questionIssues,
 	removeOption,
 	unplaced
 } from './form';
@@ -158,6 +160,23 @@ describe('where issues are shown', () => {
 		expect(issuesAt(mcq, issues, ['options', 1])).toEqual([issues[0]]);
 		expect(issuesAt(mcq, issues, ['answer'])).toEqual([issues[2]]);
 		expect(unplaced(mcq, issues)).toEqual([issues[1], issues[3]]);
+	});
+
+	test("a deck's issues and lint findings, as the question's", () => {
+		const deck = [
+			{ path: ['questions', 2, 'options', 1], message: 'repeats options[0]', continuesField: true },
+			{ path: ['questions', 3, 'prompt'], message: 'x' },
+			{ path: ['facts', 2], message: 'y' }
+		];
+		expect(questionIssues(deck, 2)).toEqual([
+			{ path: ['options', 1], message: 'repeats options[0]', continuesField: true }
+		]);
+		const lint = [
+			{ path: ['questions', 0, 'prompt'], message: 'says "today"', severity: 'warning' }
+		];
+		const [finding] = questionIssues(lint, 0, { lint: true });
+		expect(issueText(finding)).toBe('Warning: prompt says "today"');
+		expect(issueText(questionIssues(deck, 3)[0])).toBe('prompt: x');
 	});
 
 	function draft() {

@@ -181,8 +181,27 @@ export const issuesAt = (q: unknown, issues: readonly Issue[], path: IssuePath):
 export const unplaced = (q: unknown, issues: readonly Issue[]): Issue[] =>
 	issues.filter((i) => fieldOf(q, i.path) === null);
 
-/** An issue as the form words it: `options[3] repeats options[1]`, `prompt: must not be empty`. */
-export const issueText = (issue: Issue): string => formatIssue(issue, null);
+/**
+ * An issue as the form words it: `options[3] repeats options[1]`, `prompt: must not be empty`;
+ * a lint warning (an issue with `severity: 'warning'`) says so.
+ */
+export const issueText = (issue: Issue & { severity?: string }): string =>
+	`${issue.severity === 'warning' ? 'Warning: ' : ''}${formatIssue(issue, null)}`;
+
+/**
+ * The issues of the deck's question `n`, with paths inside it, for its form: from the
+ * validator's issues and the lint's findings (a finding's message continues its field, as
+ * `formatFinding` prints it; its severity is kept).
+ */
+export function questionIssues(
+	deckIssues: ReadonlyArray<Issue & { severity?: string }>,
+	n: number,
+	{ lint = false } = {}
+): Issue[] {
+	return deckIssues
+		.filter((i) => i.path[0] === 'questions' && i.path[1] === n)
+		.map((i) => ({ ...i, path: i.path.slice(2), ...(lint ? { continuesField: true } : {}) }));
+}
 
 /** A field's id on the page, from the form's prefix and the field's path. */
 export const fieldId = (prefix: string, path: IssuePath): string => `${prefix}-${path.join('-')}`;
