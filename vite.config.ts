@@ -78,7 +78,26 @@ export default defineConfig({
 						// the bench).
 						{
 							name: 'shared-small',
-							test: /src[\\/]lib[\\/](srs[\\/](day|fsrs-enums|learned|keys)|storage[\\/]web-keys|session[\\/](web-keys|preview)|components[\\/]dates)\.ts$/
+							test: /src[\\/]lib[\\/](srs[\\/](day|fsrs-enums|learned|keys)|storage[\\/]web-keys|session[\\/](web-keys|preview|deck-links)|components[\\/](dates|next-task))\.ts$/
+						},
+						// What every page that reads storage at once loads with it: the record schemas (zod),
+						// the repository and its stores, the deck summaries, the settings, the messages a
+						// refused save is worded with. One file on /study's first load rather than eight; `/`
+						// imports it dynamically, once on screen.
+						{
+							name: 'storage',
+							test: /node_modules[\\/](zod[\\/]v4[\\/](core|mini|locales[\\/]en)|idb-keyval)[\\/]|src[\\/]lib[\\/](storage[\\/](log-days|repository|kv|convert|records|snapshot|log|device-zone|settings|set-aside|persistence|errors|migrate|deck-summaries)|session[\\/](storage\.svelte|save-error|answering)|srs[\\/]settings|question-types[\\/]ids|bank[\\/](messages|summary))\.ts$|src[\\/]lib[\\/]components[\\/]SaveError\.svelte/
+						},
+						// The deck listings and the day's counts (`/` imports them a task after storage).
+						{
+							name: 'decks',
+							test: /src[\\/]lib[\\/](session[\\/](decks|dashboard|early-reads)|srs[\\/](queue|intervals))\.ts$/
+						},
+						// The question types (grading, answer text) and the widgets that show and answer a
+						// question: every page that shows questions loads them at start.
+						{
+							name: 'questions',
+							test: /src[\\/]lib[\\/](question-types[\\/](?!.*(sample|\.test)\.ts$).*|bank[\\/](csv[\\/]cells|issues|format)\.ts|srs[\\/](shuffle|grade)\.ts|components[\\/](QuestionBody\.svelte|AnswerInput\.svelte|Choices\.svelte|TypedAnswer\.svelte|answer-inputs\.ts|answer-model\.ts))$/
 						}
 					]
 				}
