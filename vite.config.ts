@@ -5,6 +5,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 interface ManifestChunk {
+	file?: string;
 	imports?: string[];
 	dynamicImports?: string[];
 	css?: string[];
@@ -15,9 +16,12 @@ interface ManifestChunk {
  * Works around SvelteKit's `find_deps` (2.70): it walks the client manifest depth first with one
  * `seen` set, following dynamic imports only to find their CSS, so a chunk first reached through
  * a dynamic import is never preloaded, even when the page imports it statically (the browser
- * then finds it late, a round trip later). Dynamic imports whose chunks bring no CSS or assets
- * give kit nothing, so they are dropped from the manifest kit reads; the bundle is unchanged.
- * `tests/build.spec.ts` checks that every page preloads all it imports.
+ * then finds it late, a round trip later). In the manifest kit reads, each dynamic import points
+ * at a stand-in of its chunk instead (its own key with `?dynamic`): the CSS and assets of the
+ * chunk and all it imports statically, and their dynamic imports (stand-ins too), but no imports,
+ * so that walking it marks no real chunk seen. Stand-ins that bring no CSS or assets are left
+ * out. The bundle is unchanged. `tests/build.spec.ts` checks that every page preloads all it
+ * imports.
  */
 function preloadStaticImports(): Plugin {
 	return {
@@ -27,28 +31,61 @@ function preloadStaticImports(): Plugin {
 			const file = join(options.dir ?? '', '.vite', 'manifest.json');
 			if (this.environment.name !== 'client' || !existsSync(file)) return;
 			const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, ManifestChunk>;
+			const real = Object.keys(manifest);
+			/** A chunk and everything it imports statically. */
+			const closure = (key: string) => {
+				const found = new Set<string>();
+				const stack = [key];
+				while (stack.length) {
+					const k = stack.pop()!;
+					if (found.has(k) || !manifest[k]) continue;
+					found.add(k);
+					stack.push(...(manifest[k].imports ?? []));
+				}
+				return [...found].map((k) => manifest[k]);
+			};
+			const union = (chunks: ManifestChunk[], pick: (c: ManifestChunk) => string[] | undefined) => [
+				...new Set(chunks.flatMap((c) => pick(c) ?? []))
+			];
+			const standIns = new Map<string, ManifestChunk>();
+			for (const key of real) {
+				const chunks = closure(key);
+				standIns.set(key, {
+					file: manifest[key].file,
+					css: union(chunks, (c) => c.css),
+					assets: union(chunks, (c) => c.assets),
+					dynamicImports: union(chunks, (c) => c.dynamicImports)
+				});
+			}
+			// Whether walking a stand-in finds any CSS or assets (through its dynamic imports too).
 			const styled = new Map<string, boolean>();
 			const bringsStyle = (key: string, path = new Set<string>()): boolean => {
 				const known = styled.get(key);
 				if (known !== undefined) return known;
-				const chunk = manifest[key];
-				if (!chunk || path.has(key)) return false;
+				const s = standIns.get(key);
+				if (!s || path.has(key)) return false;
 				path.add(key);
 				const found =
-					!!chunk.css?.length ||
-					!!chunk.assets?.length ||
-					[...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])].some((k) =>
-						bringsStyle(k, path)
-					);
+					!!s.css?.length ||
+					!!s.assets?.length ||
+					(s.dynamicImports ?? []).some((k) => bringsStyle(k, path));
 				path.delete(key);
 				styled.set(key, found);
 				return found;
 			};
-			for (const chunk of Object.values(manifest)) {
-				if (!chunk.dynamicImports) continue;
-				chunk.dynamicImports = chunk.dynamicImports.filter((k) => bringsStyle(k));
-				if (!chunk.dynamicImports.length) delete chunk.dynamicImports;
-			}
+			const pointAtStandIns = (chunk: ManifestChunk) => {
+				const dynamic = (chunk.dynamicImports ?? []).filter((k) => bringsStyle(k));
+				if (dynamic.length) chunk.dynamicImports = dynamic.map((k) => `${k}?dynamic`);
+				else delete chunk.dynamicImports;
+				if (!chunk.css?.length) delete chunk.css;
+				if (!chunk.assets?.length) delete chunk.assets;
+			};
+			for (const [key, s] of standIns)
+				if (bringsStyle(key)) {
+					pointAtStandIns(s);
+					manifest[`${key}?dynamic`] = s;
+				}
+			for (const key of real) pointAtStandIns(manifest[key]);
 			writeFileSync(file, JSON.stringify(manifest, null, 2));
 		}
 	};
@@ -78,7 +115,38 @@ export default defineConfig({
 						// the bench).
 						{
 							name: 'shared-small',
-							test: /src[\\/]lib[\\/](srs[\\/](day|fsrs-enums|learned|keys)|storage[\\/]web-keys|session[\\/](web-keys|preview)|components[\\/]dates)\.ts$/
+							test: /src[\\/]lib[\\/](srs[\\/](day|fsrs-enums|learned|keys)|storage[\\/]web-keys|session[\\/](web-keys|preview|deck-links)|components[\\/](dates|next-task))\.ts$/
+						},
+						// zod (the schemas every stored record and deck is read with), with the app's messages
+						// for it and the question types' ids: storage and the question types both need them.
+						{
+							name: 'schemas',
+							test: /node_modules[\\/]zod[\\/]v4[\\/](core|mini|locales[\\/]en)[\\/]|src[\\/]lib[\\/](bank[\\/]messages|question-types[\\/]ids)\.ts$/
+						},
+						// What every page that reads storage at once loads with it: the repository and its
+						// stores, the record schemas, the deck summaries, the settings, the words for a refused
+						// save. One file on /study's first load rather than eight; `/` imports it dynamically,
+						// once on screen.
+						{
+							name: 'storage',
+							test: /node_modules[\\/]idb-keyval[\\/]|src[\\/]lib[\\/](storage[\\/](log-days|repository|kv|convert|records|snapshot|log|device-zone|settings|set-aside|persistence|errors|migrate|deck-summaries)|session[\\/](storage\.svelte|save-error|answering)|srs[\\/]settings|bank[\\/]summary)\.ts$|src[\\/]lib[\\/]components[\\/]SaveError\.svelte/
+						},
+						// The deck listings and the day's counts (`/` imports them a task after storage).
+						{
+							name: 'decks',
+							test: /src[\\/]lib[\\/](session[\\/](decks|dashboard|early-reads)|srs[\\/](queue|intervals))\.ts$/
+						},
+						// The question types (grading, answer text, the draft model): every page that shows or
+						// counts questions loads them at start.
+						{
+							name: 'questions',
+							test: /src[\\/]lib[\\/](question-types[\\/](?!.*(sample|\.test)\.ts$).*\.ts|bank[\\/](csv[\\/]cells|issues|format)\.ts|srs[\\/](shuffle|grade)\.ts)$/
+						},
+						// The widgets that show and answer a question (each type's body and input): the pages
+						// that show questions, not those that only count or list them.
+						{
+							name: 'question-widgets',
+							test: /src[\\/]lib[\\/](question-types[\\/].*\.svelte|components[\\/](QuestionBody\.svelte|AnswerInput\.svelte|Choices\.svelte|TypedAnswer\.svelte|answer-inputs\.ts|answer-model\.ts))(\?.*)?$/
 						}
 					]
 				}

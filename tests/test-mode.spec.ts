@@ -76,6 +76,9 @@ test('palette, mark for review, reload to resume, submit summary, results that f
 	await expect(page.getByRole('button', { name: 'Question 3, not answered' })).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Question 4, not visited' })).toBeVisible();
 
+	// The clock has run (a fast machine gets here within the first second, still 04:00): the
+	// time spent must survive the reload.
+	await expect(page.getByRole('timer')).not.toHaveText('04:00');
 	const timeBefore = await page.getByRole('timer').textContent();
 	await page.reload();
 	await expect(

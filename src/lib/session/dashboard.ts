@@ -102,13 +102,16 @@ export async function loadDashboard(
 	repo: Repository,
 	decks: ReadonlyArray<{ id: string; facts: readonly QueueFact[] }>,
 	now = new Date(),
-	/** The settings and states, when the page started reading them already (early-reads.ts). */
-	reads: Partial<Pick<EarlyReads, 'settings' | 'states'>> = {}
+	/** The settings, states and day's counts, when the page started reading them (early-reads.ts). */
+	reads: Partial<Pick<EarlyReads, 'settings' | 'states' | 'counts'>> = {}
 ): Promise<Dashboard> {
 	const settings = await (reads.settings ?? repo.loadSettings());
+	const from = dayStart(now, settings.timeZone, settings.dayStartHour);
 	const [states, done, streak] = await Promise.all([
 		reads.states ?? repo.loadStates(),
-		repo.todayCounts(dayStart(now, settings.timeZone, settings.dayStartHour)),
+		(reads.counts ?? Promise.resolve(null)).then((early) =>
+			early?.from === from.getTime() ? early.counts : repo.todayCounts(from)
+		),
 		studyStreakOf(repo, now, settings)
 	]);
 	const count = (facts: readonly QueueFact[]) => dueCounts({ facts, states, now, settings, done });

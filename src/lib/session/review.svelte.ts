@@ -48,6 +48,8 @@ const READ_AHEAD = 5;
 export interface SessionReads {
 	settings: Promise<SchedulingSettings>;
 	states: Promise<Map<string, MemoryState>>;
+	/** The day's counts from the day's start `from` (ms), read early (early-reads.ts), if so. */
+	counts?: Promise<{ from: number; counts: { newToday: number; reviewsToday: number } } | null>;
 }
 
 export interface StudyItem {
@@ -169,9 +171,11 @@ export class ReviewSession {
 		this.#startedAt = now.getTime();
 		void this.#loadScheduler();
 		// The day's counts need only the settings: read while the states are.
-		const counts = reads.settings.then((s) =>
-			this.#repo.todayCounts(dayStart(now, s.timeZone, s.dayStartHour))
-		);
+		const counts = reads.settings.then(async (s) => {
+			const from = dayStart(now, s.timeZone, s.dayStartHour);
+			const early = await reads.counts;
+			return early?.from === from.getTime() ? early.counts : this.#repo.todayCounts(from);
+		});
 		[this.#settings, this.#states, this.#done] = await Promise.all([
 			reads.settings,
 			reads.states,

@@ -106,6 +106,16 @@ export class Repository {
 
 	/** Write the meta record (schema version) on first use; refuse data from a newer app. */
 	private async ensureMeta(): Promise<void> {
+		// Read first: a page opening storage writes nothing when the record is there and current
+		// (a read-only transaction: nothing to commit).
+		const stored = await this.kv.run(['meta'], 'readonly', (tx) => tx.get('meta', 'meta'));
+		if (stored !== undefined) {
+			const read = readRecord('meta', stored);
+			if (read.ok && !read.migrated) {
+				this.createdAt = read.value.createdAt;
+				return;
+			}
+		}
 		this.createdAt = await this.kv.run(['meta'], 'readwrite', async (tx) => {
 			const raw = await tx.get('meta', 'meta');
 			if (raw === undefined) {
