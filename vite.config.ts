@@ -137,16 +137,17 @@ export default defineConfig({
 							test: /src[\\/]lib[\\/](session[\\/](decks|dashboard|early-reads)|srs[\\/](queue|intervals))\.ts$/
 						},
 						// The question types (grading, answer text, the draft model): every page that shows or
-						// counts questions loads them at start.
+						// counts questions loads them at start. Not the editor's drafts and forms (draft.ts,
+						// form*.ts, Form.svelte and the forms' shared parts), which only /write loads.
 						{
 							name: 'questions',
-							test: /src[\\/]lib[\\/](question-types[\\/](?!.*(sample|\.test)\.ts$).*\.ts|bank[\\/](csv[\\/]cells|issues|format)\.ts|srs[\\/](shuffle|grade)\.ts)$/
+							test: /src[\\/]lib[\\/](question-types[\\/](?!.*(sample|\.test|draft|drafts|form|form-judged|upsc-options)\.ts$).*\.ts|bank[\\/](csv[\\/]cells|issues|format)\.ts|srs[\\/](shuffle|grade)\.ts)$/
 						},
 						// The widgets that show and answer a question (each type's body and input): the pages
 						// that show questions, not those that only count or list them.
 						{
 							name: 'question-widgets',
-							test: /src[\\/]lib[\\/](question-types[\\/].*\.svelte|components[\\/](QuestionBody\.svelte|AnswerInput\.svelte|Choices\.svelte|TypedAnswer\.svelte|answer-inputs\.ts|answer-model\.ts))(\?.*)?$/
+							test: /src[\\/]lib[\\/](question-types[\\/](?!.*(Form|FactSelect|FormIssues|ItemControls|JudgedForm|OptionsForm|PartRows|TextField)\.svelte).*\.svelte|components[\\/](QuestionBody\.svelte|AnswerInput\.svelte|Choices\.svelte|TypedAnswer\.svelte|answer-inputs\.ts|answer-model\.ts))(\?.*)?$/
 						}
 					]
 				}
