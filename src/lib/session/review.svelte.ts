@@ -10,7 +10,6 @@
 import { WEB_KEYS } from './web-keys';
 import type { Grade } from 'ts-fsrs';
 import { Rating } from '$lib/srs/fsrs-enums';
-import type { Deck, Fact, Question } from '$lib/bank/schema';
 import type { StudyAnswer } from '$lib/srs/answer';
 import { questionFor } from '$lib/srs/choose';
 import { dayStart, nextDayStart } from '$lib/srs/day';
@@ -18,7 +17,7 @@ import { grade, suggestedRating, type GradeResult, type Response } from '$lib/sr
 import { intervalTexts } from '$lib/srs/intervals';
 import { memoryKey } from '$lib/srs/keys';
 import type { MemoryState } from '$lib/srs/memory';
-import type { Queue, QueueEntry, StudyFilter } from '$lib/srs/queue';
+import type { Queue, QueueEntry } from '$lib/srs/queue';
 import { scheduleParams, type SchedulingSettings } from '$lib/srs/settings';
 import type { Repository } from '$lib/storage/repository';
 import { commitAnswer } from './answering';
@@ -26,6 +25,9 @@ import { saveFailure } from './save-error';
 import { SaveState } from './save-state.svelte';
 import { StudyQueue } from './study-queue';
 import { StudySource, type StudyDeck } from './study-source';
+import type { ReviewOptions, SessionReads, SessionSummary, StudyItem } from './review-types';
+
+export type { ReviewOptions, SessionReads, SessionSummary, StudyItem } from './review-types';
 
 export { GRADES, GRADE_NAMES } from '$lib/srs/intervals';
 
@@ -44,41 +46,10 @@ const RESUME_KEY = WEB_KEYS.reviewCurrent;
 /** How many facts after the one on screen have their decks read ahead. */
 const READ_AHEAD = 5;
 
-/** Reads a session starts with (see ReviewSession.read). */
-export interface SessionReads {
-	settings: Promise<SchedulingSettings>;
-	states: Promise<Map<string, MemoryState>>;
-	/** The day's counts from the day's start `from` (ms), read early (early-reads.ts), if so. */
-	counts?: Promise<{ from: number; counts: { newToday: number; reviewsToday: number } } | null>;
-}
-
-export interface StudyItem {
-	entry: QueueEntry;
-	deck: Deck;
-	fact: Fact;
-	question: Question;
-}
-
 type UndoStep = Pick<StudyAnswer, 'restores' | 'events' | 'counted'> & {
 	item: StudyItem;
 	correct: boolean;
 };
-
-export interface SessionSummary {
-	reviewed: number;
-	correct: number;
-	ms: number;
-	nextDue: Date | null;
-}
-
-export interface ReviewOptions extends StudyFilter {
-	/** Study only this deck (all decks when absent). */
-	deck?: string;
-	now?: () => Date;
-	/** Where to remember the question on screen across a reload (sessionStorage in the app). */
-	resume?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
-	newId?: () => string;
-}
 
 export class ReviewSession {
 	readonly #repo: Repository;
