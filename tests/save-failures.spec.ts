@@ -42,6 +42,7 @@ test('Save settings and Reset progress: the failure is shown, the form kept, a r
 	page
 }) => {
 	await page.goto('/settings');
+	await live(page);
 	await page.locator('input[type=file]').setInputFiles({
 		name: 'good.json',
 		mimeType: 'application/json',
