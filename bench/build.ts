@@ -120,6 +120,27 @@ export function startJs(buildDir: string, page = 'index.html'): { files: number;
 }
 
 /**
+ * Every byte a page asks for at start, gzipped as the bench serves it: its HTML, its stylesheets,
+ * its start-up JS (startJs) and what its head preloads to fetch (e.g. /decks.json). Images and
+ * the manifest aside.
+ */
+export function startBytes(buildDir: string, page = 'index.html'): number {
+	const html = readFileSync(join(buildDir, page), 'utf8');
+	const base = dirname(join(buildDir, page));
+	const gz = (file: string) => (existsSync(file) ? gzipSync(readFileSync(file)).length : 0);
+	let bytes = gzipSync(html).length + startJs(buildDir, page).gzip;
+	for (const link of html.matchAll(/<link\b[^>]*>/g)) {
+		const href = /\bhref="([^"]+)"/.exec(link[0])?.[1];
+		if (!href) continue;
+		const file = href.startsWith('/') ? join(buildDir, href) : resolve(base, href);
+		// Kit inlines small styles and leaves their links disabled: not fetched at start.
+		const sheet = /\brel="stylesheet"/.test(link[0]) && !/\bdisabled\b/.test(link[0]);
+		if (sheet || /\bas="fetch"/.test(link[0])) bytes += gz(file);
+	}
+	return bytes;
+}
+
+/**
  * A self-signed key and certificate for 127.0.0.1 (made once with openssl, kept in
  * bench-results/tls): the bench serves over HTTPS with HTTP/2, as static hosts do, and its
  * browsers are told to accept the certificate.
