@@ -65,7 +65,9 @@ const DECIDES: Record<StoreName, boolean> = {
 	// Written only with the decks, which decide already.
 	'deck-summaries': false,
 	// Written only with the log, which decides already.
-	'log-times': false
+	'log-times': false,
+	// Decks being written: /study never reads them (a published deck is written to decks).
+	drafts: false
 };
 
 /** The mark of the last write that may change the first question (null: none). */

@@ -44,6 +44,12 @@ export type MemoryEvent =
 			stateBefore: State;
 	  })
 	| (EventBase & { kind: 'reset' })
+	/**
+	 * The fact's statement was edited and its deck published again (srs/restate.ts): the author
+	 * said it is the same fact (`keep`: its memory stays, and the queue no longer asks it as
+	 * changed) or a new one (its memory starts again, as after a reset).
+	 */
+	| (EventBase & { kind: 'restate'; statementHash: string; keep: boolean })
 	| (EventBase & { kind: 'suspend' })
 	| (EventBase & { kind: 'unsuspend' })
 	| (EventBase & { kind: 'bury'; until: Date });
@@ -150,6 +156,17 @@ export function apply(state: MemoryState, e: MemoryEvent): MemoryState {
 			return next;
 		case 'reset':
 			return { ...next, card: createEmptyCard(e.at), introduced: null, buriedUntil: null };
+		case 'restate':
+			return e.keep
+				? { ...next, statementHash: e.statementHash }
+				: {
+						...next,
+						card: createEmptyCard(e.at),
+						introduced: null,
+						buriedUntil: null,
+						statementHash: e.statementHash,
+						lastShown: {}
+					};
 		case 'suspend':
 			return { ...next, suspended: true };
 		case 'unsuspend':

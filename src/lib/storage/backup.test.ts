@@ -124,7 +124,7 @@ describe('malformed backups are rejected whole, with where, and change nothing',
 		[
 			'a log entry of an unknown kind',
 			(b) => ({ ...b, log: b.log.map((e, i) => (i === 1 ? { ...e, kind: 'undo' } : e)) }),
-			/^log\[1\]\.kind: must be one of "review", "reset", "suspend", "unsuspend", "bury" \(got "undo"\)$/
+			/^log\[1\]\.kind: must be one of "review", "reset", "restate", "suspend", "unsuspend", "bury" \(got "undo"\)$/
 		],
 		[
 			'a log entry without a date',

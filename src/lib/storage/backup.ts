@@ -1,11 +1,11 @@
 /**
- * Backup: everything (states, log, settings, test attempts, the learner's own decks) as one
- * versioned JSON file. Import validates the whole file first, then applies all of it or
+ * Backup: everything (states, log, settings, test attempts, the learner's own decks, the drafts
+ * of decks being written) as one versioned JSON file. Import validates the whole file first, then applies all of it or
  * nothing: replace (the file's log, with the fact states rebuilt from it), or merge (the union
  * of both logs, replayed through the scheduler, never overwriting a stored record that differs).
  */
 import * as z from 'zod/mini';
-import { memoryKey, paramsId, replay } from '../srs/memory';
+import { memoryKey, replay } from '../srs/memory';
 import { BackupError, StaleRecordError } from './errors';
 import { eventFromRecord } from './convert';
 import { isKnownZone, unknownZoneMessage } from './device-zone';
@@ -13,15 +13,16 @@ import { canonical, diffStates, writeReplay } from './rebuild';
 import { counter, putsById, writeInSteps, writeLogRecords, type ProgressOptions } from './progress';
 import { clearLog, countEntries, rawEntries } from './log-days';
 import {
-	paramsKey,
-	paramsToRecord,
 	readRecord,
 	SCHEMA_VERSION,
 	type DeckRecord,
 	type LogRecord,
 	type StateRecord
 } from './records';
-import type { KvTx } from './kv';
+import { putParams, renamed } from './backup-params';
+
+export { placeParams } from './backup-params';
+import { readDraftRecord, draftToRecord, type DraftRecord } from './drafts';
 import type { Repository } from './repository';
 import { deckRecordForBackup, deckToRecord, readDeckRecord } from './decks';
 import { clearDerived, writeDerived } from './deck-summaries';
@@ -34,7 +35,15 @@ import {
 
 export const BACKUP_FORMAT = 'current-affairs-recall-backup';
 
-const BACKUP_STORES = ['states', 'log', 'settings', 'attempts', 'decks', 'quarantine'] as const;
+const BACKUP_STORES = [
+	'states',
+	'log',
+	'settings',
+	'attempts',
+	'decks',
+	'drafts',
+	'quarantine'
+] as const;
 /** An import writes these, and what is derived from the decks (never in a file: see deck-summaries.ts). */
 const IMPORT_STORES = [...BACKUP_STORES, 'deck-summaries'] as const;
 
@@ -50,7 +59,9 @@ const EnvelopeSchema = z.object({
 	/** Mock-test attempts (files written before tests existed have none). */
 	attempts: z.optional(z.array(z.unknown())),
 	/** The learner's own decks (files written before imports existed have none). */
-	decks: z.optional(z.array(z.unknown()))
+	decks: z.optional(z.array(z.unknown())),
+	/** Decks being written in the app (files written before the editor have none). */
+	drafts: z.optional(z.array(z.unknown()))
 });
 
 export interface Backup {
@@ -63,6 +74,7 @@ export interface Backup {
 	log: LogRecord[];
 	attempts: AttemptRecord[];
 	decks: DeckRecord[];
+	drafts: DraftRecord[];
 }
 
 /** A backup, read and validated in full: nothing is written until every record passed. */
@@ -73,18 +85,20 @@ export interface ParsedBackup {
 	log: LogRecord[];
 	attempts: AttemptRecord[];
 	decks: DeckRecord[];
+	drafts: DraftRecord[];
 }
 
 /** Everything stored, as one JSON-safe object. */
 export async function exportBackup(repo: Repository, now = new Date()): Promise<Backup> {
 	const params = Object.fromEntries(await repo.loadParams());
 	return repo.kv.run(BACKUP_STORES, 'readonly', async (tx) => {
-		const [states, log, settings, attempts, decks] = await Promise.all([
+		const [states, log, settings, attempts, decks, drafts] = await Promise.all([
 			tx.entries('states'),
 			rawEntries(tx),
 			tx.get('settings', 'scheduling'),
 			tx.entries('attempts'),
-			tx.entries('decks')
+			tx.entries('decks'),
+			tx.values('drafts')
 		]);
 		return {
 			format: BACKUP_FORMAT,
@@ -95,7 +109,8 @@ export async function exportBackup(repo: Repository, now = new Date()): Promise<
 			states: states.map(([, v]) => v as StateRecord),
 			log: log as LogRecord[],
 			attempts: attempts.map(([, v]) => v as AttemptRecord),
-			decks: decks.map(([, v]) => deckRecordForBackup(v as DeckRecord))
+			decks: decks.map(([, v]) => deckRecordForBackup(v as DeckRecord)),
+			drafts: drafts as DraftRecord[]
 		};
 	});
 }
@@ -124,7 +139,11 @@ export function parseBackup(text: string, { onProgress }: ProgressOptions = {}):
 	const checked = counter(
 		onProgress,
 		'checking',
-		file.states.length + file.log.length + (file.attempts?.length ?? 0) + (file.decks?.length ?? 0)
+		file.states.length +
+			file.log.length +
+			(file.attempts?.length ?? 0) +
+			(file.decks?.length ?? 0) +
+			(file.drafts?.length ?? 0)
 	);
 	if (file.schemaVersion > SCHEMA_VERSION)
 		throw new BackupError([
@@ -192,7 +211,7 @@ export function parseBackup(text: string, { onProgress }: ProgressOptions = {}):
 	});
 	// Attempts and decks are stored by id: two entries with one id would keep only the last.
 	const seen = new Map<string, number>();
-	const once = (list: 'attempts' | 'decks', id: string, i: number) => {
+	const once = (list: 'attempts' | 'decks' | 'drafts', id: string, i: number) => {
 		const first = seen.get(`${list}/${id}`);
 		if (first !== undefined) note(`${list}[${i}].id: "${id}" repeats ${list}[${first}]`);
 		else seen.set(`${list}/${id}`, i);
@@ -212,11 +231,19 @@ export function parseBackup(text: string, { onProgress }: ProgressOptions = {}):
 		if (!read.ok) note(`decks[${i}]: ${read.error}`);
 		else if (once('decks', read.value.deck.id, i)) decks.push(deckToRecord(read.value));
 	});
+	const drafts: DraftRecord[] = [];
+	(file.drafts ?? []).forEach((r, i) => {
+		checked.tick();
+		const read = readDraftRecord(withVersion(r));
+		if (!read.ok) note(`drafts[${i}].${read.error}`);
+		else if (once('drafts', read.value.draft.draftId, i))
+			drafts.push(draftToRecord(read.value.draft, new Date(read.value.savedAt)));
+	});
 	if (problems.length) {
 		const total = problems.length >= MAX_PROBLEMS ? `${MAX_PROBLEMS}+` : String(problems.length);
 		throw new BackupError([...problems, `${total} problem(s): nothing was imported.`]);
 	}
-	return { settings, params, states, log, attempts, decks };
+	return { settings, params, states, log, attempts, decks, drafts };
 }
 
 export type ImportMode = 'replace' | 'merge';
@@ -243,7 +270,11 @@ export async function importBackup(
 	mode: ImportMode,
 	{ onProgress }: ProgressOptions = {}
 ): Promise<ImportResult> {
-	const { decks, attempts } = backup;
+	const { decks, attempts, drafts } = backup;
+	const draftPuts = drafts.map((d) => ({
+		id: (d.draft as { draftId: string }).draftId,
+		record: d
+	}));
 	if (mode === 'replace') {
 		onProgress?.(0, 1, 'replaying');
 		const states = replay(backup.log.map((e) => eventFromRecord(e, backup.params)));
@@ -256,15 +287,25 @@ export async function importBackup(
 			clearLog(tx);
 			tx.clear('attempts');
 			tx.clear('decks');
+			tx.clear('drafts');
 			clearDerived(tx);
 			const written = counter(
 				onProgress,
 				'writing',
-				decks.length + attempts.length + backup.log.length + states.size
+				decks.length + attempts.length + drafts.length + backup.log.length + states.size
 			);
 			await writeInSteps(
 				tx,
-				[...putsById('decks', decks), ...putsById('attempts', attempts)],
+				[
+					...putsById('decks', decks),
+					...putsById('attempts', attempts),
+					...draftPuts.map(({ id, record }) => ({
+						op: 'put' as const,
+						store: 'drafts' as const,
+						key: id,
+						value: record
+					}))
+				],
 				written
 			);
 			for (const d of decks) writeDerived(tx, d);
@@ -301,7 +342,11 @@ export async function importBackup(
 				const kept: string[] = [];
 				// Decks and attempts merge by id: one already here (an attempt perhaps in progress)
 				// is kept as it is; the file's, when it differs, is named in the result.
-				const merge = async (store: 'decks' | 'attempts', id: string, record: unknown) => {
+				const merge = async (
+					store: 'decks' | 'attempts' | 'drafts',
+					id: string,
+					record: unknown
+				) => {
 					const here = await tx.get(store, id);
 					if (here === undefined) {
 						tx.put(store, id, record);
@@ -310,6 +355,7 @@ export async function importBackup(
 				};
 				for (const d of decks) await merge('decks', d.id, d);
 				for (const a of attempts) await merge('attempts', a.id, a);
+				for (const { id, record } of draftPuts) await merge('drafts', id, record);
 				const rename = await putParams(tx, backup.params);
 				const written = counter(onProgress, 'writing', added.length + states.size);
 				await writeLogRecords(
@@ -331,65 +377,12 @@ export async function importBackup(
 }
 
 /**
- * Where an import puts the file's parameter sets: under their content's id (paramsId), which
- * is what the app's own answers use, so that a later answer with the same parameters finds
- * them. A stored record is never overwritten: equal content is shared; a file whose id does not
- * match its content is renamed to the content's id, and its log entries with it. Should that id
- * hold other content (damaged data), the set is kept under a new id (the content's with a
- * suffix). This is what Anki does when an imported note type's id exists with another schema
- * (it is added as a new note type): each log keeps the parameters it was scheduled with.
- * Overwriting would change the replay of the learner's own log (an impossible time zone once
- * made it unreplayable); refusing would make a file that merely disagrees impossible to merge.
- */
-export function placeParams(
-	stored: ReadonlyArray<readonly [string, unknown]>,
-	incoming: ReadonlyMap<string, ScheduleParams>
-): { put: Array<[string, ScheduleParams]>; rename: Map<string, string> } {
-	// Each id taken, with its parameters (null: a stored record that cannot be read).
-	const taken = new Map<string, string | null>();
-	for (const [key, raw] of stored) {
-		const read = readRecord('params', raw);
-		taken.set(key.slice(paramsKey('').length), read.ok ? canonical(read.value.params) : null);
-	}
-	const put: Array<[string, ScheduleParams]> = [];
-	const rename = new Map<string, string>();
-	for (const [id, p] of incoming) {
-		const content = canonical(p);
-		for (let n = 0; ; n++) {
-			const at = n === 0 ? paramsId(p) : `${paramsId(p)}-${n}`;
-			const there = taken.get(at);
-			if (there === undefined) {
-				taken.set(at, content);
-				put.push([at, p]);
-			} else if (there !== content) continue;
-			rename.set(id, at);
-			break;
-		}
-	}
-	return { put, rename };
-}
-
-/** In an import's transaction: store the file's parameter sets (placeParams); their new ids. */
-async function putParams(
-	tx: KvTx,
-	params: ReadonlyMap<string, ScheduleParams>
-): Promise<Map<string, string>> {
-	const stored = (await tx.entries('settings', 'params:')).filter(([k]) => k.startsWith('params:'));
-	const { put, rename } = placeParams(stored, params);
-	for (const [id, p] of put) tx.put('settings', paramsKey(id), paramsToRecord(p));
-	return rename;
-}
-
-/** A log record naming its parameters by their stored id. */
-const renamed = (e: LogRecord, rename: ReadonlyMap<string, string>): LogRecord =>
-	e.kind === 'review' ? { ...e, paramsId: rename.get(e.paramsId) ?? e.paramsId } : e;
-
-/**
  * What a merge compares: a deck's content (the same deck imported on two devices differs only
  * in when and from which file), an attempt whole.
  */
-function content(store: 'decks' | 'attempts', record: unknown): string {
+function content(store: 'decks' | 'attempts' | 'drafts', record: unknown): string {
 	if (store === 'attempts') return canonical(record);
+	if (store === 'drafts') return canonical((record as DraftRecord).draft);
 	const { deck, deckText } = record as { deck?: unknown; deckText?: string };
 	try {
 		return canonical(deckText === undefined ? deck : JSON.parse(deckText));

@@ -187,6 +187,8 @@ export function eventToRecord(e: MemoryEvent): LogRecord {
 			};
 		case 'bury':
 			return { ...base, kind: 'bury', until: iso(e.until) };
+		case 'restate':
+			return { ...base, kind: 'restate', statementHash: e.statementHash, keep: e.keep };
 		default:
 			return { ...base, kind: e.kind };
 	}

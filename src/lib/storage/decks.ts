@@ -217,15 +217,24 @@ export async function saveDeck(
 	stored: StoredDeck,
 	reserved: readonly string[]
 ): Promise<void> {
-	if (reserved.includes(stored.deck.id))
-		throw new StorageError(
-			`A built-in deck already has the id "${stored.deck.id}": give your deck another id`
-		);
+	refuseReserved(stored.deck.id, reserved);
+	await repo.kv.run(['decks', 'deck-summaries'], 'readwrite', async (tx) => putDeck(tx, stored));
+}
+
+/** Refuse (StorageError) a deck id that a built-in deck has. */
+export function refuseReserved(id: string, reserved: readonly string[]): void {
+	if (reserved.includes(id))
+		throw new StorageError(`A built-in deck already has the id "${id}": give your deck another id`);
+}
+
+/**
+ * In a read-write transaction over the decks and their summaries: store a deck and what is
+ * derived from it (an import's save, and a deck published from the editor, storage/drafts.ts).
+ */
+export function putDeck(tx: KvTx, stored: StoredDeck): void {
 	const record = deckToRecord(stored);
-	await repo.kv.run(['decks', 'deck-summaries'], 'readwrite', async (tx) => {
-		tx.put('decks', stored.deck.id, record);
-		writeDerived(tx, record, stored.deck);
-	});
+	tx.put('decks', stored.deck.id, record);
+	writeDerived(tx, record, stored.deck);
 }
 
 /**

@@ -17,7 +17,8 @@ export const STORES = [
 	'decks',
 	'attempts',
 	'deck-summaries',
-	'log-times'
+	'log-times',
+	'drafts'
 ] as const;
 export type StoreName = (typeof STORES)[number];
 
@@ -87,9 +88,10 @@ export const DB_NAME = 'current-affairs-recall';
  * and would set decks stored as text aside as damaged: opening version 3 closes its
  * connections (`onversionchange`), and it can no longer open the database. 5: the log holds one
  * record per day (log-days.ts), converted from one per entry by the upgrade. 6: + log-times, each
- * day's entry times (what the streak reads), built from the days by the upgrade.
+ * day's entry times (what the streak reads), built from the days by the upgrade. 7: + drafts,
+ * the decks being written in the app (drafts.ts); no data moves.
  */
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 /*
  * 4: + deck-summaries, derived from the decks (see deck-summaries.ts). No data moves: a deck
  * without its summary gets one when first listed.

@@ -14,7 +14,16 @@ export const Version = z.literal(SCHEMA_VERSION);
 export const Count = z.int().check(z.minimum(0));
 
 export type RecordKind =
-	'state' | 'log' | 'logDay' | 'settings' | 'params' | 'meta' | 'attempt' | 'deck' | 'deck-summary';
+	| 'state'
+	| 'log'
+	| 'logDay'
+	| 'settings'
+	| 'params'
+	| 'meta'
+	| 'attempt'
+	| 'deck'
+	| 'deck-summary'
+	| 'draft';
 
 // Each step takes a record of version n to n + 1; `migrate` runs the steps a record needs.
 // Version 1 stored every date as epoch milliseconds; version 2 stores ISO strings, which stay

@@ -69,6 +69,12 @@ export const LogRecordSchema = z.discriminatedUnion('kind', [
 		stateBefore: CardState
 	}),
 	z.strictObject({ ...EventBase, kind: z.literal('reset') }),
+	z.strictObject({
+		...EventBase,
+		kind: z.literal('restate'),
+		statementHash: z.string(),
+		keep: z.boolean()
+	}),
 	z.strictObject({ ...EventBase, kind: z.literal('suspend') }),
 	z.strictObject({ ...EventBase, kind: z.literal('unsuspend') }),
 	z.strictObject({ ...EventBase, kind: z.literal('bury'), until: Iso })
@@ -106,7 +112,8 @@ export const DeckRecordSchema = z.strictObject({
 	importedAt: Iso,
 	/** The file it came from, as the learner knows it. */
 	fileName: z.string(),
-	format: z.enum(['json', 'csv']),
+	/** `written`: written in the app (/write) and published. */
+	format: z.enum(['json', 'csv', 'written']),
 	/**
 	 * The hash of the deck (and of the validator's rules) when the validator last passed it: a
 	 * deck read back unchanged need not be checked again (see storage/decks.ts).
