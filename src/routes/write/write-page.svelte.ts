@@ -4,8 +4,9 @@
  * on show, and publishing with its "same fact or new one?" questions. The page only renders it.
  */
 import type { Deck } from '$lib/bank/schema';
-import type { DraftIssue } from '$lib/bank/draft';
+import type { DeckDraft, DraftCheck, DraftIssue } from '$lib/bank/draft';
 import type { Issue } from '$lib/bank/issues';
+import { unedited } from '$lib/question-types/drafts';
 import { DraftEditor } from '$lib/session/write.svelte';
 import {
 	copyDeck,
@@ -46,6 +47,19 @@ export function issuesUnder(issues: readonly DraftIssue[], prefix: readonly (str
 				...(i.continuesField ? { continuesField: true } : {})
 			});
 	return out;
+}
+
+/**
+ * Every issue of the draft: the validator's and the lint's (`check`), and each text a question's
+ * draft left for the author to write (its `[edit]` placeholder), which stops a publish too.
+ */
+export function draftIssues(check: DraftCheck, draft: DeckDraft): DraftIssue[] {
+	const placeholders = draft.questions.flatMap((q, i) =>
+		unedited(q, ['questions', i]).map(
+			(x): DraftIssue => ({ ...x, severity: 'error', rule: 'invalid' })
+		)
+	);
+	return [...check.issues, ...placeholders];
 }
 
 export class WritePage {
@@ -153,6 +167,11 @@ export class WritePage {
 		try {
 			await editor.flush();
 			const draft = editor.draft;
+			const left = draftIssues(editor.checkNow(), draft).filter((i) => i.severity === 'error');
+			if (left.length) {
+				this.error = `The deck is not ready: ${left.length} problem(s) to fix, each shown beside its field and listed here.`;
+				return;
+			}
 			const restated = await restatedFacts(draft);
 			const open = restated.filter((r) => !draft.memory.some((m) => m.fact === r.fact));
 			if (open.length) {

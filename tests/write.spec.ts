@@ -1,0 +1,203 @@
+// Writing a deck in the app (/write): paste an article, make facts by pointer and by keyboard
+// (sentence by sentence), meet refusals (nothing selected, across paragraphs), a lint error and
+// a draft's placeholders and fix them, make questions of several types (true/false,
+// statements, pairs, assertion–reason), undo and redo, reload mid-edit and find everything,
+// publish, study a question of the deck, and read its article with exactly its quotes marked.
+import { test, expect } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+
+const ARTICLE = `India and the United States signed a trade pact on 2 February 2026. The pact cuts the tariff on Indian textiles to 18 per cent.
+
+The Reserve Bank of India held its repo rate at 5.25 per cent on 6 February 2026. Inflation stood at 1.3 per cent in January 2026.
+
+The Union Budget for 2026-27 was presented on 1 February 2026. It set the fiscal deficit target at 4.4 per cent of GDP.`;
+
+const STATEMENTS = [
+	'India and the United States signed a trade pact on 2 February 2026.',
+	'The India–US trade pact of February 2026 cut the tariff on Indian textiles to 18 per cent.',
+	'The Reserve Bank of India held its repo rate at 5.25 per cent on 6 February 2026.',
+	'Inflation in India stood at 1.3 per cent in January 2026.',
+	'The Union Budget 2026-27 set the fiscal deficit target at 4.4 per cent of GDP.'
+];
+
+/** Select `from`…`to` (inclusive) of the rendered article, as a pointer or touch does. */
+async function selectText(page: Page, from: string, to: string) {
+	await page.evaluate(
+		([from, to]) => {
+			const walker = document.createTreeWalker(
+				document.querySelector('.article')!,
+				NodeFilter.SHOW_TEXT
+			);
+			const nodes: Text[] = [];
+			while (walker.nextNode()) nodes.push(walker.currentNode as Text);
+			const find = (s: string, end: boolean) => {
+				for (const n of nodes) {
+					const i = n.data.indexOf(s);
+					if (i !== -1) return [n, end ? i + s.length : i] as const;
+				}
+				throw new Error(`not in the article: ${s}`);
+			};
+			const [a, i] = find(from, false);
+			const [b, j] = find(to, true);
+			document.getSelection()!.setBaseAndExtent(a, i, b, j);
+		},
+		[from, to]
+	);
+}
+
+async function writeFact(page: Page, statement: string, topic: 'new' | 'pick') {
+	await expect(page.getByRole('heading', { name: /^Fact \d+$/ })).toBeVisible();
+	await page.getByLabel(/^Statement/).fill(statement);
+	if (topic === 'new') {
+		await page.getByLabel('New topic').fill('Economy');
+		await page.getByRole('button', { name: 'Add topic' }).click();
+	} else await page.getByRole('checkbox', { name: 'Economy' }).check();
+	await page.getByRole('button', { name: 'Done' }).click();
+}
+
+const saved = (page: Page) => expect(page.locator('[data-save]')).toHaveText('Saved');
+
+async function addQuestion(page: Page, type: string, facts: number[]) {
+	const panel = page.getByRole('region', { name: 'New question' });
+	for (const i of facts) await panel.getByRole('checkbox', { name: STATEMENTS[i] }).check();
+	await panel.getByLabel('Type').selectOption(type);
+	await panel.getByRole('button', { name: 'Add question' }).click();
+	await expect(panel.getByRole('status')).toContainText('added');
+}
+
+const editor = (page: Page, n: number): Locator =>
+	page.getByRole('region', { name: `Edit question ${n}` });
+
+test.describe('writing a deck', { tag: '@both' }, () => {
+	test('article, facts, questions, reload, publish, study and read', async ({ page }) => {
+		test.setTimeout(150_000);
+		await page.goto('/');
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		await page.getByRole('link', { name: 'New deck' }).click();
+		await expect(page).toHaveURL(/\/write$/);
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		await page.getByRole('button', { name: 'New deck' }).click();
+
+		// Step 1: the article.
+		await page.getByLabel('Deck title').fill('Economy, February 2026');
+		await page.getByLabel('Article title').fill('The economy in early February 2026');
+		await page.getByLabel('Publisher').fill('Test Gazette');
+		await page.getByLabel('Published on').fill('2026-02-07');
+		await page.getByLabel(/^Article text/).fill(ARTICLE);
+		// Undo and redo, by key.
+		await page.getByLabel('Publisher').fill('Test Gazette, Delhi');
+		await page.keyboard.press('ControlOrMeta+z');
+		await expect(page.getByLabel('Publisher')).toHaveValue('Test Gazette');
+		await page.keyboard.press('ControlOrMeta+Shift+z');
+		await expect(page.getByLabel('Publisher')).toHaveValue('Test Gazette, Delhi');
+		await page.getByRole('button', { name: 'Next: facts' }).click();
+
+		// Step 2: facts. Nothing selected, and a selection across paragraphs, are refused.
+		await page.getByRole('button', { name: 'Make a fact' }).click();
+		await expect(page.getByRole('alert').filter({ hasText: 'Nothing is selected' })).toBeVisible();
+		await selectText(page, 'to 18 per cent.', 'The Reserve Bank');
+		await page.getByRole('button', { name: 'Make a fact' }).click();
+		await expect(page.getByRole('alert').filter({ hasText: 'across 2 paragraphs' })).toBeVisible();
+
+		// By pointer: the first sentence, then a phrase by touch-like selection.
+		await selectText(page, 'India and the United States', 'on 2 February 2026.');
+		await page.getByRole('button', { name: 'Make a fact' }).click();
+		await writeFact(page, STATEMENTS[0], 'new');
+		await selectText(page, 'The pact cuts', 'to 18 per cent.');
+		await page.getByRole('button', { name: 'Make a fact' }).click();
+		await writeFact(page, STATEMENTS[1], 'pick');
+
+		// By keyboard: sentence by sentence (Down moves on, Shift+Right extends).
+		const next = page.getByRole('button', { name: 'Select next sentence' });
+		await next.focus();
+		for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
+		await expect(page.locator('#selection-status')).toHaveText(
+			'Selected: “The Reserve Bank of India held its repo rate at 5.25 per cent on 6 February 2026.”'
+		);
+		await page.getByRole('button', { name: 'Make a fact' }).press('Enter');
+		await writeFact(page, STATEMENTS[2], 'pick');
+		await next.focus();
+		for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
+		await page.getByRole('button', { name: 'Make a fact' }).press('Enter');
+		await writeFact(page, STATEMENTS[3], 'pick');
+		await next.focus();
+		for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('Shift+ArrowRight');
+		await expect(page.locator('#selection-status')).toContainText('4.4 per cent of GDP.');
+		await page.getByRole('button', { name: 'Make a fact' }).press('Enter');
+		await writeFact(page, STATEMENTS[4], 'pick');
+		await expect(page.getByRole('heading', { name: '5 fact(s)' })).toBeVisible();
+		await expect(page.locator('.article [data-ids]')).not.toHaveCount(0);
+
+		// Reload mid-edit: everything is there.
+		await saved(page);
+		await page.reload();
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		await expect(page.getByRole('heading', { name: '5 fact(s)' })).toBeVisible();
+		for (const s of STATEMENTS) await expect(page.getByRole('button', { name: s, exact: true })).toBeVisible();
+
+		// Step 3: questions of four types, two on each fact.
+		await page.getByRole('button', { name: 'Next: questions' }).click();
+		await addQuestion(page, 'true_false', [0]);
+		await addQuestion(page, 'true_false', [1]);
+		await addQuestion(page, 'statements', [0, 1, 2]);
+		await addQuestion(page, 'assertion_reason', [3, 4]);
+		await addQuestion(page, 'pairs', [2, 3, 4]);
+		// The pairs' draft holds placeholders to write: each flagged beside its field.
+		const pairs = editor(page, 5);
+		await expect(pairs.locator('.form-issues').first()).toContainText('placeholder');
+		await pairs.getByLabel('Heading of the left column').fill('Measure');
+		await pairs.getByLabel('Heading of the right column').fill('Figure');
+		const rows: Array<[string, string]> = [
+			['Repo rate of the Reserve Bank of India', '5.25 per cent'],
+			['Inflation in January 2026', '1.3 per cent'],
+			['Fiscal deficit target for 2026-27', '4.4 per cent of GDP']
+		];
+		for (const [i, [left, right]] of rows.entries()) {
+			await pairs.getByLabel(`Left item of pair ${i + 1}`).fill(left);
+			await pairs.getByLabel(`Right item of pair ${i + 1}`).fill(right);
+		}
+		await expect(pairs.getByText('placeholder')).toHaveCount(0);
+
+		// A lint error beside its field (relative time without a date), then fixed.
+		await page.getByRole('button', { name: '2 Facts' }).click();
+		await page.getByRole('button', { name: STATEMENTS[3], exact: true }).click();
+		await page.getByLabel(/^Statement/).fill('Inflation currently stands at 1.3 per cent.');
+		const statementIssues = page.locator('#fact-statement-issues');
+		await expect(statementIssues).toContainText('"currently" without an absolute date');
+		await page.getByLabel(/^Statement/).fill(STATEMENTS[3]);
+		await expect(statementIssues).toBeHidden();
+		await page.getByRole('button', { name: 'Done' }).click();
+		await page.getByRole('button', { name: '3 Questions' }).click();
+
+		// Preview a question as the learner meets it.
+		await page.getByRole('button', { name: 'Preview question 1' }).click();
+		const preview = page.getByRole('region', { name: 'Preview of question 1' });
+		await expect(preview).toContainText(STATEMENTS[0]);
+
+		// Step 4: publish.
+		await page.getByRole('button', { name: 'Next: publish' }).click();
+		await expect(page.getByText('Ready to publish')).toBeVisible();
+		await page.getByRole('button', { name: 'Publish', exact: true }).click();
+		await expect(page.getByRole('heading', { name: 'Published “Economy, February 2026”' })).toBeVisible();
+		await expect(page.getByText('5 fact(s) and 5 question(s)')).toBeVisible();
+
+		// Read it: exactly the five quotes are highlighted.
+		await page.getByRole('link', { name: 'Read it' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Economy, February 2026');
+		const ids = await page
+			.locator('[data-ids]')
+			.evaluateAll((els) => [...new Set(els.flatMap((e) => e.getAttribute('data-ids')!.split(' ')))]);
+		expect(ids).toHaveLength(5);
+		await expect(page.locator('[data-ids]').first()).toContainText('India and the United States');
+
+		// Study it: a question of the new deck.
+		await page.goto('/write');
+		await expect(page.getByText('No drafts yet.')).toBeVisible();
+		await page.goBack();
+		await page.getByRole('link', { name: 'Study this article' }).click();
+		await expect(page.locator('article[data-question-id]')).toBeVisible();
+		const prompt = await page.locator('article[data-question-id]').innerText();
+		expect(STATEMENTS.some((s) => prompt.includes(s)) || /pairs|statements|Assertion/i.test(prompt)).toBe(true);
+	});
+});
