@@ -134,7 +134,8 @@ test.describe('writing a deck', { tag: '@both' }, () => {
 		await page.reload();
 		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 		await expect(page.getByRole('heading', { name: '5 fact(s)' })).toBeVisible();
-		for (const s of STATEMENTS) await expect(page.getByRole('button', { name: s, exact: true })).toBeVisible();
+		for (const s of STATEMENTS)
+			await expect(page.getByRole('button', { name: s, exact: true })).toBeVisible();
 
 		// Step 3: questions of four types, two on each fact.
 		await page.getByRole('button', { name: 'Next: questions' }).click();
@@ -179,7 +180,9 @@ test.describe('writing a deck', { tag: '@both' }, () => {
 		await page.getByRole('button', { name: 'Next: publish' }).click();
 		await expect(page.getByText('Ready to publish')).toBeVisible();
 		await page.getByRole('button', { name: 'Publish', exact: true }).click();
-		await expect(page.getByRole('heading', { name: 'Published “Economy, February 2026”' })).toBeVisible();
+		await expect(
+			page.getByRole('heading', { name: 'Published “Economy, February 2026”' })
+		).toBeVisible();
 		await expect(page.getByText('5 fact(s) and 5 question(s)')).toBeVisible();
 
 		// Read it: exactly the five quotes are highlighted.
@@ -187,7 +190,9 @@ test.describe('writing a deck', { tag: '@both' }, () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Economy, February 2026');
 		const ids = await page
 			.locator('[data-ids]')
-			.evaluateAll((els) => [...new Set(els.flatMap((e) => e.getAttribute('data-ids')!.split(' ')))]);
+			.evaluateAll((els) => [
+				...new Set(els.flatMap((e) => e.getAttribute('data-ids')!.split(' ')))
+			]);
 		expect(ids).toHaveLength(5);
 		await expect(page.locator('[data-ids]').first()).toContainText('India and the United States');
 
@@ -198,6 +203,8 @@ test.describe('writing a deck', { tag: '@both' }, () => {
 		await page.getByRole('link', { name: 'Study this article' }).click();
 		await expect(page.locator('article[data-question-id]')).toBeVisible();
 		const prompt = await page.locator('article[data-question-id]').innerText();
-		expect(STATEMENTS.some((s) => prompt.includes(s)) || /pairs|statements|Assertion/i.test(prompt)).toBe(true);
+		expect(
+			STATEMENTS.some((s) => prompt.includes(s)) || /pairs|statements|Assertion/i.test(prompt)
+		).toBe(true);
 	});
 });

@@ -55,9 +55,11 @@ export function issuesUnder(issues: readonly DraftIssue[], prefix: readonly (str
  */
 export function draftIssues(check: DraftCheck, draft: DeckDraft): DraftIssue[] {
 	const placeholders = draft.questions.flatMap((q, i) =>
-		unedited(q, ['questions', i]).map(
-			(x): DraftIssue => ({ ...x, severity: 'error', rule: 'invalid' })
-		)
+		unedited(q, ['questions', i]).map((x): DraftIssue => ({
+			...x,
+			severity: 'error',
+			rule: 'invalid'
+		}))
 	);
 	return [...check.issues, ...placeholders];
 }
