@@ -4,6 +4,7 @@
 // statements, pairs, assertion–reason), undo and redo, reload mid-edit and find everything,
 // publish, study a question of the deck, and read its article with exactly its quotes marked.
 import { test, expect } from './fixtures';
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 
 const ARTICLE = `India and the United States signed a trade pact on 2 February 2026. The pact cuts the tariff on Indian textiles to 18 per cent.
@@ -63,6 +64,17 @@ async function addQuestion(page: Page, type: string, facts: number[]) {
 	await panel.getByLabel('Type').selectOption(type);
 	await panel.getByRole('button', { name: 'Add question' }).click();
 	await expect(panel.getByRole('status')).toContainText('added');
+}
+
+async function exportJson(page: Page): Promise<string> {
+	await page.goto('/decks');
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	const download = page.waitForEvent('download');
+	await page
+		.getByRole('group', { name: 'Export Economy, February 2026' })
+		.getByRole('button', { name: 'Export JSON' })
+		.click();
+	return readFile(await (await download).path(), 'utf8');
 }
 
 const editor = (page: Page, n: number): Locator =>
@@ -206,5 +218,30 @@ test.describe('writing a deck', { tag: '@both' }, () => {
 		expect(
 			STATEMENTS.some((s) => prompt.includes(s)) || /pairs|statements|Assertion/i.test(prompt)
 		).toBe(true);
+
+		// Export as JSON, import it back: the same deck. Its quotes are the selections made.
+		const exported = await exportJson(page);
+		const deck = JSON.parse(exported);
+		expect(deck.facts.map((f: { statement: string }) => f.statement)).toEqual(STATEMENTS);
+		expect(deck.facts.map((f: { quote: string }) => f.quote)).toEqual([
+			'India and the United States signed a trade pact on 2 February 2026.',
+			'The pact cuts the tariff on Indian textiles to 18 per cent.',
+			'The Reserve Bank of India held its repo rate at 5.25 per cent on 6 February 2026.',
+			'Inflation stood at 1.3 per cent in January 2026.',
+			'The Union Budget for 2026-27 was presented on 1 February 2026. It set the fiscal deficit target at 4.4 per cent of GDP.'
+		]);
+		await page.getByLabel('Deck file to import').setInputFiles({
+			name: 'economy.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(exported)
+		});
+		await page.getByRole('button', { name: /^(Add|Replace) deck$/ }).click();
+		await expect(page.getByRole('status').filter({ hasText: /^(Added|Replaced) “/ })).toBeVisible();
+		expect(JSON.parse(await exportJson(page))).toEqual(deck);
+
+		// "Edit" reopens it as a draft of the same deck.
+		await page.getByRole('link', { name: 'Edit Economy, February 2026' }).click();
+		await expect(page.getByText('Edits your deck “economy-february-2026”')).toBeVisible();
+		await expect(page.getByRole('heading', { name: '5 fact(s)' })).toBeVisible();
 	});
 });
