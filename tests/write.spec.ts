@@ -245,3 +245,83 @@ test.describe('writing a deck', { tag: '@both' }, () => {
 		await expect(page.getByRole('heading', { name: '5 fact(s)' })).toBeVisible();
 	});
 });
+
+test.describe('the editor refuses and flags, and copies a built-in deck', { tag: '@both' }, () => {
+	test('files, the size limit, a lost quote; Copy to edit; a draft deleted after asking', async ({
+		page
+	}) => {
+		test.slow();
+		await page.goto('/write');
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		await page.getByRole('button', { name: 'New deck' }).click();
+		const file = (name: string, text: string) => ({
+			name,
+			mimeType: 'text/plain',
+			buffer: Buffer.from(text)
+		});
+		const opener = page.getByLabel('Open a file (.txt, .md or .html)');
+		// A file that is not an article, and one over 200 KB: refused, with why.
+		await opener.setInputFiles(file('notes.pdf', 'x'));
+		await expect(page.getByRole('alert').filter({ hasText: 'notes.pdf' })).toBeVisible();
+		await opener.setInputFiles(file('long.txt', 'A long sentence of the article. '.repeat(7000)));
+		await expect(page.getByRole('alert').filter({ hasText: 'at most 200 KB' })).toBeVisible();
+		await expect(page.getByLabel(/^Article text/)).toHaveValue('');
+		// An .html page: its text, paragraphs kept; its script neither runs nor shows.
+		await opener.setInputFiles(
+			file(
+				'page.html',
+				'<html><head><title>Budget day</title><script>window.ran = 1</script></head><body><nav>Menu</nav><p>The Budget was presented on 1 February 2026.</p><p>It set the deficit at <b>4.4</b> per cent.</p></body></html>'
+			)
+		);
+		await expect(page.getByLabel(/^Article text/)).toHaveValue(
+			'The Budget was presented on 1 February 2026.\n\nIt set the deficit at 4.4 per cent.'
+		);
+		await expect(page.getByLabel('Article title')).toHaveValue('Budget day');
+		expect(await page.evaluate(() => 'ran' in window)).toBe(false);
+
+		// A fact, then the article edited under it: the fact is flagged, not dropped.
+		await page.getByRole('button', { name: 'Next: facts' }).click();
+		await page.getByRole('button', { name: 'Select next sentence' }).click();
+		await page.getByRole('button', { name: 'Select next sentence' }).click();
+		await page.getByRole('button', { name: 'Make a fact' }).click();
+		await page.getByRole('button', { name: 'Done' }).click();
+		await page.getByRole('button', { name: '1 Article' }).click();
+		await page
+			.getByLabel(/^Article text/)
+			.fill('The Budget was presented on 1 February 2026.\n\nIt set the deficit at 4.5 per cent.');
+		await page.getByRole('button', { name: 'Next: facts' }).click();
+		await expect(page.getByRole('group', { name: 'Facts whose quote is lost' })).toContainText(
+			'It set the deficit at 4.4 per cent.'
+		);
+		await expect(page.getByRole('heading', { name: '1 fact(s)' })).toBeVisible();
+		// Undo brings the text back, and the quote with it.
+		await page.getByRole('button', { name: 'Undo' }).click();
+		await expect(page.getByRole('group', { name: 'Facts whose quote is lost' })).toHaveCount(0);
+
+		// Copy to edit: the built-in deck as a draft of a new deck, its facts highlighted.
+		await page.goto('/deck/india-us-2026-01');
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		await page.getByRole('link', { name: 'Copy to edit' }).click();
+		await expect(page.getByText('A copy of “india-us-2026-01”')).toBeVisible();
+		await expect(page).toHaveURL(/\/write\?draft=/);
+		await expect(page.locator('.article [data-ids]').first()).toBeVisible();
+
+		// Both drafts listed; one deleted after asking.
+		await page.getByRole('button', { name: 'Drafts', exact: true }).click();
+		await expect(page.getByRole('heading', { name: 'Your drafts' })).toBeVisible();
+		await expect(page.getByRole('button', { name: /^Open/ })).toHaveCount(2);
+		await page
+			.getByRole('button', { name: /^Delete/ })
+			.first()
+			.click();
+		const dialog = page.getByRole('dialog', { name: 'Delete this draft?' });
+		await dialog.getByRole('button', { name: 'Cancel' }).click();
+		await expect(page.getByRole('button', { name: /^Open/ })).toHaveCount(2);
+		await page
+			.getByRole('button', { name: /^Delete/ })
+			.first()
+			.click();
+		await dialog.getByRole('button', { name: 'Delete draft' }).click();
+		await expect(page.getByRole('button', { name: /^Open/ })).toHaveCount(1);
+	});
+});
