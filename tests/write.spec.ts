@@ -4,6 +4,7 @@
 // statements, pairs, assertion–reason), undo and redo, reload mid-edit and find everything,
 // publish, study a question of the deck, and read its article with exactly its quotes marked.
 import { test, expect } from './fixtures';
+import { answerRightly } from './study-helpers';
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 
@@ -239,10 +240,34 @@ test.describe('writing a deck', { tag: '@both' }, () => {
 		await expect(page.getByRole('status').filter({ hasText: /^(Added|Replaced) “/ })).toBeVisible();
 		expect(JSON.parse(await exportJson(page))).toEqual(deck);
 
-		// "Edit" reopens it as a draft of the same deck.
+		// Study a question of it (its facts now have reviews).
+		await page.goto(`/study?deck=${deck.id}`);
+		const asked = await answerRightly(page, 'keyboard', deck);
+		await page.getByRole('button', { name: 'Good' }).click();
+		await expect(page.getByText('Done 1', { exact: true })).toBeVisible();
+
+		// "Edit" reopens it as a draft of the same deck; a studied fact restated asks whether it
+		// is the same fact before publishing.
+		await page.goto('/decks');
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 		await page.getByRole('link', { name: 'Edit Economy, February 2026' }).click();
 		await expect(page.getByText('Edits your deck “economy-february-2026”')).toBeVisible();
 		await expect(page.getByRole('heading', { name: '5 fact(s)' })).toBeVisible();
+		const k = deck.facts.findIndex((f: { id: string }) => f.id === asked.facts[0]);
+		await page.getByRole('button', { name: STATEMENTS[k], exact: true }).click();
+		await page.getByLabel(/^Statement/).fill(STATEMENTS[k].replace(/\.$/, ' (as reported).'));
+		await page.getByRole('button', { name: 'Done' }).click();
+		await page.getByRole('button', { name: '4 Publish' }).click();
+		await page.getByRole('button', { name: 'Publish', exact: true }).click();
+		const same = page.getByRole('dialog', { name: 'Same fact, or a new one?' });
+		await expect(same).toContainText('(as reported)');
+		await expect(same.getByRole('button', { name: 'Publish' })).toBeDisabled();
+		for (const radio of await same.getByRole('radio', { name: 'Same fact (memory stays)' }).all())
+			await radio.check();
+		await same.getByRole('button', { name: 'Publish' }).click();
+		await expect(
+			page.getByRole('heading', { name: 'Published “Economy, February 2026”' })
+		).toBeVisible();
 	});
 });
 
