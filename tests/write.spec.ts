@@ -1,8 +1,10 @@
 // Writing a deck in the app (/write): paste an article, make facts by pointer and by keyboard
 // (sentence by sentence), meet refusals (nothing selected, across paragraphs), a lint error and
-// a draft's placeholders and fix them, make questions of several types (true/false,
-// statements, pairs, assertion–reason), undo and redo, reload mid-edit and find everything,
-// publish, study a question of the deck, and read its article with exactly its quotes marked.
+// a draft's placeholders and fix them, make questions of four types (true/false, statements,
+// pairs, assertion–reason), undo and redo, reload mid-edit and find everything, publish, read
+// the article with exactly its quotes marked, study a question, export JSON and import it back
+// equal, reopen it with "Edit" and restate a studied fact (same or new). Files refused and read,
+// a quote lost by an article edit flagged and mended, "Copy to edit", a draft deleted.
 import { test, expect } from './fixtures';
 import { answerRightly } from './study-helpers';
 import { readFile } from 'node:fs/promises';
@@ -140,7 +142,11 @@ test.describe('writing a deck', { tag: '@both' }, () => {
 		await page.getByRole('button', { name: 'Make a fact' }).press('Enter');
 		await writeFact(page, STATEMENTS[4], 'pick');
 		await expect(page.getByRole('heading', { name: '5 fact(s)' })).toBeVisible();
-		await expect(page.locator('.article [data-ids]')).not.toHaveCount(0);
+		// Choosing a highlight opens its fact.
+		await page.getByRole('button', { name: /^Fact: The pact cuts/ }).click();
+		await expect(page.getByRole('heading', { name: 'Fact 2' })).toBeVisible();
+		await expect(page.getByLabel(/^Statement/)).toHaveValue(STATEMENTS[1]);
+		await page.getByRole('button', { name: 'Done' }).click();
 
 		// Reload mid-edit: everything is there.
 		await saved(page);
@@ -319,9 +325,23 @@ test.describe('the editor refuses and flags, and copies a built-in deck', { tag:
 			'It set the deficit at 4.4 per cent.'
 		);
 		await expect(page.getByRole('heading', { name: '1 fact(s)' })).toBeVisible();
-		// Undo brings the text back, and the quote with it.
+		// Mended by selecting its passage again; undo makes it lost again, and the article's
+		// edit undone brings the old text back, and the quote with it.
+		const lost = page.getByRole('group', { name: 'Facts whose quote is lost' });
+		await page.getByRole('button', { name: 'Select next sentence' }).click();
+		await page.getByRole('button', { name: 'Select next sentence' }).click();
+		await lost.getByRole('button', { name: 'Quote the selection' }).click();
+		await expect(lost).toHaveCount(0);
+		await expect(
+			page.getByRole('button', { name: 'Fact: It set the deficit at 4.5 per cent.' })
+		).toBeVisible();
 		await page.getByRole('button', { name: 'Undo' }).click();
-		await expect(page.getByRole('group', { name: 'Facts whose quote is lost' })).toHaveCount(0);
+		await expect(lost).toBeVisible();
+		await page.getByRole('button', { name: 'Undo' }).click();
+		await expect(lost).toHaveCount(0);
+		await expect(
+			page.getByRole('button', { name: 'Fact: It set the deficit at 4.4 per cent.' })
+		).toBeVisible();
 
 		// Copy to edit: the built-in deck as a draft of a new deck, its facts highlighted.
 		await page.goto('/deck/india-us-2026-01');
