@@ -4,6 +4,7 @@
 import { test, expect } from './fixtures';
 import { QUESTION_TYPES } from '../src/lib/bank/schema';
 import { answerRightly, deck } from './study-helpers';
+import { walkDraft } from './write-helpers';
 
 // The deck page holds every question of the deck (~4000 elements), the same markup 118 times:
 // axe checks the page with the first question of each type (all the markup there is) and leaves
@@ -22,7 +23,8 @@ const pages = [
 	{ path: '/test', ready: 'Mock test', slow: false },
 	{ path: '/decks', ready: 'Your decks', slow: false },
 	{ path: '/classroom', ready: 'Classroom quiz', slow: false },
-	{ path: '/stats', ready: 'Statistics', slow: false }
+	{ path: '/stats', ready: 'Statistics', slow: false },
+	{ path: '/write', ready: 'Write a deck', slow: false }
 ];
 
 test.describe('axe', { tag: '@both' }, () => {
@@ -37,9 +39,19 @@ test.describe('axe', { tag: '@both' }, () => {
 				await expect(page.getByRole('button', { name: 'Present' })).toBeVisible();
 			if (path === '/decks') await expect(page.getByText('None yet.')).toBeVisible();
 			if (path === '/stats') await expect(page.getByText('Mastery by topic')).toBeVisible();
+			if (path === '/write') await expect(page.getByText('No drafts yet.')).toBeVisible();
 			expect(await axe(path.startsWith('/deck/') ? repeats : [])).toEqual([]);
 		});
 	}
+
+	test('every step of the editor (/write) has no axe violations', async ({ page, axe }) => {
+		test.slow();
+		const found: string[] = [];
+		await walkDraft(page, async (step) => {
+			found.push(...(await axe()).map((v) => `${step}: ${v}`));
+		});
+		expect(found).toEqual([]);
+	});
 
 	test('the test screen and its results have no axe violations', async ({ page, axe }) => {
 		await page.goto('/test?seed=axe&n=2&types=mcq,statements&mode=exam');

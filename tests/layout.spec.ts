@@ -4,6 +4,7 @@
 // fold after Start; disabled buttons look disabled; /study opened directly paints no focus ring.
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
+import { walkDraft } from './write-helpers';
 
 const routes = [
 	'/',
@@ -20,7 +21,8 @@ const routes = [
 	'/settings',
 	'/stats',
 	'/study',
-	'/test'
+	'/test',
+	'/write'
 ];
 
 /**
@@ -51,6 +53,18 @@ for (const colorScheme of ['light', 'dark'] as const)
 			}
 			expect(wide).toEqual([]);
 		});
+
+for (const width of [320, 412])
+	test(`every step of the editor fits a ${width} px phone`, async ({ page }) => {
+		test.slow();
+		await page.setViewportSize({ width, height: 800 });
+		const wide: string[] = [];
+		await walkDraft(page, async (step) => {
+			const over = await overflow(page, width);
+			if (over > 0) wide.push(`${step}: ${over} px too wide`);
+		});
+		expect(wide).toEqual([]);
+	});
 
 /** The WCAG contrast ratio of two CSS colours (rgb() strings), computed in the page. */
 function contrast(page: Page, selector: string, property: 'stroke' | 'fill') {
