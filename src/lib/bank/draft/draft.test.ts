@@ -302,6 +302,17 @@ describe('draftToDeck', () => {
 		expect(check.deck).not.toBeNull(); // Valid: the lint advises, publish decides.
 	});
 
+	test('facts are linted before any question is written', () => {
+		const f = ok(addFact(base(), at(ARTICLE, 'A summit may follow in February 2026.')));
+		const d = ok(updateFact(f.draft, f.made!.id, { statement: 'A summit may follow next month.' }));
+		const check = draftToDeck(d.draft);
+		expect(d.draft.questions).toHaveLength(0);
+		expect(check.issues.filter((i) => i.rule === 'relative-time')[0]).toMatchObject({
+			path: ['facts', 0, 'statement'],
+			severity: 'error'
+		});
+	});
+
 	test("a built-in deck's id is refused beside the title", () => {
 		const check = draftToDeck(complete(), { reserved: ['india-us-talks-january-2026'] });
 		expect(issuesByField(check.issues).get('title')?.[0].message).toMatch(/built-in deck/);

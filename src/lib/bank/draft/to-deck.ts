@@ -182,11 +182,13 @@ export function draftToDeck(
 
 /**
  * The lint's findings. It reads decks that passed validation; over an incomplete draft's complete
- * items it may meet a reference that is not there yet, and then says nothing until it can.
+ * items it may meet a reference that is not there yet, and then says nothing until it can. Facts
+ * are linted before any question is written (a relative time word in a statement is found as it
+ * is typed).
  */
 function lint(deck: Deck, valid: boolean) {
 	if (valid) return lintDeck(deck);
-	if (!deck.facts?.length || !deck.questions?.length) return [];
+	if (!deck.facts?.length) return [];
 	try {
 		return lintDeck(deck);
 	} catch {
