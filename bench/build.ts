@@ -83,6 +83,24 @@ export function rawReadPage(root: string): string {
 	throw new Error('no fact-state store in ' + names.join(', '));
 };
 window.storageUsage = async () => (await navigator.storage.estimate()).usage ?? null;
+// The least a stored answer costs: one record (a day of 100 log entries) put in a readwrite
+// transaction, committed, a line of text changed and the next frame rendered; n times, at
+// random phases of the frame.
+window.rawCommit = async (n) => {
+	const db = await new Promise((ok, no) => { const r = indexedDB.open('bench-commit-floor', 1); r.onupgradeneeded = () => r.result.createObjectStore('days'); r.onsuccess = () => ok(r.result); r.onerror = () => no(r.error); });
+	const day = Array.from({ length: 100 }, (_, i) => ({ id: 'e' + i, deck: 'deck-' + (i % 7), fact: 'fact-' + i, at: Date.now(), rating: 3, kind: 'review' }));
+	const times = [];
+	for (let i = 0; i < n; i++) {
+		await new Promise((ok) => setTimeout(ok, Math.random() * 20));
+		const start = performance.now();
+		await new Promise((ok, no) => { const tx = db.transaction('days', 'readwrite'); tx.objectStore('days').put([...day, { id: 'x' + i }], 'today'); tx.oncomplete = ok; tx.onerror = () => no(tx.error); });
+		document.querySelector('h1').textContent = 'answer ' + i;
+		await new Promise((ok) => requestAnimationFrame(() => { const ch = new MessageChannel(); ch.port1.onmessage = ok; ch.port2.postMessage(0); }));
+		times.push(performance.now() - start);
+	}
+	db.close();
+	return times;
+};
 `
 	);
 	return dir;

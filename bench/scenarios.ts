@@ -87,6 +87,18 @@ export async function rawRead(
 }
 
 /**
+ * The floor of a rating: `n` times, one record put and committed in a bare page on the app's
+ * origin, then the next frame rendered (ms each).
+ */
+export async function rawCommit(origin: string, profile: string, n: number): Promise<number[]> {
+	return withTab(profile, async ({ page }) => {
+		await page.goto(`${origin}/__bench/raw.html`);
+		await page.waitForFunction(() => 'rawCommit' in window);
+		return (await page.evaluate(`window.rawCommit(${n})`)) as number[];
+	});
+}
+
+/**
  * Page-side timing of a file chosen, then confirmed: when the input changed, when the confirm
  * button (its name matching `confirm`) appeared, when it was clicked, and when the status line
  * matched `done`. Also the longest task (Long Tasks API) and each `<progress>` value seen in a
