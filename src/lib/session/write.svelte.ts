@@ -195,7 +195,17 @@ export class DraftEditor {
 		if (this.#maxTimer !== null) clearTimeout(this.#maxTimer);
 		this.#timer = this.#maxTimer = null;
 		const draft = this.#draft;
-		if (draft === this.#stored) return this.#saving;
+		if (draft === this.#stored) {
+			// Back to the draft stored (an edit undone before it was saved): nothing to write; it
+			// is saved once the save in flight, if any, is.
+			if (this.#saveState === 'pending') {
+				this.#saveState = 'saving';
+				this.#saving = this.#saving.then(() => {
+					if (this.#draft === draft && this.#saveState === 'saving') this.#saveState = 'saved';
+				});
+			}
+			return this.#saving;
+		}
 		this.#stored = draft;
 		this.#saveState = 'saving';
 		this.#saving = this.#saving.then(async () => {

@@ -142,6 +142,20 @@ describe('saving', () => {
 		expect(e.saveState).toBe('saved');
 	});
 
+	test('an edit undone before it was saved leaves the saved draft: saved again, not pending', async () => {
+		vi.useFakeTimers();
+		const { e, save } = editor();
+		e.setMeta({ title: 'a' });
+		await vi.advanceTimersByTimeAsync(250);
+		expect(save).toHaveBeenCalledTimes(1);
+		e.addTopic('Economy');
+		e.undo();
+		expect(e.saveState).toBe('pending');
+		await vi.advanceTimersByTimeAsync(250);
+		expect(save).toHaveBeenCalledTimes(1); // Nothing new to store.
+		expect(e.saveState).toBe('saved');
+	});
+
 	test('typing that never pauses is saved within a second of its first change', async () => {
 		vi.useFakeTimers();
 		const { e, save } = editor();
