@@ -1,7 +1,8 @@
 // Writing a deck in the app (/write): paste an article, make facts by pointer and by keyboard
 // (sentence by sentence), meet refusals (nothing selected, across paragraphs), a lint error and
-// a draft's placeholders and fix them, make questions of four types (true/false, statements,
-// pairs, assertion–reason), undo and redo, reload mid-edit and find everything, publish, read
+// a draft's placeholders and fix them, make ten questions of eight types (true/false,
+// statements, pairs, assertion–reason and Statement-I/II, mcq, cloze blanked by selecting its
+// words, number, order), undo and redo, reload mid-edit and find everything, publish, read
 // the article with exactly its quotes marked, study a question, export JSON and import it back
 // equal, reopen it with "Edit" and restate a studied fact (same or new). Files refused and read,
 // a quote lost by an article edit flagged and mended, "Copy to edit", a draft deleted.
@@ -81,7 +82,7 @@ async function exportJson(page: Page): Promise<string> {
 }
 
 const editor = (page: Page, n: number): Locator =>
-	page.getByRole('region', { name: `Edit question ${n}` });
+	page.getByRole('region', { name: `Edit question ${n}`, exact: true });
 
 test.describe('writing a deck', { tag: '@both' }, () => {
 	test('article, facts, questions, reload, publish, study and read', async ({ page }) => {
@@ -156,7 +157,7 @@ test.describe('writing a deck', { tag: '@both' }, () => {
 		for (const s of STATEMENTS)
 			await expect(page.getByRole('button', { name: s, exact: true })).toBeVisible();
 
-		// Step 3: questions of four types, two on each fact.
+		// Step 3: questions of eight types (and both wordings of assertion–reason).
 		await page.getByRole('button', { name: 'Next: questions' }).click();
 		await addQuestion(page, 'true_false', [0]);
 		await addQuestion(page, 'true_false', [1]);
@@ -179,6 +180,51 @@ test.describe('writing a deck', { tag: '@both' }, () => {
 		}
 		await expect(pairs.getByText('placeholder')).toHaveCount(0);
 
+		// Four types more, each through its own form: an mcq's wrong options written, a cloze's
+		// blank made by selecting its words, a number's prompt, an order's items put right.
+		await addQuestion(page, 'mcq', [2]);
+		const mcq = editor(page, 6);
+		const wrong = ['5.5 per cent', '6.25 per cent', '4.75 per cent'];
+		for (const letter of ['a', 'b', 'c', 'd']) {
+			const option = mcq.getByLabel(`Option (${letter})`, { exact: true });
+			if ((await option.inputValue()).startsWith('[edit]'))
+				await option.fill(`The Reserve Bank of India held its repo rate at ${wrong.pop()}.`);
+		}
+		await expect(mcq.getByText('placeholder')).toHaveCount(0);
+		await addQuestion(page, 'cloze', [1]);
+		const cloze = editor(page, 7);
+		const sentence = cloze.getByLabel('Sentence with its blank (___)');
+		await sentence.evaluate((el: HTMLTextAreaElement) => {
+			const at = el.value.indexOf('18 per cent');
+			el.focus();
+			el.setSelectionRange(at, at + '18 per cent'.length);
+		});
+		await cloze.getByRole('button', { name: 'Blank the selected words' }).click();
+		await expect(cloze.getByRole('status')).toHaveText('Blanked: 18 per cent.');
+		await expect(sentence).toHaveValue(
+			'The India–US trade pact of February 2026 cut the tariff on Indian textiles to ___.'
+		);
+		await expect(cloze.getByLabel('Accepted answer 1', { exact: true })).toHaveValue('18 per cent');
+		await addQuestion(page, 'numeric', [3]);
+		const numeric = editor(page, 8);
+		await expect(numeric.getByLabel('Answer (a number)')).toHaveValue('1.3');
+		await numeric
+			.getByLabel('Prompt', { exact: true })
+			.fill('What was India’s inflation rate in January 2026?');
+		await expect(numeric.getByText('placeholder')).toHaveCount(0);
+		await addQuestion(page, 'order', [0, 2, 4]);
+		const order = editor(page, 9);
+		await order.getByRole('button', { name: 'Move item 3 up' }).click();
+		await order.getByRole('button', { name: 'Move item 2 up' }).click();
+		await expect(order.getByLabel('Text of item 1', { exact: true })).toHaveValue(STATEMENTS[4]);
+		// Assertion–reason in its other wording: Statement-I and Statement-II.
+		await addQuestion(page, 'assertion_reason', [0, 1]);
+		const twoStatements = editor(page, 10);
+		await twoStatements.getByLabel('Wording').selectOption('statement_i_ii');
+		await expect(twoStatements.getByLabel('Text of Statement-I', { exact: true })).toHaveValue(
+			STATEMENTS[0]
+		);
+
 		// A lint error beside its field (relative time without a date), then fixed.
 		await page.getByRole('button', { name: '2 Facts' }).click();
 		await page.getByRole('button', { name: STATEMENTS[3], exact: true }).click();
@@ -191,7 +237,7 @@ test.describe('writing a deck', { tag: '@both' }, () => {
 		await page.getByRole('button', { name: '3 Questions' }).click();
 
 		// Preview a question as the learner meets it.
-		await page.getByRole('button', { name: 'Preview question 1' }).click();
+		await page.getByRole('button', { name: 'Preview question 1', exact: true }).click();
 		const preview = page.getByRole('region', { name: 'Preview of question 1' });
 		await expect(preview).toContainText(STATEMENTS[0]);
 
@@ -202,7 +248,7 @@ test.describe('writing a deck', { tag: '@both' }, () => {
 		await expect(
 			page.getByRole('heading', { name: 'Published “Economy, February 2026”' })
 		).toBeVisible();
-		await expect(page.getByText('5 fact(s) and 5 question(s)')).toBeVisible();
+		await expect(page.getByText('5 fact(s) and 10 question(s)')).toBeVisible();
 
 		// Read it: exactly the five quotes are highlighted.
 		await page.getByRole('link', { name: 'Read it' }).click();
@@ -223,13 +269,40 @@ test.describe('writing a deck', { tag: '@both' }, () => {
 		await expect(page.locator('article[data-question-id]')).toBeVisible();
 		const prompt = await page.locator('article[data-question-id]').innerText();
 		expect(
-			STATEMENTS.some((s) => prompt.includes(s)) || /pairs|statements|Assertion/i.test(prompt)
+			STATEMENTS.some((s) => prompt.includes(s)) ||
+				/pairs|statements|Assertion|Statement-I|___|inflation rate/i.test(prompt)
 		).toBe(true);
 
 		// Export as JSON, import it back: the same deck. Its quotes are the selections made.
 		const exported = await exportJson(page);
 		const deck = JSON.parse(exported);
 		expect(deck.facts.map((f: { statement: string }) => f.statement)).toEqual(STATEMENTS);
+		// The deck holds the ten questions of eight types, as written.
+		type Q = { type: string; style?: string; prompt: string; accepted?: string[] };
+		const questions: Q[] = deck.questions;
+		expect(questions.map((q) => q.type)).toEqual([
+			'true_false',
+			'true_false',
+			'statements',
+			'assertion_reason',
+			'pairs',
+			'mcq',
+			'cloze',
+			'numeric',
+			'order',
+			'assertion_reason'
+		]);
+		expect(new Set(questions.map((q) => q.type)).size).toBe(8);
+		expect(questions.filter((q) => q.style).map((q) => q.style)).toEqual([
+			'assertion_reason',
+			'statement_i_ii'
+		]);
+		expect(questions[6]).toMatchObject({
+			prompt: expect.stringContaining('___'),
+			accepted: ['18 per cent']
+		});
+		expect(questions[7]).toMatchObject({ answer: 1.3, unit: '%' });
+		expect(JSON.stringify(questions)).not.toContain('[edit]');
 		expect(deck.facts.map((f: { quote: string }) => f.quote)).toEqual([
 			'India and the United States signed a trade pact on 2 February 2026.',
 			'The pact cuts the tariff on Indian textiles to 18 per cent.',
