@@ -8,8 +8,9 @@
 // a quote lost by an article edit flagged and mended, "Copy to edit", a draft deleted.
 import { test, expect } from './fixtures';
 import { answerRightly } from './study-helpers';
+import { addFiveMoreTypes, addQuestionOf, questionEditor } from './write-helpers';
 import { readFile } from 'node:fs/promises';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
 const ARTICLE = `India and the United States signed a trade pact on 2 February 2026. The pact cuts the tariff on Indian textiles to 18 per cent.
 
@@ -62,13 +63,12 @@ async function writeFact(page: Page, statement: string, topic: 'new' | 'pick') {
 
 const saved = (page: Page) => expect(page.locator('[data-save]')).toHaveText('Saved');
 
-async function addQuestion(page: Page, type: string, facts: number[]) {
-	const panel = page.getByRole('region', { name: 'New question' });
-	for (const i of facts) await panel.getByRole('checkbox', { name: STATEMENTS[i] }).check();
-	await panel.getByLabel('Type').selectOption(type);
-	await panel.getByRole('button', { name: 'Add question' }).click();
-	await expect(panel.getByRole('status')).toContainText('added');
-}
+const addQuestion = (page: Page, type: string, facts: number[]) =>
+	addQuestionOf(
+		page,
+		type,
+		facts.map((i) => STATEMENTS[i])
+	);
 
 async function exportJson(page: Page): Promise<string> {
 	await page.goto('/decks');
@@ -80,9 +80,6 @@ async function exportJson(page: Page): Promise<string> {
 		.click();
 	return readFile(await (await download).path(), 'utf8');
 }
-
-const editor = (page: Page, n: number): Locator =>
-	page.getByRole('region', { name: `Edit question ${n}`, exact: true });
 
 test.describe('writing a deck', { tag: '@both' }, () => {
 	test('article, facts, questions, reload, publish, study and read', async ({ page }) => {
@@ -165,7 +162,7 @@ test.describe('writing a deck', { tag: '@both' }, () => {
 		await addQuestion(page, 'assertion_reason', [3, 4]);
 		await addQuestion(page, 'pairs', [2, 3, 4]);
 		// The pairs' draft holds placeholders to write: each flagged beside its field.
-		const pairs = editor(page, 5);
+		const pairs = questionEditor(page, 5);
 		await expect(pairs.locator('.form-issues').first()).toContainText('placeholder');
 		await pairs.getByLabel('Heading of the left column').fill('Measure');
 		await pairs.getByLabel('Heading of the right column').fill('Figure');
@@ -180,50 +177,8 @@ test.describe('writing a deck', { tag: '@both' }, () => {
 		}
 		await expect(pairs.getByText('placeholder')).toHaveCount(0);
 
-		// Four types more, each through its own form: an mcq's wrong options written, a cloze's
-		// blank made by selecting its words, a number's prompt, an order's items put right.
-		await addQuestion(page, 'mcq', [2]);
-		const mcq = editor(page, 6);
-		const wrong = ['5.5 per cent', '6.25 per cent', '4.75 per cent'];
-		for (const letter of ['a', 'b', 'c', 'd']) {
-			const option = mcq.getByLabel(`Option (${letter})`, { exact: true });
-			if ((await option.inputValue()).startsWith('[edit]'))
-				await option.fill(`The Reserve Bank of India held its repo rate at ${wrong.pop()}.`);
-		}
-		await expect(mcq.getByText('placeholder')).toHaveCount(0);
-		await addQuestion(page, 'cloze', [1]);
-		const cloze = editor(page, 7);
-		const sentence = cloze.getByLabel('Sentence with its blank (___)');
-		await sentence.evaluate((el: HTMLTextAreaElement) => {
-			const at = el.value.indexOf('18 per cent');
-			el.focus();
-			el.setSelectionRange(at, at + '18 per cent'.length);
-		});
-		await cloze.getByRole('button', { name: 'Blank the selected words' }).click();
-		await expect(cloze.getByRole('status')).toHaveText('Blanked: 18 per cent.');
-		await expect(sentence).toHaveValue(
-			'The India–US trade pact of February 2026 cut the tariff on Indian textiles to ___.'
-		);
-		await expect(cloze.getByLabel('Accepted answer 1', { exact: true })).toHaveValue('18 per cent');
-		await addQuestion(page, 'numeric', [3]);
-		const numeric = editor(page, 8);
-		await expect(numeric.getByLabel('Answer (a number)')).toHaveValue('1.3');
-		await numeric
-			.getByLabel('Prompt', { exact: true })
-			.fill('What was India’s inflation rate in January 2026?');
-		await expect(numeric.getByText('placeholder')).toHaveCount(0);
-		await addQuestion(page, 'order', [0, 2, 4]);
-		const order = editor(page, 9);
-		await order.getByRole('button', { name: 'Move item 3 up' }).click();
-		await order.getByRole('button', { name: 'Move item 2 up' }).click();
-		await expect(order.getByLabel('Text of item 1', { exact: true })).toHaveValue(STATEMENTS[4]);
-		// Assertion–reason in its other wording: Statement-I and Statement-II.
-		await addQuestion(page, 'assertion_reason', [0, 1]);
-		const twoStatements = editor(page, 10);
-		await twoStatements.getByLabel('Wording').selectOption('statement_i_ii');
-		await expect(twoStatements.getByLabel('Text of Statement-I', { exact: true })).toHaveValue(
-			STATEMENTS[0]
-		);
+		// Five more, each through its own form (mcq, cloze, number, order, Statement-I/II).
+		await addFiveMoreTypes(page, STATEMENTS);
 
 		// A lint error beside its field (relative time without a date), then fixed.
 		await page.getByRole('button', { name: '2 Facts' }).click();
