@@ -1,14 +1,16 @@
 // Writing a deck in the app (/write): paste an article, make facts by pointer and by keyboard
 // (sentence by sentence), meet refusals (nothing selected, across paragraphs), a lint error and
-// a draft's placeholders and fix them, make questions of four types (true/false, statements,
-// pairs, assertion–reason), undo and redo, reload mid-edit and find everything, publish, read
+// a draft's placeholders and fix them, make ten questions of eight types (true/false,
+// statements, pairs, assertion–reason and Statement-I/II, mcq, cloze blanked by selecting its
+// words, number, order), undo and redo, reload mid-edit and find everything, publish, read
 // the article with exactly its quotes marked, study a question, export JSON and import it back
 // equal, reopen it with "Edit" and restate a studied fact (same or new). Files refused and read,
 // a quote lost by an article edit flagged and mended, "Copy to edit", a draft deleted.
 import { test, expect } from './fixtures';
 import { answerRightly } from './study-helpers';
+import { addFiveMoreTypes, addQuestionOf, questionEditor } from './write-helpers';
 import { readFile } from 'node:fs/promises';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
 const ARTICLE = `India and the United States signed a trade pact on 2 February 2026. The pact cuts the tariff on Indian textiles to 18 per cent.
 
@@ -61,13 +63,12 @@ async function writeFact(page: Page, statement: string, topic: 'new' | 'pick') {
 
 const saved = (page: Page) => expect(page.locator('[data-save]')).toHaveText('Saved');
 
-async function addQuestion(page: Page, type: string, facts: number[]) {
-	const panel = page.getByRole('region', { name: 'New question' });
-	for (const i of facts) await panel.getByRole('checkbox', { name: STATEMENTS[i] }).check();
-	await panel.getByLabel('Type').selectOption(type);
-	await panel.getByRole('button', { name: 'Add question' }).click();
-	await expect(panel.getByRole('status')).toContainText('added');
-}
+const addQuestion = (page: Page, type: string, facts: number[]) =>
+	addQuestionOf(
+		page,
+		type,
+		facts.map((i) => STATEMENTS[i])
+	);
 
 async function exportJson(page: Page): Promise<string> {
 	await page.goto('/decks');
@@ -79,9 +80,6 @@ async function exportJson(page: Page): Promise<string> {
 		.click();
 	return readFile(await (await download).path(), 'utf8');
 }
-
-const editor = (page: Page, n: number): Locator =>
-	page.getByRole('region', { name: `Edit question ${n}` });
 
 test.describe('writing a deck', { tag: '@both' }, () => {
 	test('article, facts, questions, reload, publish, study and read', async ({ page }) => {
@@ -156,7 +154,7 @@ test.describe('writing a deck', { tag: '@both' }, () => {
 		for (const s of STATEMENTS)
 			await expect(page.getByRole('button', { name: s, exact: true })).toBeVisible();
 
-		// Step 3: questions of four types, two on each fact.
+		// Step 3: questions of eight types (and both wordings of assertion–reason).
 		await page.getByRole('button', { name: 'Next: questions' }).click();
 		await addQuestion(page, 'true_false', [0]);
 		await addQuestion(page, 'true_false', [1]);
@@ -164,7 +162,7 @@ test.describe('writing a deck', { tag: '@both' }, () => {
 		await addQuestion(page, 'assertion_reason', [3, 4]);
 		await addQuestion(page, 'pairs', [2, 3, 4]);
 		// The pairs' draft holds placeholders to write: each flagged beside its field.
-		const pairs = editor(page, 5);
+		const pairs = questionEditor(page, 5);
 		await expect(pairs.locator('.form-issues').first()).toContainText('placeholder');
 		await pairs.getByLabel('Heading of the left column').fill('Measure');
 		await pairs.getByLabel('Heading of the right column').fill('Figure');
@@ -179,6 +177,9 @@ test.describe('writing a deck', { tag: '@both' }, () => {
 		}
 		await expect(pairs.getByText('placeholder')).toHaveCount(0);
 
+		// Five more, each through its own form (mcq, cloze, number, order, Statement-I/II).
+		await addFiveMoreTypes(page, STATEMENTS);
+
 		// A lint error beside its field (relative time without a date), then fixed.
 		await page.getByRole('button', { name: '2 Facts' }).click();
 		await page.getByRole('button', { name: STATEMENTS[3], exact: true }).click();
@@ -191,7 +192,7 @@ test.describe('writing a deck', { tag: '@both' }, () => {
 		await page.getByRole('button', { name: '3 Questions' }).click();
 
 		// Preview a question as the learner meets it.
-		await page.getByRole('button', { name: 'Preview question 1' }).click();
+		await page.getByRole('button', { name: 'Preview question 1', exact: true }).click();
 		const preview = page.getByRole('region', { name: 'Preview of question 1' });
 		await expect(preview).toContainText(STATEMENTS[0]);
 
@@ -202,7 +203,7 @@ test.describe('writing a deck', { tag: '@both' }, () => {
 		await expect(
 			page.getByRole('heading', { name: 'Published “Economy, February 2026”' })
 		).toBeVisible();
-		await expect(page.getByText('5 fact(s) and 5 question(s)')).toBeVisible();
+		await expect(page.getByText('5 fact(s) and 10 question(s)')).toBeVisible();
 
 		// Read it: exactly the five quotes are highlighted.
 		await page.getByRole('link', { name: 'Read it' }).click();
@@ -223,13 +224,40 @@ test.describe('writing a deck', { tag: '@both' }, () => {
 		await expect(page.locator('article[data-question-id]')).toBeVisible();
 		const prompt = await page.locator('article[data-question-id]').innerText();
 		expect(
-			STATEMENTS.some((s) => prompt.includes(s)) || /pairs|statements|Assertion/i.test(prompt)
+			STATEMENTS.some((s) => prompt.includes(s)) ||
+				/pairs|statements|Assertion|Statement-I|___|inflation rate/i.test(prompt)
 		).toBe(true);
 
 		// Export as JSON, import it back: the same deck. Its quotes are the selections made.
 		const exported = await exportJson(page);
 		const deck = JSON.parse(exported);
 		expect(deck.facts.map((f: { statement: string }) => f.statement)).toEqual(STATEMENTS);
+		// The deck holds the ten questions of eight types, as written.
+		type Q = { type: string; style?: string; prompt: string; accepted?: string[] };
+		const questions: Q[] = deck.questions;
+		expect(questions.map((q) => q.type)).toEqual([
+			'true_false',
+			'true_false',
+			'statements',
+			'assertion_reason',
+			'pairs',
+			'mcq',
+			'cloze',
+			'numeric',
+			'order',
+			'assertion_reason'
+		]);
+		expect(new Set(questions.map((q) => q.type)).size).toBe(8);
+		expect(questions.filter((q) => q.style).map((q) => q.style)).toEqual([
+			'assertion_reason',
+			'statement_i_ii'
+		]);
+		expect(questions[6]).toMatchObject({
+			prompt: expect.stringContaining('___'),
+			accepted: ['18 per cent']
+		});
+		expect(questions[7]).toMatchObject({ answer: 1.3, unit: '%' });
+		expect(JSON.stringify(questions)).not.toContain('[edit]');
 		expect(deck.facts.map((f: { quote: string }) => f.quote)).toEqual([
 			'India and the United States signed a trade pact on 2 February 2026.',
 			'The pact cuts the tariff on Indian textiles to 18 per cent.',
