@@ -196,11 +196,6 @@ function lint(deck: Deck, valid: boolean) {
 	}
 }
 
-/** The issues whose path starts with `prefix` (a fact's, a question's, a field's). */
-export function issuesUnder(issues: readonly DraftIssue[], prefix: IssuePath): DraftIssue[] {
-	return issues.filter((i) => prefix.every((key, n) => i.path[n] === key));
-}
-
 /** Issues by their path as text (`facts[2].statement`), for a field to find its own. */
 export function issuesByField(issues: readonly DraftIssue[]): Map<string, DraftIssue[]> {
 	const out = new Map<string, DraftIssue[]>();
