@@ -117,3 +117,20 @@ export async function addFiveMoreTypes(page: Page, statements: readonly string[]
 		statements[0]
 	);
 }
+
+/** The open fact's form written: its statement, and a topic added (`new`) or picked. */
+export async function writeFact(page: Page, statement: string, topic: 'new' | 'pick') {
+	await expect(page.getByRole('heading', { name: /^Fact \d+$/ })).toBeVisible();
+	await page.getByLabel(/^Statement/).fill(statement);
+	if (topic === 'new') {
+		await page.getByLabel('New topic').fill('Economy');
+		await page.getByRole('button', { name: 'Add topic' }).click();
+	} else await page.getByRole('checkbox', { name: 'Economy' }).check();
+	await page.getByRole('button', { name: 'Done' }).click();
+}
+
+/** The article's sentence `n` (from 1) selected by keyboard on the facts step. */
+export async function selectSentence(page: Page, n: number) {
+	await page.getByRole('button', { name: 'Select next sentence' }).focus();
+	for (let i = 0; i < n; i++) await page.keyboard.press('ArrowDown');
+}

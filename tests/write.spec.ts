@@ -8,7 +8,7 @@
 // a quote lost by an article edit flagged and mended, "Copy to edit", a draft deleted.
 import { test, expect } from './fixtures';
 import { answerRightly } from './study-helpers';
-import { addFiveMoreTypes, addQuestionOf, questionEditor } from './write-helpers';
+import { addFiveMoreTypes, addQuestionOf, questionEditor, writeFact } from './write-helpers';
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 
@@ -51,16 +51,6 @@ async function selectText(page: Page, from: string, to: string) {
 	);
 }
 
-async function writeFact(page: Page, statement: string, topic: 'new' | 'pick') {
-	await expect(page.getByRole('heading', { name: /^Fact \d+$/ })).toBeVisible();
-	await page.getByLabel(/^Statement/).fill(statement);
-	if (topic === 'new') {
-		await page.getByLabel('New topic').fill('Economy');
-		await page.getByRole('button', { name: 'Add topic' }).click();
-	} else await page.getByRole('checkbox', { name: 'Economy' }).check();
-	await page.getByRole('button', { name: 'Done' }).click();
-}
-
 const saved = (page: Page) => expect(page.locator('[data-save]')).toHaveText('Saved');
 
 const addQuestion = (page: Page, type: string, facts: number[]) =>
@@ -97,7 +87,7 @@ test.describe('writing a deck', { tag: '@both' }, () => {
 		await page.getByLabel('Publisher').fill('Test Gazette');
 		await page.getByLabel('Published on').fill('2026-02-07');
 		await page.getByLabel(/^Article text/).fill(ARTICLE);
-		// Undo and redo, by key.
+		// Undo and redo by key in a text field: the field's own (the browser's).
 		await page.getByLabel('Publisher').fill('Test Gazette, Delhi');
 		await page.keyboard.press('ControlOrMeta+z');
 		await expect(page.getByLabel('Publisher')).toHaveValue('Test Gazette');

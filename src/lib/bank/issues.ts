@@ -59,3 +59,20 @@ export const note = (path: IssuePath, message: string): Issue => ({ path, messag
 /** The issues of a question, placed under it in the deck. */
 export const under = (prefix: IssuePath, issues: Issue[]): Issue[] =>
 	issues.map((issue) => ({ ...issue, path: [...prefix, ...issue.path] }));
+
+/**
+ * The issues under `prefix` (a path into the deck, `['questions', 3]`), with paths inside it:
+ * the inverse of `under`, for a form showing one item's issues. All else an issue carries (a
+ * lint finding's severity, `continuesField`) is kept.
+ */
+export const issuesUnder = <I extends Issue>(issues: readonly I[], prefix: IssuePath): I[] =>
+	issues
+		.filter((i) => prefix.every((p, k) => i.path[k] === p))
+		.map((i) => ({ ...i, path: i.path.slice(prefix.length) }));
+
+/**
+ * An issue's words as shown to an author: a lint finding of severity warning (advice, which
+ * stops nothing) says so first, `Warning: …`; the one wording for warnings everywhere.
+ */
+export const warned = (issue: { severity?: string }, text: string): string =>
+	issue.severity === 'warning' ? `Warning: ${text}` : text;

@@ -1,11 +1,13 @@
 /**
- * Selecting a passage of the article on `/write`: the article's sentences (so that a keyboard or
- * screen-reader user moves sentence by sentence and extends), and a selection made with the mouse
- * or by touch in the rendered article (components/ArticleText.svelte) as offsets of its text.
+ * Selecting a passage of the article on `/write`: the article's sentences and words (so that a
+ * keyboard or screen-reader user selects a sentence or a word and extends it by either), and a
+ * selection made with the mouse or by touch in the rendered article
+ * (components/ArticleText.svelte) as offsets of its text.
  */
 import { paragraphRanges, type Selection } from '$lib/bank/draft';
 
-export interface Sentence {
+/** A stretch of the article (a sentence, a word): offsets of its text, within one paragraph. */
+export interface Unit {
 	start: number;
 	end: number;
 }
@@ -14,8 +16,8 @@ export interface Sentence {
 const END = /[.!?…]+["'”’)\]]*(?=\s)/g;
 
 /** The article's sentences in order, each within one paragraph, without the spaces around it. */
-export function sentences(text: string): Sentence[] {
-	const out: Sentence[] = [];
+export function sentences(text: string): Unit[] {
+	const out: Unit[] = [];
 	for (const p of paragraphRanges(text)) {
 		const para = text.slice(p.start, p.end);
 		let from = 0;
@@ -36,16 +38,44 @@ export function sentences(text: string): Sentence[] {
 	return out;
 }
 
-/** A keyboard selection: the sentences `from` to `to` (indexes into `sentences`). */
-export interface SentenceSpan {
-	from: number;
-	to: number;
+/**
+ * A word: letters, digits, currency signs and % (`₹500`, `18%`), joined by an apostrophe, a
+ * point, a comma, a slash or a hyphen between them (`India’s`, `5.25`, `1,000`, `2026-27`), so
+ * that the punctuation after it and the quotes around it are not part of it.
+ */
+const WORD = /[\p{L}\p{N}\p{M}\p{Sc}%]+(?:['’.,/\-–][\p{L}\p{N}\p{M}\p{Sc}%]+)*/gu;
+
+/** The article's words in order. */
+export const words = (text: string): Unit[] =>
+	[...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+
+/** The unit after the selection (the first when nothing is selected; the last at the end). */
+export function selectNext(units: readonly Unit[], from: Selection | null): Selection | null {
+	if (!units.length) return null;
+	const u = from ? (units.find((x) => x.start >= from.end) ?? units.at(-1)!) : units[0];
+	return { start: u.start, end: u.end };
 }
 
-export const spanSelection = (all: readonly Sentence[], span: SentenceSpan): Selection => ({
-	start: all[span.from].start,
-	end: all[span.to].end
-});
+/** The unit before the selection (the last when nothing is selected; the first at the start). */
+export function selectPrevious(units: readonly Unit[], from: Selection | null): Selection | null {
+	if (!units.length) return null;
+	const u = from ? (units.findLast((x) => x.end <= from.start) ?? units[0]) : units.at(-1)!;
+	return { start: u.start, end: u.end };
+}
+
+/** The selection extended to the end of the next unit (a unit first when nothing is selected). */
+export function extendBy(units: readonly Unit[], from: Selection | null): Selection | null {
+	if (!from) return selectNext(units, null);
+	const u = units.find((x) => x.end > from.end);
+	return u ? { start: from.start, end: u.end } : from;
+}
+
+/** The selection without its last unit: it ends where the one before ends, never before its start. */
+export function shrinkBy(units: readonly Unit[], from: Selection | null): Selection | null {
+	if (!from) return null;
+	const u = units.findLast((x) => x.end < from.end && x.end > from.start);
+	return u ? { start: from.start, end: u.end } : from;
+}
 
 /**
  * A selection in the rendered article as offsets of its text: each paragraph (`p` in `root`,

@@ -5,7 +5,6 @@
  */
 import type { Deck } from '$lib/bank/schema';
 import type { DeckDraft, DraftCheck, DraftIssue } from '$lib/bank/draft';
-import type { Issue } from '$lib/bank/issues';
 import { unedited } from '$lib/question-types/drafts';
 import { DraftEditor } from '$lib/session/write.svelte';
 import {
@@ -34,19 +33,6 @@ export const STEPS: ReadonlyArray<{ id: Step; label: string }> = [
 export interface BuiltinSource {
 	deck: Deck;
 	sourceText: string;
-}
-
-/** The issues under `prefix` (a path into the draft), with paths relative to it. */
-export function issuesUnder(issues: readonly DraftIssue[], prefix: readonly (string | number)[]) {
-	const out: Issue[] = [];
-	for (const i of issues)
-		if (prefix.every((p, k) => i.path[k] === p))
-			out.push({
-				path: i.path.slice(prefix.length),
-				message: i.severity === 'warning' ? `(advice) ${i.message}` : i.message,
-				...(i.continuesField ? { continuesField: true } : {})
-			});
-	return out;
 }
 
 /**

@@ -280,6 +280,13 @@ describe('draftToDeck', () => {
 		expect(byField.get('article.url')?.[0].message).toMatch(/http/);
 		expect(byField.has('questions[0].prompt')).toBe(true);
 		expect(issueText(byField.get('questions[0].prompt')![0])).toMatch(/^prompt: /);
+		const warning = {
+			...byField.get('questions[0].prompt')![0],
+			message: 'says "today"',
+			continuesField: true,
+			severity: 'warning' as const
+		};
+		expect(issueText(warning)).toBe('Warning: prompt says "today"');
 	});
 
 	test("an incomplete question does not hide the other items' checks", () => {

@@ -12,7 +12,7 @@ import * as z from 'zod/mini';
 import { lintDeck, type LintRule } from '../lint';
 import { DeckSchema, FactSchema, QuestionSchema, TopicSchema, type Deck } from '../schema';
 import { deckIssues, IMPORT_RULES } from '../validate';
-import { formatPath, type Issue, type IssuePath } from '../issues';
+import { formatPath, warned, type Issue, type IssuePath } from '../issues';
 import { deckIdOf } from './ids';
 import type { DeckDraft } from './model';
 
@@ -208,11 +208,13 @@ export function issuesByField(issues: readonly DraftIssue[]): Map<string, DraftI
 	return out;
 }
 
-/** An issue as the sentence beside its field: its field's name and the message. */
+/** An issue as the sentence beside its field: its field's name and the message (a warning says so). */
 export function issueText(issue: DraftIssue): string {
 	const [, , ...rest] = issue.path;
 	const named = issue.path[0] === 'facts' || issue.path[0] === 'questions' ? rest : issue.path;
 	const field = named.length ? formatPath(named) : '';
-	if (!field) return issue.message;
-	return `${field}${issue.continuesField ? ' ' : ': '}${issue.message}`;
+	return warned(
+		issue,
+		field ? `${field}${issue.continuesField ? ' ' : ': '}${issue.message}` : issue.message
+	);
 }

@@ -1,6 +1,6 @@
 /** The forms' pure edits: the answer follows its option, options follow the parts, issues find their field. */
 import { describe, expect, test } from 'vitest';
-import type { Issue } from '../../bank/issues';
+import { issuesUnder, type Issue } from '../../bank/issues';
 import { checkJudged } from './judged-check';
 import { sample as mcqSample } from '../mcq/sample';
 import { sample as multiSample } from '../multi/sample';
@@ -15,7 +15,6 @@ import {
 	moveOption,
 	moved,
 	movedIndex,
-	questionIssues,
 	removeOption,
 	unplaced
 } from './form';
@@ -168,15 +167,21 @@ describe('where issues are shown', () => {
 			{ path: ['questions', 3, 'prompt'], message: 'x' },
 			{ path: ['facts', 2], message: 'y' }
 		];
-		expect(questionIssues(deck, 2)).toEqual([
+		expect(issuesUnder(deck, ['questions', 2])).toEqual([
 			{ path: ['options', 1], message: 'repeats options[0]', continuesField: true }
 		]);
 		const lint = [
-			{ path: ['questions', 0, 'prompt'], message: 'says "today"', severity: 'warning' }
+			{
+				path: ['questions', 0, 'prompt'],
+				message: 'says "today"',
+				severity: 'warning',
+				continuesField: true
+			}
 		];
-		const [finding] = questionIssues(lint, 0, { lint: true });
+		const [finding] = issuesUnder(lint, ['questions', 0]);
+		expect(finding.severity).toBe('warning');
 		expect(issueText(finding)).toBe('Warning: prompt says "today"');
-		expect(issueText(questionIssues(deck, 3)[0])).toBe('prompt: x');
+		expect(issueText(issuesUnder(deck, ['questions', 3])[0])).toBe('prompt: x');
 	});
 
 	function draft() {

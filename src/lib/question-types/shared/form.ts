@@ -3,7 +3,7 @@
  * components/QuestionForm.svelte): their props, edits of lists that keep the answer pointing at
  * the same option, and where each issue is shown. Pure; see docs/ARCHITECTURE.md.
  */
-import { formatIssue, type Issue, type IssuePath } from '../../bank/issues';
+import { formatIssue, warned, type Issue, type IssuePath } from '../../bank/issues';
 
 /** What a form reads of a fact (a bank `Fact` is one). */
 export interface FactChoice {
@@ -182,26 +182,13 @@ export const unplaced = (q: unknown, issues: readonly Issue[]): Issue[] =>
 	issues.filter((i) => fieldOf(q, i.path) === null);
 
 /**
- * An issue as the form words it: `options[3] repeats options[1]`, `prompt: must not be empty`;
- * a lint warning (an issue with `severity: 'warning'`) says so.
+ * An issue as the form words it: `options[3] repeats options[1]`, `prompt: must not be empty`,
+ * the message alone about the question as a whole;
+ * a lint warning (an issue with `severity: 'warning'`) says so (`warned`). A form is given its
+ * question's issues by `issuesUnder` (bank/issues.ts).
  */
 export const issueText = (issue: Issue & { severity?: string }): string =>
-	`${issue.severity === 'warning' ? 'Warning: ' : ''}${formatIssue(issue, null)}`;
-
-/**
- * The issues of the deck's question `n`, with paths inside it, for its form: from the
- * validator's issues and the lint's findings (a finding's message continues its field, as
- * `formatFinding` prints it; its severity is kept).
- */
-export function questionIssues(
-	deckIssues: ReadonlyArray<Issue & { severity?: string }>,
-	n: number,
-	{ lint = false } = {}
-): Issue[] {
-	return deckIssues
-		.filter((i) => i.path[0] === 'questions' && i.path[1] === n)
-		.map((i) => ({ ...i, path: i.path.slice(2), ...(lint ? { continuesField: true } : {}) }));
-}
+	warned(issue, issue.path.length ? formatIssue(issue, null) : issue.message);
 
 /** A field's id on the page, from the form's prefix and the field's path. */
 export const fieldId = (prefix: string, path: IssuePath): string => `${prefix}-${path.join('-')}`;
