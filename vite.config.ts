@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -91,8 +91,31 @@ function preloadStaticImports(): Plugin {
 	};
 }
 
+/**
+ * Writes `.vite/chunk-modules.json` beside the client manifest (not shipped: adapter-static copies
+ * only the app's files): each output chunk's file and the source modules bundled into it, paths
+ * from the project root. The manifest names only entries, so this is how `tests/build.spec.ts`
+ * proves which modules a page loads (the editor's stay out of `/` and `/study`).
+ */
+function chunkModules(): Plugin {
+	return {
+		name: 'recall:chunk-modules',
+		apply: 'build',
+		writeBundle(options, bundle) {
+			if (this.environment.name !== 'client' || !options.dir) return;
+			const out: Record<string, string[]> = {};
+			for (const chunk of Object.values(bundle))
+				if (chunk.type === 'chunk')
+					out[chunk.fileName] = chunk.moduleIds.map((id) =>
+						relative(process.cwd(), id.replace(/^\0/, '').replace(/\?.*$/, '')).replace(/\\/g, '/')
+					);
+			writeFileSync(join(options.dir, '.vite', 'chunk-modules.json'), JSON.stringify(out, null, 1));
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [sveltekit(), preloadStaticImports()],
+	plugins: [sveltekit(), preloadStaticImports(), chunkModules()],
 	// The question bank lives outside src (it is data); the dev server must be allowed to read it.
 	server: { fs: { allow: ['questions'] } },
 	preview: { port: 4173, strictPort: true },

@@ -1,7 +1,9 @@
 /**
  * The build as it ships: every prerendered page preloads every module it imports statically, so
  * a phone fetches them all at once instead of finding some a round trip later (see
- * `preloadStaticImports` in vite.config.ts for the kit bug this guards against).
+ * `preloadStaticImports` in vite.config.ts for the kit bug this guards against); and the editor's
+ * code loads only on /write, not at the start of / or /study (the chunk groups of vite.config.ts
+ * keep the editor's parts of the question types out of the `questions` group).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -56,5 +58,73 @@ test(
 				[]
 			);
 		}
+	}
+);
+
+/** The editor's modules (`/write`'s), which `/` and `/study` must not load. */
+const EDITOR: readonly RegExp[] = [
+	/^src\/lib\/bank\/draft\//,
+	/^src\/lib\/question-types\/(?:[^/]+\/draft|drafts)\.ts$/,
+	/^src\/lib\/question-types\/[^/]+\/Form\.svelte$/,
+	/^src\/lib\/question-types\/shared\/(?:form|form-judged)\.ts$/,
+	/^src\/lib\/question-types\/shared\/(?:FactSelect|FormIssues|ItemControls|JudgedForm|OptionsForm|PartRows|TextField)\.svelte$/,
+	/^src\/lib\/components\/(?:QuestionForm\.svelte|QuestionPreview\.svelte|question-forms\.ts)$/,
+	/^src\/lib\/session\/write[^/]*\.ts$/,
+	/^src\/routes\/write\//
+];
+
+/** The source modules in each built chunk (`chunkModules` in vite.config.ts), by chunk file. */
+function chunkModules(): Map<string, readonly string[]> {
+	const file = resolve('.svelte-kit/output/client/.vite/chunk-modules.json');
+	const map = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[]>;
+	return new Map(Object.entries(map).map(([chunk, ids]) => [resolve(BUILD, chunk), ids]));
+}
+
+/** The JS a page loads at start: what its HTML preloads and imports, and their static imports. */
+function startUp(html: string): string[] {
+	const text = readFileSync(html, 'utf8');
+	const seen = new Set<string>();
+	const queue = [
+		...text.matchAll(/<link href="([^"]+\.js)" rel="modulepreload"/g),
+		...text.matchAll(/import\("([^"]+\.js)"\)/g)
+	].map((m) => resolve(dirname(html), m[1]));
+	while (queue.length) {
+		const js = queue.pop()!;
+		if (seen.has(js)) continue;
+		seen.add(js);
+		queue.push(...staticImports(js));
+	}
+	return [...seen];
+}
+
+test(
+	"/ and /study load none of the editor's modules at start; /write does",
+	{ tag: '@desktop' },
+	() => {
+		const modules = chunkModules();
+		const editorIn = (page: string) => {
+			const files = startUp(join(BUILD, page));
+			expect(files.length, page).toBeGreaterThan(1);
+			for (const f of files)
+				expect(modules.has(f), `${page}: ${relative(BUILD, f)} unknown`).toBe(true);
+			return files.flatMap((f) =>
+				(modules.get(f) ?? [])
+					.filter((m) => EDITOR.some((re) => re.test(m)))
+					.map((m) => `${relative(BUILD, f)}: ${m}`)
+			);
+		};
+		expect(editorIn('index.html')).toEqual([]);
+		expect(editorIn('study.html')).toEqual([]);
+		// The check sees the editor where it is.
+		const write = editorIn('write.html');
+		for (const part of [
+			'src/routes/write/+page.svelte',
+			'src/lib/bank/draft/',
+			'src/lib/components/QuestionForm.svelte'
+		])
+			expect(
+				write.some((line) => line.includes(part)),
+				part
+			).toBe(true);
 	}
 );
