@@ -155,10 +155,14 @@ test(
 			if (STATEMENTS.includes(text)) await expect(right).toBeChecked();
 			else await expect(right).not.toBeChecked();
 		}
-		// Previewed as the learner meets it: the right pair of options is marked correct.
+		// Previewed as the learner meets it and answered: the two facts' statements are right.
 		await page.getByRole('button', { name: 'Preview question 3', exact: true }).click();
 		const preview = page.getByRole('region', { name: 'Preview of question 3' });
 		await expect(preview).toContainText('Select all that apply');
+		for (const right of [STATEMENTS[0], STATEMENTS[2]])
+			await preview.getByRole('button', { name: right }).click();
+		await preview.getByRole('button', { name: 'Check' }).click();
+		await expect(preview.getByRole('status')).toHaveText('Correct.');
 
 		// Published under the id chosen.
 		await page.getByRole('button', { name: 'Next: publish' }).click();
