@@ -96,6 +96,11 @@ export default defineConfig({
 	// The question bank lives outside src (it is data); the dev server must be allowed to read it.
 	server: { fs: { allow: ['questions'] } },
 	preview: { port: 4173, strictPort: true },
+	// PouchDB (the sync code, loaded only once sync is on) imports Node's `events`: a small
+	// stand-in of ours (src/lib/sync/events.ts) in the browser.
+	resolve: {
+		alias: [{ find: /^events$/, replacement: join(import.meta.dirname, 'src/lib/sync/events.ts') }]
+	},
 	// The backup worker (src/lib/session/backup.worker.ts) imports modules: an ES module worker.
 	worker: { format: 'es' },
 	build: {
@@ -129,7 +134,7 @@ export default defineConfig({
 						// once on screen.
 						{
 							name: 'storage',
-							test: /node_modules[\\/]idb-keyval[\\/]|src[\\/]lib[\\/](storage[\\/](log-days|repository|kv|convert|records|snapshot|log|device-zone|settings|set-aside|persistence|errors|migrate|deck-summaries)|session[\\/](storage\.svelte|save-error|answering)|srs[\\/]settings|bank[\\/]summary)\.ts$|src[\\/]lib[\\/]components[\\/]SaveError\.svelte/
+							test: /node_modules[\\/]idb-keyval[\\/]|src[\\/]lib[\\/](storage[\\/](log-days|repository|kv|convert|records|snapshot|log|device-zone|settings|set-aside|persistence|errors|migrate|deck-summaries|sync-outbox|sync-state)|session[\\/](storage\.svelte|save-error|answering)|srs[\\/]settings|bank[\\/]summary)\.ts$|src[\\/]lib[\\/]components[\\/]SaveError\.svelte/
 						},
 						// The deck listings and the day's counts (`/` imports them a task after storage).
 						{
