@@ -168,6 +168,24 @@ describe('sync between two devices through a real pouchdb-server', () => {
 		expect(await logIds(b)).toHaveLength(1);
 	});
 
+	test('an answer undone after it was sent is removed on every device', async () => {
+		const name = await account();
+		const [a, b] = [await device(), await device()];
+		const [syncA, syncB] = [await engineFor(a, name), await engineFor(b, name)];
+		await answer(a, 'f1');
+		const { event, after } = await answer(a, 'f2');
+		await syncA.sync();
+		await syncB.sync();
+		expect(await logIds(b)).toHaveLength(2);
+		await a.undo([{ key: 'd/f2', expected: after.lastEvent, previous: null }], [event]);
+		await syncA.sync();
+		await syncB.sync();
+		expect(await logIds(a)).toHaveLength(1);
+		expect(await logIds(b)).toEqual(await logIds(a));
+		await expectStatesAreReplay(b);
+		expect(await b.loadState('d/f2')).toBeUndefined();
+	});
+
 	test('settings changed on two devices: the later change wins, and the other device is told', async () => {
 		const name = await account();
 		const [a, b] = [await device(), await device()];
