@@ -6,6 +6,8 @@
  */
 import * as z from 'zod/mini';
 import type { Kv, KvTx } from './kv';
+import { clearLog } from './log-days';
+import { markAll } from './sync-outbox';
 
 export const SYNC_META = 'sync';
 export const SETTINGS_CHANGED = 'settings-changed';
@@ -87,4 +89,45 @@ export function deviceName(): string {
 						: '';
 	if (browser && os) return `${browser} on ${os}`;
 	return browser || os || 'another device';
+}
+
+/**
+ * An account signed in on this device: everything it holds is marked to send, and the
+ * bookkeeping starts afresh unless it is the same account's (the first pull then reads all).
+ */
+export async function startAccount(kv: Kv, account: string): Promise<void> {
+	await kv.run(['outbox', 'meta'], 'readwrite', async (tx) => {
+		markAll(tx);
+		const read = SyncMetaSchema.safeParse(await tx.get('meta', SYNC_META));
+		if (!read.success || read.data.account !== account) tx.put('meta', SYNC_META, fresh(account));
+	});
+}
+
+/**
+ * Signing out: the changes to send and the bookkeeping are forgotten; with `keepCopy` false,
+ * this device's copy of the learner's data goes too (it stays on the server).
+ */
+export async function endAccount(kv: Kv, keepCopy: boolean): Promise<void> {
+	const data = [
+		'states',
+		'log',
+		'settings',
+		'decks',
+		'attempts',
+		'deck-summaries',
+		'drafts',
+		'quarantine'
+	] as const;
+	await kv.run(
+		keepCopy ? ['outbox', 'meta'] : [...data, 'outbox', 'meta'],
+		'readwrite',
+		async (tx) => {
+			tx.clear('outbox');
+			tx.delete('meta', SYNC_META);
+			if (keepCopy) return;
+			tx.delete('meta', SETTINGS_CHANGED);
+			clearLog(tx);
+			for (const s of data) if (s !== 'log') tx.clear(s);
+		}
+	);
 }
