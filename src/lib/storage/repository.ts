@@ -33,7 +33,7 @@ import { setAside, sortRows } from './set-aside';
 import type { BadRecord, QuarantinedRecord } from './set-aside';
 import * as log from './log';
 import * as settings from './settings';
-import { docIds, markChanged, markLog } from './sync-outbox';
+import { markLog, putAttempt } from './sync-outbox';
 import { StatesSnapshot } from './snapshot';
 
 export type { QuarantinedRecord };
@@ -351,10 +351,7 @@ export class Repository {
 
 	/** Save a mock test's attempt (each change, so a reload resumes it). */
 	async saveAttempt(a: AttemptRecord): Promise<void> {
-		await this.kv.run(['attempts'], 'readwrite', async (tx) => {
-			tx.put('attempts', a.id, a);
-			markChanged(tx, docIds.attempt(a.id));
-		});
+		await this.kv.run(['attempts'], 'readwrite', async (tx) => putAttempt(tx, a));
 	}
 
 	/** Every valid attempt, oldest first; damaged ones are moved aside. */

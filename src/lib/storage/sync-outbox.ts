@@ -7,7 +7,7 @@
  * is on (an account in localStorage); signing in marks everything (`all`).
  */
 import type { LogRecord } from './records';
-import type { KvTx, Kv } from './kv';
+import type { KvTx, Kv, StoreName } from './kv';
 import { readWebKey, WEB_KEYS } from './web-keys';
 
 export interface OutboxMark {
@@ -57,6 +57,22 @@ export function markChanged(tx: KvTx, id: string, op: 'put' | 'delete' = 'put', 
 	const mark: OutboxMark = at === undefined ? { op, stamp: stamp() } : { op, at, stamp: stamp() };
 	tx.put('outbox', id, mark);
 }
+
+/** In a read-write transaction: store a record and mark its document (`id`) to send. */
+export function putMarked(
+	tx: KvTx,
+	store: StoreName,
+	key: string,
+	value: unknown,
+	id: string
+): void {
+	tx.put(store, key, value);
+	markChanged(tx, id);
+}
+
+/** In a read-write transaction over the attempts: store a mock test's attempt, marked to send. */
+export const putAttempt = (tx: KvTx, a: { id: string }) =>
+	putMarked(tx, 'attempts', a.id, a, docIds.attempt(a.id));
 
 /** In a read-write transaction over the log: mark log entries added (or removed) to send. */
 export function markLog(
