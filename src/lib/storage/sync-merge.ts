@@ -18,7 +18,7 @@ import { diffStates } from './rebuild';
 import type { Repository } from './repository';
 import { putQuarantine } from './set-aside';
 import { SETTINGS_KEY } from './settings';
-import { docIds, markChanged, markedIds } from './sync-outbox';
+import { ALL, docIds, markChanged, markedIds } from './sync-outbox';
 import type { IncomingChange } from './sync-records';
 import { putSettingsChanged, settingsChanged } from './sync-state';
 
@@ -88,6 +88,9 @@ export async function mergeIncoming(
 		const removed: Array<{ id: string; at: string; key: string }> = [];
 		for (const c of changes) {
 			if (marked.has(c.id)) continue; // This device's change goes over it.
+			// Everything here is to be sent (just signed in): a deck, draft or attempt this device
+			// holds is sent over the server's, as if marked.
+			if (marked.has(ALL) && (await heldHere(tx, c.id))) continue;
 			if (c.deleted) {
 				if (c.id.startsWith('log:') && c.at)
 					removed.push({ id: c.id.slice(4), at: c.at, key: `${c.at} ${c.id.slice(4)}` });
@@ -164,17 +167,26 @@ async function factsOf(
 	return out;
 }
 
+/** The store and key of a deck's, draft's or attempt's document (null for the others). */
+function recordOf(id: string): [StoreName, string] | null {
+	for (const [prefix, store] of [
+		['deck:', 'decks'],
+		['draft:', 'drafts'],
+		['attempt:', 'attempts']
+	] as const)
+		if (id.startsWith(prefix)) return [store, id.slice(prefix.length)];
+	return null;
+}
+
+async function heldHere(tx: KvTx, id: string): Promise<boolean> {
+	const at = recordOf(id);
+	return at !== null && (await tx.get(at[0], at[1])) !== undefined;
+}
+
 async function deleteRecord(tx: KvTx, id: string): Promise<number> {
-	const [prefix, store] = id.startsWith('deck:')
-		? (['deck:', 'decks'] as const)
-		: id.startsWith('draft:')
-			? (['draft:', 'drafts'] as const)
-			: id.startsWith('attempt:')
-				? (['attempt:', 'attempts'] as const)
-				: [null, null];
-	if (!prefix) return 0;
-	const key = id.slice(prefix.length);
-	if ((await tx.get(store, key)) === undefined) return 0;
+	const at = recordOf(id);
+	if (!at || (await tx.get(at[0], at[1])) === undefined) return 0;
+	const [store, key] = at;
 	tx.delete(store, key);
 	// A deck deleted elsewhere: its reviews stay in the log, as on the device that deleted it.
 	if (store === 'decks') deleteDerived(tx, key);

@@ -6,7 +6,7 @@ import { makeSettings } from '../srs/test-helpers';
 import { deleteDeck, loadDecks, saveDeck, type StoredDeck } from '../storage/decks';
 import type { Repository } from '../storage/repository';
 import { forceSyncOn, toSend } from '../storage/sync-outbox';
-import { readSyncMeta } from '../storage/sync-state';
+import { readSyncMeta, startAccount } from '../storage/sync-state';
 import { answer } from '../storage/test-helpers';
 import { SyncEngine, type EngineOptions } from './engine';
 import { dbName, sessionName, signIn, signUp, SyncError } from './remote';
@@ -166,6 +166,24 @@ describe('sync between two devices through a real pouchdb-server', () => {
 		expect(await loadDecks(a)).toEqual([]);
 		expect(await logIds(a)).toHaveLength(1);
 		expect(await logIds(b)).toHaveLength(1);
+	});
+
+	test('signing in with a deck of the same id: this device’s is sent over the server’s', async () => {
+		const name = await account();
+		const [a, b] = [await device(), await device()];
+		await saveDeck(a, ownDeck('mine'), []);
+		await (await engineFor(a, name)).sync();
+		// B had the deck before sync was on; signing in marks everything B holds.
+		forceSyncOn(false);
+		const mine = ownDeck('mine');
+		await saveDeck(b, { ...mine, deck: { ...mine.deck, title: 'Mine, as B has it' } }, []);
+		forceSyncOn(true);
+		expect((await toSend(b.kv)).total).toBe(0);
+		await startAccount(b.kv, name);
+		await (await engineFor(b, name)).sync();
+		expect((await loadDecks(b))[0].deck.title).toBe('Mine, as B has it');
+		await (await engineFor(a, name)).sync();
+		expect((await loadDecks(a))[0].deck.title).toBe('Mine, as B has it');
 	});
 
 	test('an answer undone after it was sent is removed on every device', async () => {
