@@ -133,6 +133,8 @@ test('two devices study offline, then connect: one log, nothing twice, the same 
 			/^Sync:Offline — \d+ answers to send$/
 		);
 		await context.setOffline(false);
+		// Back online, the page sends its answers by itself.
+		await expect(page.locator('[data-sync-status]')).toHaveText('Sync:Synced just now');
 		await otherContext.setOffline(false);
 		await syncNow(page);
 		await syncNow(other);

@@ -126,8 +126,9 @@ export class SyncSession {
 		const n = await toSend(repo.kv);
 		this.#answers = n.answers;
 		this.#everything = n.all;
-		if (typeof navigator !== 'undefined' && !navigator.onLine && this.#account)
-			this.#phase = 'offline';
+		const offline = typeof navigator !== 'undefined' && !navigator.onLine;
+		if (offline && this.#account && this.#phase !== 'syncing') this.#phase = 'offline';
+		else if (!offline && this.#phase === 'offline') this.#phase = 'idle';
 		return repo;
 	}
 
