@@ -88,6 +88,11 @@ export class SyncEngine {
 	#db: Db | null = null;
 	/** The revisions this engine sent: when the changes feed brings them back, they are ours. */
 	readonly #sentRevs = new Map<string, string>();
+	/**
+	 * Log documents the server is known to hold (pulled from it, or sent): immutable, so never
+	 * sent again (after signing in, everything is marked to send, the pulled log too).
+	 */
+	readonly #held = new Set<string>();
 
 	constructor(repo: Repository, opts: EngineOptions) {
 		this.#repo = repo;
@@ -154,6 +159,11 @@ export class SyncEngine {
 				if (page.results.length < this.#page) break;
 			}
 		}
+		for (const d of docs) {
+			const { _id, _deleted } = d as { _id?: unknown; _deleted?: unknown };
+			if (typeof _id === 'string' && _id.startsWith('log:') && _deleted !== true)
+				this.#held.add(_id);
+		}
 		const { changes, refused } = checkDocs(docs.filter((d) => !isDesign(d)));
 		const merged =
 			changes.length || refused.length ? await mergeIncoming(this.#repo, changes, refused) : null;
@@ -186,6 +196,10 @@ export class SyncEngine {
 		const done: Pending[] = [];
 		const docs: Array<{ doc: SyncDoc; marks: Pending[] }> = [];
 		for (const { change, marks } of items) {
+			if (!change.deleted && this.#held.has(change.id)) {
+				done.push(...marks); // A log document the server holds already.
+				continue;
+			}
 			const current = revs.get(change.id);
 			// Deleting what the server does not hold, or holds deleted: nothing to send.
 			if (change.deleted && (!current || current.deleted)) done.push(...marks);
@@ -212,6 +226,7 @@ export class SyncEngine {
 				const conflict = res.error === 'conflict' || res.name === 'conflict' || res.status === 409;
 				if (res.ok && res.rev) {
 					this.#sentRevs.set(doc._id, res.rev);
+					if (doc._id.startsWith('log:') && !doc._deleted) this.#held.add(doc._id);
 					pushed++;
 					done.push(...marks);
 				} else if (conflict && doc._id.startsWith('log:') && !doc._deleted) {
