@@ -46,7 +46,7 @@ const config = {
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:'],
 				'connect-src': syncOrigin
-					? ['self', /** @type {import('@sveltejs/kit').Csp.Source} */ (syncOrigin)]
+					? ['self', /** @type {`${string}.${string}`} */ (syncOrigin)]
 					: ['self'],
 				'object-src': ['none'],
 				'base-uri': ['self'],
