@@ -4,7 +4,7 @@
 // password says so; the sync panel passes axe in both themes.
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { answerRightly } from './study-helpers';
+import { answerRightly, setNewPerDay } from './study-helpers';
 import {
 	adminHeaders,
 	createAccount,
@@ -176,6 +176,33 @@ test('the server stops mid-sync and comes back: nothing lost, nothing twice', as
 	expect(new Set(ids).size).toBe(ids.length);
 	const onServer = await serverLog(page, name);
 	expect(onServer.sort()).toEqual(ids.map((id) => `log:${id}`).sort());
+});
+
+test('settings changed on two devices: the later wins, and the other device says so', async ({
+	page,
+	browser
+}) => {
+	const name = uniqueName('settings');
+	await createAccount(page.request, name, PASSWORD);
+	const otherContext = await otherDevice(browser);
+	const other = await otherContext.newPage();
+	try {
+		await signIn(page, name);
+		await signIn(other, name);
+		await setNewPerDay(page, 7);
+		await syncNow(page);
+		await setNewPerDay(other, 12); // later
+		await syncNow(other);
+		await syncNow(page);
+		await page.reload();
+		await expect(page.getByLabel('New facts per day')).toHaveValue('12');
+		await expect(page.locator('#sync')).toContainText(/Settings were changed on .+ at .+/);
+		await other.reload();
+		await expect(other.getByLabel('New facts per day')).toHaveValue('12');
+		await expect(other.locator('#sync')).not.toContainText('Settings were changed on');
+	} finally {
+		await otherContext.close();
+	}
 });
 
 test('a wrong password says so, and studying goes on', async ({ page }) => {

@@ -11,7 +11,13 @@
 import * as env from '$env/static/public';
 import type { Repository } from '$lib/storage/repository';
 import { toSend } from '$lib/storage/sync-outbox';
-import { endAccount, readSyncMeta, startAccount, writeSyncMeta } from '$lib/storage/sync-state';
+import {
+	endAccount,
+	readSettingsChanged,
+	readSyncMeta,
+	startAccount,
+	writeSyncMeta
+} from '$lib/storage/sync-state';
 import type { SyncEngine } from '$lib/sync/engine';
 import { SyncError, type RemoteOptions } from '$lib/sync/remote';
 import { repository, writeListeners } from './storage.svelte';
@@ -80,6 +86,7 @@ export class SyncSession {
 			if (stores.some((s) => SYNCED.has(s)) && !stores.includes('outbox')) {
 				void this.#counts();
 				this.soon(AFTER_ANSWERS_MS);
+				if (stores.includes('settings')) void this.#noticeStillTrue();
 			}
 		});
 		if (typeof window !== 'undefined') {
@@ -243,6 +250,14 @@ export class SyncSession {
 		this.#timer = null;
 		await this.#counts();
 		if (typeof window !== 'undefined') window.dispatchEvent(new Event(SYNC_ACCOUNT_EVENT));
+	}
+
+	/** The notice about another device's settings holds until this device changes them. */
+	async #noticeStillTrue(): Promise<void> {
+		const from = this.#settingsFrom;
+		if (!from) return;
+		const changed = await readSettingsChanged((await repository()).kv);
+		if (changed?.updatedAt !== from.at) await this.dismissSettingsNotice();
 	}
 
 	/** The learner has read the notice about another device's settings. */

@@ -59,6 +59,11 @@ export async function settingsChanged(tx: KvTx): Promise<SettingsChanged | null>
 	return read.success ? read.data : null;
 }
 
+/** When and where the settings were last changed, in a transaction of its own. */
+export function readSettingsChanged(kv: Kv): Promise<SettingsChanged | null> {
+	return kv.run(['meta'], 'readonly', settingsChanged);
+}
+
 /** In a read-write transaction over meta: record a change of the settings. */
 export function putSettingsChanged(tx: KvTx, changed: SettingsChanged): void {
 	tx.put('meta', SETTINGS_CHANGED, changed);
