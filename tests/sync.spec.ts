@@ -53,12 +53,14 @@ async function syncNow(page: Page) {
 	await expect(panel.locator('[data-sync-line]')).toHaveText('Synced just now');
 }
 
-/** Answer `n` questions on /study (already open), rating each Good. */
+/** Answer `n` questions on /study (already open), rating each Good, by touch or by mouse. */
 async function study(page: Page, n: number) {
+	const touch = !!test.info().project.use.hasTouch;
 	for (let i = 0; i < n; i++) {
 		const done = Number((await page.getByText(/^Done \d+$/).textContent())?.slice(5));
-		await answerRightly(page, 'touch');
-		await page.getByRole('button', { name: 'Good' }).tap();
+		await answerRightly(page, touch ? 'touch' : 'keyboard');
+		const good = page.getByRole('button', { name: 'Good' });
+		await (touch ? good.tap() : good.click());
 		await expect(page.getByText(`Done ${done + 1}`, { exact: true })).toBeVisible();
 	}
 }
@@ -231,5 +233,16 @@ test(
 		await signIn(page, name);
 		await expect(page.locator('[data-sync-status]')).toBeVisible();
 		expect(await axe()).toEqual([]);
+		// The header with its sync line still fits a 320 px phone, offline with answers to send.
+		await page.setViewportSize({ width: 320, height: 640 });
+		await page.goto('/study');
+		await page.context().setOffline(true);
+		await study(page, 1);
+		await expect(page.locator('[data-sync-status]')).toHaveText(/Offline — \d+ answers? to send/);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			320
+		);
+		await page.screenshot({ path: test.info().outputPath('header-320.png') });
+		await page.context().setOffline(false);
 	}
 );
