@@ -128,3 +128,28 @@ test(`the upgrade from version 7 to ${DB_VERSION} adds the outbox and keeps the 
 	expect((await toSend(repo.kv)).answers).toBe(1);
 	repo.kv.close();
 });
+
+describe('signing in and out', () => {
+	test('a first sign-in marks everything; signing in again to the same account does not', async () => {
+		const { startAccount, endAccount, readSyncMeta } = await import('./sync-state');
+		forceSyncOn(false);
+		const repo = await freshRepo();
+		await answer(repo, 'f1');
+		forceSyncOn(true);
+		await startAccount(repo.kv, 'amy');
+		expect(await ids(repo)).toEqual(['all']);
+		await sent(repo.kv, await pending(repo.kv));
+		await startAccount(repo.kv, 'amy'); // The session expired; signed in again.
+		expect(await ids(repo)).toEqual([]);
+		await startAccount(repo.kv, 'ben'); // Another account: everything, from the start.
+		expect(await ids(repo)).toEqual(['all']);
+		expect((await readSyncMeta(repo.kv, 'ben')).seq).toBeNull();
+		// Signing out keeping the copy: the progress stays, the outbox and bookkeeping go.
+		await endAccount(repo.kv, true);
+		expect(await ids(repo)).toEqual([]);
+		expect((await repo.counts()).log).toBe(1);
+		// Clearing it: nothing of the learner's stays on the device.
+		await endAccount(repo.kv, false);
+		expect(await repo.counts()).toEqual({ states: 0, log: 0, quarantined: 0 });
+	});
+});

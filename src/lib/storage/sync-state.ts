@@ -97,14 +97,16 @@ export function deviceName(): string {
 }
 
 /**
- * An account signed in on this device: everything it holds is marked to send, and the
- * bookkeeping starts afresh unless it is the same account's (the first pull then reads all).
+ * An account signed in on this device: unless this device was signed in to it already (signing
+ * in again after the session expired: the outbox holds every change since), everything it holds
+ * is marked to send and the bookkeeping starts afresh (the first pull then reads all).
  */
 export async function startAccount(kv: Kv, account: string): Promise<void> {
 	await kv.run(['outbox', 'meta'], 'readwrite', async (tx) => {
-		markAll(tx);
 		const read = SyncMetaSchema.safeParse(await tx.get('meta', SYNC_META));
-		if (!read.success || read.data.account !== account) tx.put('meta', SYNC_META, fresh(account));
+		if (read.success && read.data.account === account) return;
+		markAll(tx);
+		tx.put('meta', SYNC_META, fresh(account));
 	});
 }
 
