@@ -219,6 +219,29 @@ test('a wrong password says so, and studying goes on', async ({ page }) => {
 	await study(page, 1);
 });
 
+test('an expired session says so, studying goes on, and signing in again sends the answers', async ({
+	page,
+	context
+}) => {
+	const name = uniqueName('expired');
+	await createAccount(page.request, name, PASSWORD);
+	await signIn(page, name);
+	await context.clearCookies();
+	await page.goto('/study');
+	await study(page, 2);
+	await expect(page.locator('[data-sync-status]')).toHaveText(
+		'Sync:Session expired — sign in again'
+	);
+	await study(page, 1);
+	const panel = await settings(page);
+	await expect(panel).toContainText('Your session on the sync server has expired');
+	await panel.getByLabel(`Password for ${name}`).fill(PASSWORD);
+	await panel.getByRole('button', { name: 'Sign in again' }).click();
+	await expect(panel.locator('[data-sync-line]')).toHaveText('Synced just now');
+	const { ids } = await stored(page);
+	expect((await serverLog(page, name)).sort()).toEqual(ids.map((id) => `log:${id}`).sort());
+});
+
 test(
 	'the sync panel has no axe violations, signed out and signed in',
 	{ tag: '@both' },
