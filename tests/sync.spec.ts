@@ -138,6 +138,11 @@ test('two devices study offline, then connect: one log, nothing twice, the same 
 		// Back online, the page sends its answers by itself.
 		await expect(page.locator('[data-sync-status]')).toHaveText('Sync:Synced just now');
 		await otherContext.setOffline(false);
+		await expect(other.locator('[data-sync-status]')).toHaveText('Sync:Synced just now');
+		// A sync on the page still open (here on an `online` event) brings the other device's
+		// answers: the page offers to show them.
+		await page.evaluate(() => window.dispatchEvent(new Event('online')));
+		await expect(page.getByRole('button', { name: /^Reload to see the changes/ })).toBeVisible();
 		await syncNow(page);
 		await syncNow(other);
 		await syncNow(page);

@@ -27,6 +27,7 @@ import { readWebKey, SYNC_ACCOUNT_EVENT, WEB_KEYS, writeWebKey } from './web-key
 /** The sync server: `PUBLIC_SYNC_URL` at build time, else `/sync` on this origin. */
 export const SYNC_URL = (env as Record<string, string | undefined>).PUBLIC_SYNC_URL || '/sync';
 
+const CHANNEL = 'current-affairs-recall:sync';
 const SYNCED = new Set(['log', 'decks', 'drafts', 'settings', 'attempts']);
 const AFTER_ANSWERS_MS = 1000;
 const EVERY_MS = 30_000;
@@ -41,6 +42,9 @@ export class SyncSession {
 	#progress = $state.raw<SyncView['progress']>(null);
 	#settingsFrom = $state.raw<{ device: string; at: string } | null>(null);
 	#now = $state.raw(new Date());
+	#arrived = $state(false);
+	/** Tells this app's other tabs that a sync changed the stored data. */
+	#channel: BroadcastChannel | null = null;
 
 	#engine: SyncEngine | null = null;
 	#running: Promise<void> | null = null;
@@ -76,6 +80,10 @@ export class SyncSession {
 	get settingsFrom() {
 		return this.#settingsFrom;
 	}
+	/** A sync (here or in another tab) stored changes from other devices: the page shows older data. */
+	get arrived() {
+		return this.#arrived;
+	}
 
 	/** Start syncing if an account is set; idempotent (the header and Settings both call it). */
 	async start(): Promise<void> {
@@ -89,6 +97,10 @@ export class SyncSession {
 				if (stores.includes('settings')) void this.#noticeStillTrue();
 			}
 		});
+		if (typeof BroadcastChannel !== 'undefined') {
+			this.#channel = new BroadcastChannel(CHANNEL);
+			this.#channel.onmessage = () => (this.#arrived = true);
+		}
 		if (typeof window !== 'undefined') {
 			window.addEventListener('online', () => this.soon(0));
 			window.addEventListener('offline', () => void this.#counts());
@@ -164,7 +176,15 @@ export class SyncSession {
 		try {
 			this.#engine ??= await this.#newEngine(repo, account);
 			const report = await this.#engine.sync();
-			if (report.merged?.settingsFrom) this.#settingsFrom = report.merged.settingsFrom;
+			const merged = report.merged;
+			if (merged?.settingsFrom) this.#settingsFrom = merged.settingsFrom;
+			if (
+				merged &&
+				(merged.logAdded || merged.logRemoved || merged.records || merged.settingsFrom)
+			) {
+				this.#arrived = true;
+				this.#channel?.postMessage('arrived');
+			}
 			this.#syncedAt = new Date();
 			this.#error = null;
 			this.#failures = 0;
