@@ -105,15 +105,31 @@ interface UserCtx {
 	roles: string[];
 }
 
+/**
+ * Who has these exact credentials, for a few seconds: asking pouchdb-server costs as much as the
+ * request itself (a third of a replication's time). A cookie changes at most once a second (it
+ * carries its time), so a burst of requests asks about once a second; a cookie that expires is
+ * honoured at most this long after.
+ */
+const known = new Map<string, { user: UserCtx; until: number }>();
+const KNOWN_FOR = 5000;
+
 /** Who the caller is: null without a session, undefined when the database is down. */
 async function whoIs(couch: Couch, req: IncomingMessage): Promise<UserCtx | null | undefined> {
 	const port = couch.port;
 	if (port === undefined) return undefined;
-	const reply = await call(port, 'GET', '/_session', credentials(req)).catch(() => undefined);
+	const headers = credentials(req);
+	const key = `${headers.cookie ?? ''}\n${headers.authorization ?? ''}`;
+	const cached = known.get(key);
+	if (cached && cached.until > Date.now()) return cached.user;
+	const reply = await call(port, 'GET', '/_session', headers).catch(() => undefined);
 	if (!reply) return undefined;
-	const user = (reply.body as { userCtx?: Partial<UserCtx> } | null)?.userCtx;
-	if (reply.status !== 200 || typeof user?.name !== 'string') return null;
-	return { name: user.name, roles: Array.isArray(user.roles) ? user.roles : [] };
+	const ctx = (reply.body as { userCtx?: Partial<UserCtx> } | null)?.userCtx;
+	if (reply.status !== 200 || typeof ctx?.name !== 'string') return null;
+	const user = { name: ctx.name, roles: Array.isArray(ctx.roles) ? ctx.roles : [] };
+	if (known.size > 1000) known.clear();
+	known.set(key, { user, until: Date.now() + KNOWN_FOR });
+	return user;
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
