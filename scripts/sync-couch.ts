@@ -28,6 +28,12 @@ export interface CouchReply {
 }
 
 const BIN = createRequire(import.meta.url).resolve('pouchdb-server/bin/pouchdb-server');
+/**
+ * Runs pouchdb-server (its path is argv[1]) until its stdin ends: when this process dies, however
+ * it dies (a crash, SIGKILL), the pipe closes and the database goes with it, never left running.
+ */
+const UNTIL_ORPHANED =
+	"process.stdin.on('end', () => process.exit(0)).resume(); require(process.argv[1]);";
 
 /** The admin's credentials, generated into `<data>/admin.json` (mode 0600) on the first start. */
 export function adminOf(dataDir: string): Admin {
@@ -142,11 +148,11 @@ export class Couch {
 		const child = spawn(
 			process.execPath,
 			[
-				BIN,
+				...['-e', UNTIL_ORPHANED, BIN],
 				...['--port', String(port), '--host', '127.0.0.1', '--no-stdout-logs'],
 				...['--dir', join(this.#dataDir, 'db'), '--config', join(this.#dataDir, 'config.json')]
 			],
-			{ cwd: this.#dataDir, stdio: ['ignore', 'ignore', 'pipe'] }
+			{ cwd: this.#dataDir, stdio: ['pipe', 'ignore', 'pipe'] }
 		);
 		this.#child = child;
 		let stderr = '';
