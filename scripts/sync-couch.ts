@@ -4,8 +4,8 @@
  *
  * What it keeps in the data folder: `admin.json` (mode 0600: the admin's name and password and
  * the cookie secret, generated once), `config.json` (pouchdb-server's `/_config`, rewritten at
- * each start from admin.json: the admin, the session cookie's secret and timeout, the log file),
- * `log.txt` and `db/`. The cookie secret is fixed so that sessions outlive a restart.
+ * each start from admin.json: the admin, the session cookie's secret and timeout, the log file,
+ * the largest request body), `log.txt` and `db/`. The cookie secret is fixed so that sessions outlive a restart.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -203,7 +203,8 @@ export class Couch {
 	/**
 	 * pouchdb-server's config: the admin (a plain password is hashed by pouchdb-server when it
 	 * reads the file, so it is written only while no hash is there), the cookie secret and
-	 * timeout, the log file. Sessions are CouchDB's: a cookie refreshed on every request.
+	 * timeout, the log file, the body limit. Sessions are CouchDB's: a cookie refreshed on every
+	 * request.
 	 */
 	#writeConfig() {
 		const file = join(this.#dataDir, 'config.json');
@@ -219,6 +220,8 @@ export class Couch {
 			timeout: this.#timeout
 		};
 		config.log = { ...config.log, file: join(this.#dataDir, 'log.txt') };
+		// pouchdb-server reads a request's whole body into memory up to this (4 GB by default).
+		config.couchdb = { ...config.couchdb, max_document_size: 64 * 1024 * 1024 };
 		writeFileSync(file, JSON.stringify(config, null, 2) + '\n', { mode: 0o600 });
 	}
 }

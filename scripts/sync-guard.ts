@@ -204,7 +204,8 @@ export function createGuard(couch: Couch): Server {
 async function handle(couch: Couch, req: IncomingMessage, res: ServerResponse) {
 	const method = req.method ?? 'GET';
 	// The WHATWG parser resolves `.` and `..` (encoded too): the guard judges the path it sends.
-	const url = new URL(req.url ?? '/', 'http://guard');
+	// (Appended to an origin, so that `//x/y` stays a path, not a host.)
+	const url = new URL(`http://guard${req.url ?? '/'}`);
 	const path = url.pathname + url.search;
 	const target = route(method, url.pathname);
 	switch (target.kind) {
