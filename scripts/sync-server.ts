@@ -68,8 +68,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
 	};
 }
 
-/** What a fresh start removes from the data folder (only what the server writes there). */
-const DATA_ENTRIES = ['db', 'config.json', '.config.json', 'admin.json', 'log.txt'];
+/** What a fresh start removes from the data folder (what the server and tests/sync-fixture.ts write). */
+const DATA_ENTRIES = ['db', 'config.json', '.config.json', 'admin.json', 'log.txt', 'down.lock'];
 
 /** The sync server as the environment describes it (see the top of this file), started. */
 export async function startFromEnv(env = process.env): Promise<SyncServer & { dataDir: string }> {
