@@ -24,16 +24,10 @@ import { route, signUpProblem, userDb } from './sync-rules';
 const SIGN_UP_LIMIT = 16 * 1024;
 const agent = new Agent({ keepAlive: true });
 
-function send(
-	res: ServerResponse,
-	status: number,
-	body: unknown,
-	headers: IncomingHttpHeaders = {}
-) {
+function send(res: ServerResponse, status: number, body: unknown) {
 	if (res.headersSent) return void res.destroy();
-	const text = JSON.stringify(body) + '\n';
-	res.writeHead(status, { ...headers, 'content-type': 'application/json' });
-	res.end(text);
+	res.writeHead(status, { 'content-type': 'application/json' });
+	res.end(JSON.stringify(body) + '\n');
 }
 
 const error = (res: ServerResponse, status: number, error: string, reason: string) =>
@@ -66,23 +60,13 @@ function persistent(headers: IncomingHttpHeaders, timeout: number): IncomingHttp
 	};
 }
 
-/** Sends the request on to pouchdb-server, streaming both ways; `body` when already read. */
-function forward(
-	couch: Couch,
-	req: IncomingMessage,
-	res: ServerResponse,
-	path: string,
-	body?: Buffer
-) {
+/** Sends the request on to pouchdb-server, streaming both ways. */
+function forward(couch: Couch, req: IncomingMessage, res: ServerResponse, path: string) {
 	const port = couch.port;
 	if (port === undefined) return unavailable(res);
 	const headers = { ...req.headers };
 	delete headers.host;
 	delete headers.connection;
-	if (body) {
-		delete headers['transfer-encoding'];
-		headers['content-length'] = String(body.length);
-	}
 	const upstream = request(
 		{ host: '127.0.0.1', port, method: req.method, path, headers, agent },
 		(reply) => {
@@ -96,8 +80,7 @@ function forward(
 	res.on('close', () => {
 		if (!res.writableFinished) upstream.destroy();
 	});
-	if (body) upstream.end(body);
-	else req.pipe(upstream);
+	req.pipe(upstream);
 }
 
 interface UserCtx {
@@ -203,9 +186,11 @@ export function createGuard(couch: Couch): Server {
 
 async function handle(couch: Couch, req: IncomingMessage, res: ServerResponse) {
 	const method = req.method ?? 'GET';
+	if (!req.url?.startsWith('/'))
+		return error(res, 400, 'bad_request', 'The path must start with /.');
 	// The WHATWG parser resolves `.` and `..` (encoded too): the guard judges the path it sends.
 	// (Appended to an origin, so that `//x/y` stays a path, not a host.)
-	const url = new URL(`http://guard${req.url ?? '/'}`);
+	const url = new URL(`http://guard${req.url}`);
 	const path = url.pathname + url.search;
 	const target = route(method, url.pathname);
 	switch (target.kind) {
