@@ -232,6 +232,20 @@ describe('what no account may do', () => {
 	});
 });
 
+test('pouchdb-server crashing (as a PUT of a database by a user makes it) is started again', async () => {
+	const behind = `http://127.0.0.1:${server.databasePort()}`;
+	await fetch(`${behind}/newdb`, { method: 'PUT', headers: { cookie: alice.cookie } }).catch(
+		() => undefined
+	);
+	let status: number | undefined;
+	for (let i = 0; i < 300 && status !== 200; i++) {
+		await new Promise((r) => setTimeout(r, 100));
+		status = (await alice.get(`${ALICE_DB}/log:1`).catch(() => undefined))?.status;
+	}
+	expect(status).toBe(200);
+	expect(server.databasePort()).not.toBe(Number(new URL(behind).port));
+}, 60_000);
+
 test('accounts, sessions and data outlive a restart of the sync server', async () => {
 	await server.close();
 	server = await startSyncServer({ dataDir });
