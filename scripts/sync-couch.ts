@@ -4,8 +4,8 @@
  *
  * What it keeps in the data folder: `admin.json` (mode 0600: the admin's name and password and
  * the cookie secret, generated once), `config.json` (pouchdb-server's `/_config`, rewritten at
- * each start from admin.json: the admin, the session cookie's secret and timeout, the log file),
- * `log.txt` and `db/`. The cookie secret is fixed so that sessions outlive a restart.
+ * each start from admin.json: the admin, the session cookie's secret and timeout, the log file,
+ * the largest request body), `log.txt` and `db/`. The cookie secret is fixed so that sessions outlive a restart.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -28,6 +28,12 @@ export interface CouchReply {
 }
 
 const BIN = createRequire(import.meta.url).resolve('pouchdb-server/bin/pouchdb-server');
+/**
+ * Runs pouchdb-server (its path is argv[1]) until its stdin ends: when this process dies, however
+ * it dies (a crash, SIGKILL), the pipe closes and the database goes with it, never left running.
+ */
+const UNTIL_ORPHANED =
+	"process.stdin.on('end', () => process.exit(0)).resume(); require(process.argv[1]);";
 
 /** The admin's credentials, generated into `<data>/admin.json` (mode 0600) on the first start. */
 export function adminOf(dataDir: string): Admin {
@@ -142,11 +148,11 @@ export class Couch {
 		const child = spawn(
 			process.execPath,
 			[
-				BIN,
+				...['-e', UNTIL_ORPHANED, BIN],
 				...['--port', String(port), '--host', '127.0.0.1', '--no-stdout-logs'],
 				...['--dir', join(this.#dataDir, 'db'), '--config', join(this.#dataDir, 'config.json')]
 			],
-			{ cwd: this.#dataDir, stdio: ['ignore', 'ignore', 'pipe'] }
+			{ cwd: this.#dataDir, stdio: ['pipe', 'ignore', 'pipe'] }
 		);
 		this.#child = child;
 		let stderr = '';
@@ -197,7 +203,8 @@ export class Couch {
 	/**
 	 * pouchdb-server's config: the admin (a plain password is hashed by pouchdb-server when it
 	 * reads the file, so it is written only while no hash is there), the cookie secret and
-	 * timeout, the log file. Sessions are CouchDB's: a cookie refreshed on every request.
+	 * timeout, the log file, the body limit. Sessions are CouchDB's: a cookie refreshed on every
+	 * request.
 	 */
 	#writeConfig() {
 		const file = join(this.#dataDir, 'config.json');
@@ -213,6 +220,8 @@ export class Couch {
 			timeout: this.#timeout
 		};
 		config.log = { ...config.log, file: join(this.#dataDir, 'log.txt') };
+		// pouchdb-server reads a request's whole body into memory up to this (4 GB by default).
+		config.couchdb = { ...config.couchdb, max_document_size: 64 * 1024 * 1024 };
 		writeFileSync(file, JSON.stringify(config, null, 2) + '\n', { mode: 0o600 });
 	}
 }

@@ -24,16 +24,10 @@ import { route, signUpProblem, userDb } from './sync-rules';
 const SIGN_UP_LIMIT = 16 * 1024;
 const agent = new Agent({ keepAlive: true });
 
-function send(
-	res: ServerResponse,
-	status: number,
-	body: unknown,
-	headers: IncomingHttpHeaders = {}
-) {
+function send(res: ServerResponse, status: number, body: unknown) {
 	if (res.headersSent) return void res.destroy();
-	const text = JSON.stringify(body) + '\n';
-	res.writeHead(status, { ...headers, 'content-type': 'application/json' });
-	res.end(text);
+	res.writeHead(status, { 'content-type': 'application/json' });
+	res.end(JSON.stringify(body) + '\n');
 }
 
 const error = (res: ServerResponse, status: number, error: string, reason: string) =>
@@ -66,23 +60,13 @@ function persistent(headers: IncomingHttpHeaders, timeout: number): IncomingHttp
 	};
 }
 
-/** Sends the request on to pouchdb-server, streaming both ways; `body` when already read. */
-function forward(
-	couch: Couch,
-	req: IncomingMessage,
-	res: ServerResponse,
-	path: string,
-	body?: Buffer
-) {
+/** Sends the request on to pouchdb-server, streaming both ways. */
+function forward(couch: Couch, req: IncomingMessage, res: ServerResponse, path: string) {
 	const port = couch.port;
 	if (port === undefined) return unavailable(res);
 	const headers = { ...req.headers };
 	delete headers.host;
 	delete headers.connection;
-	if (body) {
-		delete headers['transfer-encoding'];
-		headers['content-length'] = String(body.length);
-	}
 	const upstream = request(
 		{ host: '127.0.0.1', port, method: req.method, path, headers, agent },
 		(reply) => {
@@ -96,8 +80,7 @@ function forward(
 	res.on('close', () => {
 		if (!res.writableFinished) upstream.destroy();
 	});
-	if (body) upstream.end(body);
-	else req.pipe(upstream);
+	req.pipe(upstream);
 }
 
 interface UserCtx {
@@ -105,15 +88,31 @@ interface UserCtx {
 	roles: string[];
 }
 
+/**
+ * Who has these exact credentials, for a few seconds: asking pouchdb-server costs as much as the
+ * request itself (a third of a replication's time). A cookie changes at most once a second (it
+ * carries its time), so a burst of requests asks about once a second; a cookie that expires is
+ * honoured at most this long after.
+ */
+const known = new Map<string, { user: UserCtx; until: number }>();
+const KNOWN_FOR = 5000;
+
 /** Who the caller is: null without a session, undefined when the database is down. */
 async function whoIs(couch: Couch, req: IncomingMessage): Promise<UserCtx | null | undefined> {
 	const port = couch.port;
 	if (port === undefined) return undefined;
-	const reply = await call(port, 'GET', '/_session', credentials(req)).catch(() => undefined);
+	const headers = credentials(req);
+	const key = `${headers.cookie ?? ''}\n${headers.authorization ?? ''}`;
+	const cached = known.get(key);
+	if (cached && cached.until > Date.now()) return cached.user;
+	const reply = await call(port, 'GET', '/_session', headers).catch(() => undefined);
 	if (!reply) return undefined;
-	const user = (reply.body as { userCtx?: Partial<UserCtx> } | null)?.userCtx;
-	if (reply.status !== 200 || typeof user?.name !== 'string') return null;
-	return { name: user.name, roles: Array.isArray(user.roles) ? user.roles : [] };
+	const ctx = (reply.body as { userCtx?: Partial<UserCtx> } | null)?.userCtx;
+	if (reply.status !== 200 || typeof ctx?.name !== 'string') return null;
+	const user = { name: ctx.name, roles: Array.isArray(ctx.roles) ? ctx.roles : [] };
+	if (known.size > 1000) known.clear();
+	known.set(key, { user, until: Date.now() + KNOWN_FOR });
+	return user;
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
@@ -187,8 +186,11 @@ export function createGuard(couch: Couch): Server {
 
 async function handle(couch: Couch, req: IncomingMessage, res: ServerResponse) {
 	const method = req.method ?? 'GET';
+	if (!req.url?.startsWith('/'))
+		return error(res, 400, 'bad_request', 'The path must start with /.');
 	// The WHATWG parser resolves `.` and `..` (encoded too): the guard judges the path it sends.
-	const url = new URL(req.url ?? '/', 'http://guard');
+	// (Appended to an origin, so that `//x/y` stays a path, not a host.)
+	const url = new URL(`http://guard${req.url}`);
 	const path = url.pathname + url.search;
 	const target = route(method, url.pathname);
 	switch (target.kind) {

@@ -58,12 +58,15 @@ function decode(segment: string): string | undefined {
 
 /** Where a request goes. `pathname` is the URL's, already normalised (no `.` or `..`). */
 export function route(method: string, pathname: string): Route {
-	const [first = '', ...rest] = pathname.slice(1).split('/');
-	if (first === '') {
+	if (pathname === '/') {
 		return method === 'GET' || method === 'HEAD'
 			? { kind: 'forward' }
 			: refuse(405, 'Only GET is allowed on /.');
 	}
+	const [first, ...rest] = pathname.slice(1).split('/');
+	// An empty segment (`//`) is nothing CouchDB names; only a database may end in `/`.
+	if (first === '' || rest.slice(0, -1).includes('') || (rest.length > 1 && rest.at(-1) === ''))
+		return refuse(404, 'There is nothing at this path.');
 	if (first === '_session' && rest.length === 0) {
 		return ['GET', 'HEAD', 'POST', 'DELETE'].includes(method)
 			? { kind: 'forward' }

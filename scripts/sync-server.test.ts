@@ -5,6 +5,7 @@
  * sync-signals.test.ts runs the server as its own process for SIGUSR1/SIGUSR2.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -109,6 +110,7 @@ describe('sessions', () => {
 /** Every way into a database that replication uses, with what each sends. */
 const READS_AND_WRITES: [string, string, unknown?][] = [
 	['GET', ALICE_DB],
+	['GET', `${ALICE_DB}/`],
 	['GET', `${ALICE_DB}/log:1`],
 	['GET', `${ALICE_DB}/_all_docs`],
 	['GET', `${ALICE_DB}/_changes?since=0`],
@@ -129,6 +131,29 @@ describe("one account's database", () => {
 		}
 		const bulk = await alice.post(`${ALICE_DB}/_bulk_get`, { docs: [{ id: 'log:1' }] });
 		expect(JSON.stringify(await bulk.json())).toContain('"at":1');
+	});
+
+	test('another account gets nothing by a path written otherwise', async () => {
+		for (const path of [`/${ALICE_DB}/log:1`, `/x/..${ALICE_DB}/log:1`, `${ALICE_DB}/./log:1`]) {
+			const reply = await bob.get(path);
+			expect(reply.status, path).toBeGreaterThanOrEqual(403);
+			expect(await reply.text(), path).not.toContain('"at"');
+		}
+		const raw = await new Promise<number>((resolve, reject) => {
+			// fetch would normalise the path: send it as written.
+			const req = request(
+				{
+					host: '127.0.0.1',
+					port: server.port,
+					path: `//h${ALICE_DB}/log:1`,
+					headers: { cookie: bob.cookie }
+				},
+				(res) => resolve(res.statusCode ?? 0)
+			);
+			req.on('error', reject);
+			req.end();
+		});
+		expect(raw).toBe(404);
 	});
 
 	test('another account gets 403 on each, and sees nothing', async () => {
@@ -181,7 +206,10 @@ describe('what no account may do', () => {
 			['GET', `${ALICE_DB}/%2e%2e/_all_dbs`],
 			['PUT', `${ALICE_DB}/_design/app`, { views: {} }],
 			['PUT', `${ALICE_DB}/_design%2Fapp`, { views: {} }],
-			['GET', `${ALICE_DB}/_design/app/_view/all`]
+			['GET', `${ALICE_DB}/_design/app/_view/all`],
+			['GET', `/${ALICE_DB}/log:1`],
+			['GET', `${ALICE_DB}//log:1`],
+			['GET', `${ALICE_DB}/log:1/`]
 		];
 		for (const [method, path, body] of refused) {
 			const reply = await alice.request(method, path, body);
@@ -203,6 +231,20 @@ describe('what no account may do', () => {
 		expect((await alice.get(`${ALICE_DB}/_design/app`)).status).toBe(404);
 	});
 });
+
+test('pouchdb-server crashing (as a PUT of a database by a user makes it) is started again', async () => {
+	const behind = `http://127.0.0.1:${server.databasePort()}`;
+	await fetch(`${behind}/newdb`, { method: 'PUT', headers: { cookie: alice.cookie } }).catch(
+		() => undefined
+	);
+	let status: number | undefined;
+	for (let i = 0; i < 300 && status !== 200; i++) {
+		await new Promise((r) => setTimeout(r, 100));
+		status = (await alice.get(`${ALICE_DB}/log:1`).catch(() => undefined))?.status;
+	}
+	expect(status).toBe(200);
+	expect(server.databasePort()).not.toBe(Number(new URL(behind).port));
+}, 60_000);
 
 test('accounts, sessions and data outlive a restart of the sync server', async () => {
 	await server.close();

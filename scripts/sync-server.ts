@@ -68,26 +68,30 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
 	};
 }
 
-/** What a fresh start removes from the data folder (only what the server writes there). */
-const DATA_ENTRIES = ['db', 'config.json', '.config.json', 'admin.json', 'log.txt'];
+/** What a fresh start removes from the data folder (what the server and tests/sync-fixture.ts write). */
+const DATA_ENTRIES = ['db', 'config.json', '.config.json', 'admin.json', 'log.txt', 'down.lock'];
 
-async function main() {
-	const env = process.env;
+/** The sync server as the environment describes it (see the top of this file), started. */
+export async function startFromEnv(env = process.env): Promise<SyncServer & { dataDir: string }> {
 	const dataDir = resolve(env.SYNC_DATA || '.sync-data');
 	if (env.SYNC_FRESH === '1')
 		for (const entry of DATA_ENTRIES)
 			rmSync(join(dataDir, entry), { recursive: true, force: true });
+	const host = env.SYNC_HOST || '127.0.0.1';
 	const server = await startSyncServer({
 		dataDir,
 		port: Number(env.SYNC_PORT || 5985),
-		host: env.SYNC_HOST || '127.0.0.1',
+		host,
 		sessionTimeout: Number(env.SYNC_SESSION_TIMEOUT || DEFAULT_SESSION_TIMEOUT)
 	});
-	const pidFile = join(dataDir, 'sync-server.pid');
+	console.log(`Sync server on http://${host}:${server.port}, data in ${dataDir}`);
+	return { ...server, dataDir };
+}
+
+async function main() {
+	const server = await startFromEnv();
+	const pidFile = join(server.dataDir, 'sync-server.pid');
 	writeFileSync(pidFile, String(process.pid));
-	console.log(
-		`Sync server on http://${env.SYNC_HOST || '127.0.0.1'}:${server.port}, data in ${dataDir}`
-	);
 
 	// One signal at a time, in the order they came.
 	let queue = Promise.resolve();
