@@ -16,13 +16,19 @@ import { cookieFetch, device } from './sync-test-helpers';
 const dataDir = mkdtempSync(join(tmpdir(), 'sync-client-guard-'));
 let server: SyncServer;
 let url: string;
+/** A second server whose sessions last 2 s, for the expired session. */
+let brief: SyncServer;
+let briefUrl: string;
 
 beforeAll(async () => {
-	server = await startSyncServer({ dataDir, sessionTimeout: 2 });
+	server = await startSyncServer({ dataDir: join(dataDir, 'a') });
 	url = `http://127.0.0.1:${server.port}`;
+	brief = await startSyncServer({ dataDir: join(dataDir, 'b'), sessionTimeout: 2 });
+	briefUrl = `http://127.0.0.1:${brief.port}`;
 }, 60_000);
 afterAll(async () => {
 	await server?.close();
+	await brief?.close();
 	rmSync(dataDir, { recursive: true, force: true });
 });
 beforeEach(() => forceSyncOn(true));
@@ -50,17 +56,17 @@ test('sign up, sign in and sync through the guard; another account is refused', 
 });
 
 test('an expired session says so, and signing in again goes on', async () => {
-	await signUp({ url }, 'cat', 'cat-pw');
+	await signUp({ url: briefUrl }, 'cat', 'cat-pw');
 	const f = cookieFetch();
-	await signIn({ url, fetch: f }, 'cat', 'cat-pw');
+	await signIn({ url: briefUrl, fetch: f }, 'cat', 'cat-pw');
 	const repo = await device();
-	const engine = new SyncEngine(repo, { url, account: 'cat', fetch: f });
+	const engine = new SyncEngine(repo, { url: briefUrl, account: 'cat', fetch: f });
 	await engine.sync();
 	await new Promise((r) => setTimeout(r, 3500));
 	await answer(repo, 'f1');
 	expect(kindOf(await engine.sync().catch((e: unknown) => e))).toBe('expired');
-	expect(await sessionName({ url, fetch: f })).toBeNull();
-	await signIn({ url, fetch: f }, 'cat', 'cat-pw');
+	expect(await sessionName({ url: briefUrl, fetch: f })).toBeNull();
+	await signIn({ url: briefUrl, fetch: f }, 'cat', 'cat-pw');
 	expect((await engine.sync()).pushed).toBe(1);
 }, 20_000);
 
