@@ -16,6 +16,13 @@ const { earlyScript } = await tsImport('./src/lib/session/early-script.ts', {
 /** @type {`sha256-${string}`} */
 const earlyScriptHash = `sha256-${createHash('sha256').update(earlyScript()).digest('base64')}`;
 
+/**
+ * The sync server (docs/sync.md): `PUBLIC_SYNC_URL` at build time, `/sync` on this origin by
+ * default. On another origin, the CSP must let the app connect to it.
+ */
+const syncUrl = process.env.PUBLIC_SYNC_URL || '/sync';
+const syncOrigin = /^https?:\/\//.test(syncUrl) ? new URL(syncUrl).origin : null;
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
@@ -38,6 +45,9 @@ const config = {
 				'script-src': ['self', earlyScriptHash],
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:'],
+				'connect-src': syncOrigin
+					? ['self', /** @type {`${string}.${string}`} */ (syncOrigin)]
+					: ['self'],
 				'object-src': ['none'],
 				'base-uri': ['self'],
 				'form-action': ['self']

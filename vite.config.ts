@@ -114,11 +114,29 @@ function chunkModules(): Plugin {
 	};
 }
 
+/**
+ * The sync server (scripts/sync-server.ts, on SYNC_PORT) under the app's own origin at `/sync/`,
+ * in dev and preview alike: no cross-origin set-up, and its session cookie is the app's. The
+ * prefix is stripped and the cookie's path becomes `/sync/`.
+ */
+const syncProxy = {
+	'/sync/': {
+		target: `http://127.0.0.1:${process.env.SYNC_PORT || 5985}`,
+		rewrite: (path: string) => path.slice('/sync'.length),
+		cookiePathRewrite: { '/': '/sync/' }
+	}
+};
+
 export default defineConfig({
 	plugins: [sveltekit(), preloadStaticImports(), chunkModules()],
 	// The question bank lives outside src (it is data); the dev server must be allowed to read it.
-	server: { fs: { allow: ['questions'] } },
-	preview: { port: 4173, strictPort: true },
+	server: { fs: { allow: ['questions'] }, proxy: syncProxy },
+	preview: { port: 4173, strictPort: true, proxy: syncProxy },
+	// PouchDB (the sync code, loaded only once sync is on) imports Node's `events`: a small
+	// stand-in of ours (src/lib/sync/events.ts) in the browser.
+	resolve: {
+		alias: [{ find: /^events$/, replacement: join(import.meta.dirname, 'src/lib/sync/events.ts') }]
+	},
 	// The backup worker (src/lib/session/backup.worker.ts) imports modules: an ES module worker.
 	worker: { format: 'es' },
 	build: {
@@ -152,7 +170,7 @@ export default defineConfig({
 						// once on screen.
 						{
 							name: 'storage',
-							test: /node_modules[\\/]idb-keyval[\\/]|src[\\/]lib[\\/](storage[\\/](log-days|repository|kv|convert|records|snapshot|log|device-zone|settings|set-aside|persistence|errors|migrate|deck-summaries)|session[\\/](storage\.svelte|save-error|answering)|srs[\\/]settings|bank[\\/]summary)\.ts$|src[\\/]lib[\\/]components[\\/]SaveError\.svelte/
+							test: /node_modules[\\/]idb-keyval[\\/]|src[\\/]lib[\\/](storage[\\/](log-days|repository|kv|convert|records|snapshot|log|device-zone|settings|set-aside|persistence|errors|migrate|deck-summaries|sync-outbox|sync-state)|session[\\/](storage\.svelte|save-error|answering)|srs[\\/]settings|bank[\\/]summary)\.ts$|src[\\/]lib[\\/]components[\\/]SaveError\.svelte/
 						},
 						// The deck listings and the day's counts (`/` imports them a task after storage).
 						{

@@ -39,7 +39,8 @@ sw.addEventListener('fetch', (event) => {
 	const request = event.request;
 	if (request.method !== 'GET') return;
 	const url = new URL(request.url);
-	if (url.origin !== sw.location.origin) return;
+	// The sync server (same origin, under /sync/) is never cached: the network answers, or fails.
+	if (url.origin !== sw.location.origin || url.pathname.startsWith('/sync/')) return;
 	const path = request.mode === 'navigate' ? pagePath(url) : url.pathname;
 	if (!PRECACHED.has(path)) return;
 	event.respondWith(

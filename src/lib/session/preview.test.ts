@@ -117,7 +117,7 @@ describe('the repository reports its writes', () => {
 		await repo.loadStates();
 		expect(writes).toEqual([]);
 		await repo.saveSettings(makeSettings({ timeZone: 'Asia/Kolkata' }));
-		expect(writes).toEqual([['settings']]);
+		expect(writes).toEqual([['settings', 'meta']]);
 		await expect(
 			repo.kv.run(['settings'], 'readwrite', async () => {
 				throw new Error('refused');

@@ -67,7 +67,9 @@ const DECIDES: Record<StoreName, boolean> = {
 	// Written only with the log, which decides already.
 	'log-times': false,
 	// Decks being written: /study never reads them (a published deck is written to decks).
-	drafts: false
+	drafts: false,
+	// Changes still to send to the sync server: written with the records they name.
+	outbox: false
 };
 
 /** The mark of the last write that may change the first question (null: none). */

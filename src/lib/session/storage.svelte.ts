@@ -19,10 +19,16 @@ const CHANNEL = 'current-affairs-recall:data';
 
 let opening: Promise<Repository> | null = null;
 
+/** Told of every committed write of this page's repository, with its stores (sync.svelte.ts). */
+export const writeListeners = new Set<(stores: readonly StoreName[]) => void>();
+
 /** The repository, opened once per page load (IndexedDB, or memory when that fails). */
 export function repository(): Promise<Repository> {
 	opening ??= Repository.open(undefined, {
-		onWrite: noteWrite,
+		onWrite: (stores) => {
+			noteWrite(stores);
+			for (const listener of writeListeners) listener(stores);
+		},
 		onBlocked: () => storageHealth.waitingOnOtherTab(true)
 	}).then(async (repo) => {
 		storageHealth.waitingOnOtherTab(false);

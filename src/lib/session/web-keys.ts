@@ -3,3 +3,9 @@
  * components and routes, which reach storage through the session layer.
  */
 export { joinNameKey, readWebKey, WEB_KEYS, writeWebKey } from '$lib/storage/web-keys';
+
+/**
+ * Dispatched on window when a sync account is signed in or out on this page: the header loads
+ * its sync status then (session/sync.svelte.ts; the layout does not import it at start).
+ */
+export const SYNC_ACCOUNT_EVENT = 'car-sync-account';

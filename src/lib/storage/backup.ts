@@ -20,6 +20,7 @@ import {
 	type StateRecord
 } from './records';
 import { putParams, renamed } from './backup-params';
+import { markAll } from './sync-outbox';
 
 export { placeParams } from './backup-params';
 import { readDraftRecord, draftToRecord, type DraftRecord } from './drafts';
@@ -285,6 +286,7 @@ export async function importBackup(
 		);
 		await repo.kv.run(IMPORT_STORES, 'readwrite', async (tx) => {
 			clearLog(tx);
+			markAll(tx);
 			tx.clear('attempts');
 			tx.clear('decks');
 			tx.clear('drafts');
@@ -339,6 +341,7 @@ export async function importBackup(
 		try {
 			const kept = await repo.kv.run(IMPORT_STORES, 'readwrite', async (tx) => {
 				if ((await countEntries(tx)) !== events.length) throw new StaleRecordError('log');
+				markAll(tx);
 				const kept: string[] = [];
 				// Decks and attempts merge by id: one already here (an attempt perhaps in progress)
 				// is kept as it is; the file's, when it differs, is named in the result.

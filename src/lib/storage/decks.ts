@@ -27,6 +27,7 @@ import type { Read } from './migrate';
 import { readRecord, SCHEMA_VERSION, type DeckRecord } from './records';
 import type { Repository } from './repository';
 import { setAside, sortRows, type BadRecord } from './set-aside';
+import { docIds, markChanged } from './sync-outbox';
 
 export interface StoredDeck {
 	deck: Deck;
@@ -218,7 +219,10 @@ export async function saveDeck(
 	reserved: readonly string[]
 ): Promise<void> {
 	refuseReserved(stored.deck.id, reserved);
-	await repo.kv.run(['decks', 'deck-summaries'], 'readwrite', async (tx) => putDeck(tx, stored));
+	await repo.kv.run(['decks', 'deck-summaries'], 'readwrite', async (tx) => {
+		putDeck(tx, stored);
+		markChanged(tx, docIds.deck(stored.deck.id));
+	});
 }
 
 /** Refuse (StorageError) a deck id that a built-in deck has. */
@@ -252,6 +256,7 @@ export async function deleteDeck(
 	return repo.kv.run(stores, 'readwrite', async (tx) => {
 		tx.delete('decks', id);
 		deleteDerived(tx, id);
+		markChanged(tx, docIds.deck(id));
 		if (!dropProgress) return { states: 0, log: 0 };
 		const prefix = memoryKey(id, '');
 		const stateKeys = (await tx.keys('states', prefix)).filter((k) => k.startsWith(prefix));

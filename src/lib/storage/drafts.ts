@@ -17,6 +17,7 @@ import { appendEntries } from './log-days';
 import { Iso, readRecordWith, SCHEMA_VERSION, Version, type Read } from './migrate';
 import type { Repository, StateChange } from './repository';
 import { setAside, sortRows } from './set-aside';
+import { docIds, markChanged, markLog } from './sync-outbox';
 
 export const DraftRecordSchema = z.strictObject({
 	schemaVersion: Version,
@@ -81,7 +82,10 @@ export async function saveDraft(
 	now = new Date()
 ): Promise<void> {
 	const record = draftToRecord(draft, now);
-	await repo.kv.run(['drafts'], 'readwrite', async (tx) => tx.put('drafts', draft.draftId, record));
+	await repo.kv.run(['drafts'], 'readwrite', async (tx) => {
+		tx.put('drafts', draft.draftId, record);
+		markChanged(tx, docIds.draft(draft.draftId));
+	});
 }
 
 /**
@@ -114,7 +118,10 @@ export async function listDrafts(repo: Repository): Promise<DraftList> {
 }
 
 export async function deleteDraft(repo: Repository, draftId: string): Promise<void> {
-	await repo.kv.run(['drafts'], 'readwrite', async (tx) => tx.delete('drafts', draftId));
+	await repo.kv.run(['drafts'], 'readwrite', async (tx) => {
+		tx.delete('drafts', draftId);
+		markChanged(tx, docIds.draft(draftId));
+	});
 }
 
 /** A deck to publish from a draft, and what its memory decisions change. */
@@ -144,13 +151,17 @@ export async function publishDeck(repo: Repository, p: Publication): Promise<voi
 		async (tx) => {
 			putDeck(tx, p.stored);
 			tx.delete('drafts', p.draftId);
+			markChanged(tx, docIds.deck(p.stored.deck.id));
+			markChanged(tx, docIds.draft(p.draftId));
 			if (!p.changes.length) return null;
 			const rev = await unchanged(
 				tx,
 				p.changes.map((c) => [memoryKey(c.next.deck, c.next.fact), c.expected])
 			);
 			for (const [key, state] of states) tx.put('states', key, stateToRecord(state));
-			await appendEntries(tx, p.events.map(eventToRecord));
+			const logged = p.events.map(eventToRecord);
+			await appendEntries(tx, logged);
+			markLog(tx, logged);
 			return rev;
 		}
 	);

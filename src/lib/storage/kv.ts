@@ -18,7 +18,8 @@ export const STORES = [
 	'attempts',
 	'deck-summaries',
 	'log-times',
-	'drafts'
+	'drafts',
+	'outbox'
 ] as const;
 export type StoreName = (typeof STORES)[number];
 
@@ -69,14 +70,21 @@ export const revOf = (raw: unknown): number =>
 const bumpsRev = (stores: readonly StoreName[], mode: IDBTransactionMode) =>
 	mode === 'readwrite' && stores.includes('states');
 
+/** The stores whose records sync across devices (see sync-outbox.ts). */
+const SYNCED: readonly StoreName[] = ['log', 'decks', 'drafts', 'settings', 'attempts'];
+
 /**
- * A transaction's stores, with `meta` added when it may write the states (for STATES_REV), and
- * `log-times` whenever it has the log (the days' times are written with their day: log-days.ts).
+ * A transaction's stores, with `meta` added when it may write the states (for STATES_REV),
+ * `log-times` whenever it has the log (the days' times are written with their day: log-days.ts),
+ * and `outbox` when it may write a store that syncs (a change is marked to send in the
+ * transaction that makes it: sync-outbox.ts).
  */
 function scopeOf(stores: readonly StoreName[], mode: IDBTransactionMode): StoreName[] {
 	const scope = [...stores];
 	if (bumpsRev(stores, mode) && !scope.includes('meta')) scope.push('meta');
 	if (scope.includes('log') && !scope.includes('log-times')) scope.push('log-times');
+	if (mode === 'readwrite' && !scope.includes('outbox') && scope.some((s) => SYNCED.includes(s)))
+		scope.push('outbox');
 	return scope;
 }
 
@@ -89,9 +97,10 @@ export const DB_NAME = 'current-affairs-recall';
  * connections (`onversionchange`), and it can no longer open the database. 5: the log holds one
  * record per day (log-days.ts), converted from one per entry by the upgrade. 6: + log-times, each
  * day's entry times (what the streak reads), built from the days by the upgrade. 7: + drafts,
- * the decks being written in the app (drafts.ts); no data moves.
+ * the decks being written in the app (drafts.ts); no data moves. 8: + outbox, the changes still to
+ * send to the sync server (sync-outbox.ts); no data moves: signing in marks everything to send.
  */
-export const DB_VERSION = 7;
+export const DB_VERSION = 8;
 /*
  * 4: + deck-summaries, derived from the decks (see deck-summaries.ts). No data moves: a deck
  * without its summary gets one when first listed.

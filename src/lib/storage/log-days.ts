@@ -12,6 +12,7 @@ import type { KvTx } from './kv';
 import { readRecordWith, SCHEMA_VERSION, Version, type Read } from './migrate';
 import { logKey, readRecord, type LogRecord } from './records';
 import { putQuarantine } from './set-aside';
+import { markLog } from './sync-outbox';
 
 const DayKey = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
@@ -186,6 +187,8 @@ export async function removeDeckEntries(tx: KvTx, id: string): Promise<number> {
 		if (!read.ok) continue;
 		const kept = read.value.entries.filter((e) => (e as { deck?: unknown } | null)?.deck !== id);
 		if (kept.length === read.value.entries.length) continue;
+		const gone = read.value.entries.filter((e) => !kept.includes(e));
+		markLog(tx, gone as Array<{ id: string; at: string }>, 'delete');
 		removed += read.value.entries.length - kept.length;
 		if (kept.length) putDay(tx, day, kept);
 		else deleteDay(tx, day);

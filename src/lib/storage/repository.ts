@@ -33,6 +33,7 @@ import { setAside, sortRows } from './set-aside';
 import type { BadRecord, QuarantinedRecord } from './set-aside';
 import * as log from './log';
 import * as settings from './settings';
+import { markLog, putAttempt } from './sync-outbox';
 import { StatesSnapshot } from './snapshot';
 
 export type { QuarantinedRecord };
@@ -238,6 +239,7 @@ export class Repository {
 				);
 				const appended = appendEntries(tx, logged);
 				appended.catch(() => {});
+				markLog(tx, logged);
 				const rev = await checked;
 				await appended;
 				for (const [key, record] of records) tx.put('states', key, record);
@@ -262,6 +264,7 @@ export class Repository {
 				else tx.delete('states', key);
 			}
 			await removeEntries(tx, events);
+			markLog(tx, events, 'delete');
 			return rev;
 		});
 		this.snapshot.advance(rev, (m) => {
@@ -348,7 +351,7 @@ export class Repository {
 
 	/** Save a mock test's attempt (each change, so a reload resumes it). */
 	async saveAttempt(a: AttemptRecord): Promise<void> {
-		await this.kv.run(['attempts'], 'readwrite', async (tx) => tx.put('attempts', a.id, a));
+		await this.kv.run(['attempts'], 'readwrite', async (tx) => putAttempt(tx, a));
 	}
 
 	/** Every valid attempt, oldest first; damaged ones are moved aside. */

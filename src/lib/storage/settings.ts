@@ -10,6 +10,8 @@ import { StorageError } from './errors';
 import type { Kv } from './kv';
 import { readRecord, settingsToRecord } from './records';
 import { putQuarantine } from './set-aside';
+import { docIds, markChanged } from './sync-outbox';
+import { deviceName, putSettingsChanged } from './sync-state';
 
 const KEY = 'scheduling';
 
@@ -38,10 +40,23 @@ export async function unknownTimeZone(kv: Kv): Promise<string | null> {
 	return typeof zone === 'string' && !isKnownZone(zone) ? zone : null;
 }
 
-export async function saveSettings(kv: Kv, settings: SchedulingSettings): Promise<void> {
+/**
+ * Store the settings, with when and where they changed (the later change wins across devices:
+ * sync-state.ts), and mark them to send.
+ */
+export async function saveSettings(
+	kv: Kv,
+	settings: SchedulingSettings,
+	now = new Date()
+): Promise<void> {
 	if (!isKnownZone(settings.timeZone))
 		throw new StorageError(`timeZone: ${unknownZoneMessage(settings.timeZone)}`);
-	await kv.run(['settings'], 'readwrite', async (tx) =>
-		tx.put('settings', KEY, settingsToRecord(settings))
-	);
+	await kv.run(['settings', 'meta'], 'readwrite', async (tx) => {
+		tx.put('settings', KEY, settingsToRecord(settings));
+		putSettingsChanged(tx, { updatedAt: now.toISOString(), device: deviceName() });
+		markChanged(tx, docIds.settings);
+	});
 }
+
+/** In a transaction over settings: the stored settings record, unchecked. */
+export const SETTINGS_KEY = KEY;

@@ -27,7 +27,13 @@ export const WEB_KEYS = {
 	/** localStorage: the learner has read the dashboard's note on keeping progress. */
 	persistenceNoteRead: 'car-persistence-note-read',
 	/** localStorage: how the deck list groups decks, 'month' or 'topic' (session/deck-groups.ts). */
-	deckGrouping: 'car-deck-grouping'
+	deckGrouping: 'car-deck-grouping',
+	/**
+	 * localStorage: the sync account's name, while sync is on (no password or token: the
+	 * session is the server's cookie). Changes are marked to send only while it is set
+	 * (storage/sync-outbox.ts), and the header loads the sync code only then.
+	 */
+	syncAccount: 'car-sync-account'
 } as const;
 
 const JOIN_NAME = `${WEB_KEY_PREFIX}join-name:`;
