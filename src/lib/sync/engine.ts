@@ -14,6 +14,7 @@
  * PouchDB (pouchdb-core and its HTTP adapter) speaks CouchDB's protocol; it is imported here
  * only, and this module only by dynamic import once sync is on.
  */
+import type { Database } from 'pouchdb-core';
 import type { Repository } from '../storage/repository';
 import { mergeIncoming, type MergeResult } from '../storage/sync-merge';
 import { pending, sent, type Pending } from '../storage/sync-outbox';
@@ -38,7 +39,7 @@ export interface EngineOptions extends RemoteOptions {
 	onProgress?: (done: number, total: number) => void;
 }
 
-type Db = PouchDB.Database<Record<string, unknown>>;
+type Db = Database;
 
 /** The server's database of `account`, through PouchDB's HTTP adapter (loaded on first use). */
 async function openDb(opts: EngineOptions): Promise<Db> {
@@ -53,7 +54,7 @@ async function openDb(opts: EngineOptions): Promise<Db> {
 	return new PouchDB(url, {
 		skip_setup: true,
 		...(f ? { fetch: (u: string | Request, init?: RequestInit) => f(u, init) } : {})
-	} as PouchDB.Configuration.RemoteDatabaseConfiguration);
+	});
 }
 
 /** A PouchDB failure as a SyncError the page can word. */
