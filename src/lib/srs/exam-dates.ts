@@ -33,10 +33,7 @@ export const ExamDateSchema = z.strictObject({
 	/** The probability of recall wanted on the exam's morning (0.5–0.99). */
 	target: z
 		.number()
-		.check(
-			z.minimum(0.5, 'must be at least 0.50 (50%)'),
-			z.maximum(0.99, 'must be at most 0.99 (99%)')
-		)
+		.check(z.minimum(0.5, 'must be at least 50%'), z.maximum(0.99, 'must be at most 99%'))
 });
 
 export const ExamPlanSchema = z.strictObject({

@@ -49,7 +49,7 @@ describe('exam dates in settings', () => {
 		expect(messages).toEqual({
 			'exams.0.name': 'must name the exam, e.g. "UPSC Prelims 2026"',
 			'exams.0.date': 'is not a day of the calendar',
-			'exams.0.target': 'must be at most 0.99 (99%)',
+			'exams.0.target': 'must be at most 99%',
 			modeDays: 'must be 0 (off) or more'
 		});
 		const date = z.safeParse(
