@@ -67,13 +67,13 @@ export function leadDays(target: number, holdDays: number): number {
 	const key = `${target}/${holdDays}`;
 	const known = leadCache.get(key);
 	if (known !== undefined) return known;
-	const defaults = generatorParameters({ enable_fuzz: false, enable_short_term: true });
+	const scheduler = fsrs(generatorParameters({ enable_fuzz: false, enable_short_term: true }));
 	const atTarget = fsrs(generatorParameters({ request_retention: target, enable_fuzz: false }));
 	const start = new Date('2026-01-01T00:00:00Z');
 	let card = createEmptyCard(start);
 	let days = 0;
 	for (let i = 0; i < MAX_STEPS; i++) {
-		card = fsrs(defaults).next(card, card.due, Rating.Good).card;
+		card = scheduler.next(card, card.due, Rating.Good).card;
 		days = Math.ceil((card.last_review!.getTime() - start.getTime()) / DAY);
 		if (card.state === State.Review && atTarget.next_interval(card.stability, 0) >= holdDays) break;
 	}
@@ -119,7 +119,10 @@ export interface Pace {
 	onPace: boolean;
 }
 
-/** Everything a report is computed from; `recall` is each fact's prediction (predictRecall). */
+/**
+ * How facts are predicted for the next exam (null without one): its morning, and exam mode's
+ * cap when exam mode will come before it.
+ */
 export function examPredictAt(settings: SchedulingSettings, now: Date): PredictAt | null {
 	const plan = examPlanOf(settings);
 	const next = nextExam(plan, now, settings);
