@@ -61,6 +61,13 @@ describe("a study session's queue in exam mode", () => {
 		]);
 	});
 
+	test('two days before it, the next review is the day before the exam, not after it', () => {
+		const queue = new StudyQueue(facts);
+		const now = new Date(morning.getTime() - 2 * DAY + 3_600_000);
+		expect(queue.build(at(now)).entries.every((e) => e.kind === 'new')).toBe(true);
+		expect(queue.nextDue(states, now)).toEqual(new Date(morning.getTime() - DAY));
+	});
+
 	test('after the exam, normal scheduling: nothing due, the usual limits', () => {
 		const q = new StudyQueue(facts).build(at(new Date(morning.getTime() + DAY)));
 		expect(q.entries.map((e) => `${e.kind}:${e.fact}`)).toEqual(['new:n1', 'new:n2']);

@@ -10,7 +10,7 @@ import { cappedOrder, examMode, type ExamMode } from '$lib/srs/exam-dates';
 import type { examOrder } from '$lib/srs/exam-order';
 import { LiveQueue } from '$lib/srs/live-queue';
 import type { MemoryState } from '$lib/srs/memory';
-import { nextDue, reviewAhead, type Queue, type QueueFact } from '$lib/srs/queue';
+import { nextDue, reviewAhead, type Queue, type QueueFact, type QueueOrder } from '$lib/srs/queue';
 import { scheduleParams, type SchedulingSettings } from '$lib/srs/settings';
 
 /** Learning facts due within this many minutes are shown rather than waited for (Anki's default). */
@@ -34,8 +34,9 @@ export class StudyQueue {
 	readonly extra = { new: 0, ahead: false };
 	/** Exam mode's order by predicted recall, once loaded (else its dues only, by due time). */
 	examOrder: typeof examOrder | null = null;
-	/** Exam mode for the day the lists are sorted for (null: off). */
+	/** Exam mode for the day the lists are sorted for (null: off), and its order. */
 	#mode: ExamMode | null = null;
+	#order: QueueOrder | undefined;
 
 	constructor(facts: readonly QueueFact[]) {
 		this.#facts = facts;
@@ -52,10 +53,10 @@ export class StudyQueue {
 		const { now, dayEnd, states, settings } = at;
 		if (this.#live.dayEnd !== dayEnd) {
 			this.#mode = examMode(settings, now);
-			const order =
-				this.#mode &&
-				(this.examOrder?.(this.#mode, scheduleParams(settings)) ?? cappedOrder(this.#mode));
-			this.#live.sort(states, dayEnd, now, order ?? undefined);
+			this.#order = this.#mode
+				? (this.examOrder?.(this.#mode, scheduleParams(settings)) ?? cappedOrder(this.#mode))
+				: undefined;
+			this.#live.sort(states, dayEnd, now, this.#order);
 		} else for (const key of this.#changed) this.#live.update(key, states.get(key), now);
 		this.#changed.clear();
 		const queue = this.#build(at, 0);
@@ -82,6 +83,6 @@ export class StudyQueue {
 
 	/** When the next fact of these falls due. */
 	nextDue(states: ReadonlyMap<string, MemoryState>, now: Date): Date | null {
-		return nextDue(this.#facts, states, now);
+		return nextDue(this.#facts, states, now, this.#order);
 	}
 }

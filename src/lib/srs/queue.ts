@@ -157,24 +157,27 @@ export function dueCounts(input: QueueInput): DueCounts {
 		const s = input.states.get(f.key ?? memoryKey(f.deck, f.fact));
 		if (isLearned(s)) counts.learned++;
 	}
-	counts.nextDue = nextDue(input.facts, input.states, input.now);
+	counts.nextDue = nextDue(input.facts, input.states, input.now, input.order);
 	return counts;
 }
 
 /**
  * The next time one of `facts` falls due after `now` (a buried fact not before its burial
- * ends), or null: "come back at …" when nothing is left today. Pure.
+ * ends; a review as `order` says, in exam mode), or null: "come back at …" when nothing is
+ * left today. Pure.
  */
 export function nextDue(
 	facts: readonly QueueFact[],
 	states: ReadonlyMap<string, MemoryState>,
-	now: Date
+	now: Date,
+	order?: Pick<QueueOrder, 'due'>
 ): Date | null {
 	let best = Infinity;
 	for (const f of facts) {
 		const s = states.get(f.key ?? memoryKey(f.deck, f.fact));
 		if (!s || s.suspended || s.card.state === State.New) continue;
-		const due = Math.max(s.card.due.getTime(), s.buriedUntil?.getTime() ?? 0);
+		const at = order && s.card.state === State.Review ? order.due(s) : s.card.due.getTime();
+		const due = Math.max(at, s.buriedUntil?.getTime() ?? 0);
 		if (due > now.getTime() && due < best) best = due;
 	}
 	return best === Infinity ? null : new Date(best);
