@@ -24,6 +24,7 @@ import {
 import { closeTabs, newProfile, removeProfiles } from './browser';
 import { runLighthouse } from './lighthouse';
 import { budget, budgets, figure, median, percentile, type Sample } from './report';
+import { reportExamSim } from './exam-sim';
 import {
 	answers,
 	dayCounts,
@@ -54,6 +55,9 @@ const MB = 1024 * 1024;
 console.log(
 	`npm run bench: ${RUNS} runs per figure (median, lowest–highest, n); served over ${process.env.BENCH_HTTP1 === '1' ? 'HTTP/1.1' : 'HTTPS, HTTP/2'}`
 );
+
+section('Exam mode in simulation (a synthetic learner drawn from FSRS: bench/exam-sim.ts)');
+reportExamSim();
 
 section('Build and data');
 let t = performance.now();

@@ -50,3 +50,45 @@ describe("the day's counts read early (early-reads.ts)", () => {
 		expect(await counts({ counts: Promise.resolve(null) })).toEqual(read);
 	});
 });
+
+describe('an exam date on the dashboard', () => {
+	test('in exam mode, reviews after the exam count as due, within raised limits; the plan follows', async () => {
+		const repo = new Repository(memoryKv());
+		// f0 learned a month ago (due weeks after the exam); f1 never seen.
+		const t0 = new Date(now.getTime() - 30 * DAY);
+		for (const at of [t0, new Date(t0.getTime() + 600_000), new Date(t0.getTime() + 4 * DAY)])
+			await answer(repo, 'f0', Rating.Easy, at);
+		const facts = ['f0', 'f1'].map((fact) => ({ deck: 'd', fact, statementHash: 'h1' }));
+		const settings = await repo.loadSettings();
+		const exam = { name: 'Prelims', date: '2026-07-05', target: 0.9 };
+		const withExam = (modeDays: number) =>
+			repo.saveSettings({ ...settings, examPlan: { exams: [exam], modeDays, limitsRaise: 50 } });
+
+		await withExam(0);
+		const off = await loadDashboard(repo, [{ id: 'd', facts }], now);
+		expect(off.exam).toMatchObject({ exam, daysLeft: 5 });
+		expect(off.examMode).toBeNull();
+		expect(off.total.review).toBe(0);
+
+		await withExam(14);
+		const on = await loadDashboard(repo, [{ id: 'd', facts }], now);
+		expect(on.examMode).toMatchObject({ newPerDay: 30, reviewsPerDay: 300 });
+		// Not due today yet: the cap is the day before the exam.
+		expect(on.total.review).toBe(0);
+		const dayBefore = new Date('2026-07-04T06:00:00Z');
+		expect((await loadDashboard(repo, [{ id: 'd', facts }], dayBefore)).total.review).toBe(1);
+
+		const { loadExamPlan } = await import('./exam-plan');
+		const decks = [
+			{
+				id: 'd',
+				topics: [{ id: 'eco', label: 'Economy' }],
+				facts: facts.map((f) => ({ ...f, topics: ['eco'] }))
+			}
+		];
+		const plan = await loadExamPlan(decks, on, now);
+		expect(plan).toMatchObject({ total: 2, atTarget: 1, unseen: 1, examMode: true });
+		expect(plan!.labels.get('eco')).toBe('Economy');
+		expect(plan!.pace.perDayNeeded).toBeNull();
+	});
+});

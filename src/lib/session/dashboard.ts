@@ -1,6 +1,16 @@
 /** The numbers on the deck list: due, new, learned, next review, and the streak. */
 import { dayStart, studyStreak } from '$lib/srs/day';
 import { dueCounts, type DueCounts, type QueueFact } from '$lib/srs/queue';
+import {
+	cappedOrder,
+	examMode,
+	examPlanOf,
+	nextExam,
+	type ExamMode,
+	type UpcomingExam
+} from '$lib/srs/exam-dates';
+import type { MemoryState } from '$lib/srs/memory';
+import type { SchedulingSettings } from '$lib/srs/settings';
 import type { Repository } from '$lib/storage/repository';
 import { summarise, type DeckSummary } from '$lib/bank/summary';
 import type { DeckSummaryRecord } from '$lib/storage/deck-summaries';
@@ -96,6 +106,13 @@ export interface Dashboard {
 	decks: Record<string, DueCounts>;
 	total: DueCounts;
 	streak: number;
+	/** The next exam (Settings' exam dates), for the exam plan's card; null without one. */
+	exam: UpcomingExam | null;
+	/** Exam mode, when on (srs/exam-dates.ts): the counts use its due dates and raised limits. */
+	examMode: ExamMode | null;
+	/** What the counts were made from, for the exam plan computed after them (exam-plan.ts). */
+	settings: SchedulingSettings;
+	states: ReadonlyMap<string, MemoryState>;
 }
 
 export async function loadDashboard(
@@ -114,11 +131,22 @@ export async function loadDashboard(
 		),
 		studyStreakOf(repo, now, settings)
 	]);
-	const count = (facts: readonly QueueFact[]) => dueCounts({ facts, states, now, settings, done });
+	// In exam mode, reviews after the exam count as due the day before it, within raised limits.
+	const mode = examMode(settings, now);
+	const limits = mode
+		? { ...settings, newPerDay: mode.newPerDay, reviewsPerDay: mode.reviewsPerDay }
+		: settings;
+	const order = mode ? cappedOrder(mode) : undefined;
+	const count = (facts: readonly QueueFact[]) =>
+		dueCounts({ facts, states, now, settings: limits, done, order });
 	return {
 		decks: Object.fromEntries(decks.map((d) => [d.id, count(d.facts)])),
 		total: count(decks.flatMap((d) => d.facts)),
-		streak
+		streak,
+		exam: nextExam(examPlanOf(settings), now, settings),
+		examMode: mode,
+		settings,
+		states
 	};
 }
 

@@ -13,6 +13,7 @@ import { Rating } from '$lib/srs/fsrs-enums';
 import type { StudyAnswer } from '$lib/srs/answer';
 import { questionFor } from '$lib/srs/choose';
 import { dayStart, nextDayStart } from '$lib/srs/day';
+import { examMode } from '$lib/srs/exam-dates';
 import { grade, suggestedRating, type GradeResult, type Response } from '$lib/srs/grade';
 import { intervalTexts } from '$lib/srs/intervals';
 import { memoryKey } from '$lib/srs/keys';
@@ -152,6 +153,9 @@ export class ReviewSession {
 			reads.states,
 			counts
 		]);
+		// Exam mode orders reviews by predicted recall, which needs the scheduler: loaded only then.
+		if (examMode(this.#settings, now))
+			this.#queue.examOrder = (await import('$lib/srs/exam-order')).examOrder;
 		await this.#next(this.#resumeKey());
 	}
 

@@ -1,12 +1,17 @@
 /**
  * A study session's queue: its facts sorted once a study day into today's lists, and kept sorted
  * as answers change their states (srs/live-queue.ts; srs/queue.ts says what the queue is), with
- * what the learner asked for beyond the day's limits.
+ * what the learner asked for beyond the day's limits. In exam mode (srs/exam-dates.ts) the
+ * reviews after the exam are brought before it, ordered by predicted recall on its morning
+ * (`examOrder`, which the session loads only in exam mode: it needs the scheduler), and the
+ * day's limits are raised.
  */
+import { cappedOrder, examMode, type ExamMode } from '$lib/srs/exam-dates';
+import type { examOrder } from '$lib/srs/exam-order';
 import { LiveQueue } from '$lib/srs/live-queue';
 import type { MemoryState } from '$lib/srs/memory';
-import { nextDue, reviewAhead, type Queue, type QueueFact } from '$lib/srs/queue';
-import type { SchedulingSettings } from '$lib/srs/settings';
+import { nextDue, reviewAhead, type Queue, type QueueFact, type QueueOrder } from '$lib/srs/queue';
+import { scheduleParams, type SchedulingSettings } from '$lib/srs/settings';
 
 /** Learning facts due within this many minutes are shown rather than waited for (Anki's default). */
 const LEARN_AHEAD_MINUTES = 20;
@@ -27,6 +32,11 @@ export class StudyQueue {
 	readonly #changed = new Set<string>();
 	/** New facts beyond the day's limit, and review ahead, when the learner asks for them. */
 	readonly extra = { new: 0, ahead: false };
+	/** Exam mode's order by predicted recall, once loaded (else its dues only, by due time). */
+	examOrder: typeof examOrder | null = null;
+	/** Exam mode for the day the lists are sorted for (null: off), and its order. */
+	#mode: ExamMode | null = null;
+	#order: QueueOrder | undefined;
 
 	constructor(facts: readonly QueueFact[]) {
 		this.#facts = facts;
@@ -40,9 +50,14 @@ export class StudyQueue {
 
 	/** The queue now; when nothing is due but learning facts come back later today, those. */
 	build(at: QueueAt): Queue {
-		const { now, dayEnd, states } = at;
-		if (this.#live.dayEnd !== dayEnd) this.#live.sort(states, dayEnd, now);
-		else for (const key of this.#changed) this.#live.update(key, states.get(key), now);
+		const { now, dayEnd, states, settings } = at;
+		if (this.#live.dayEnd !== dayEnd) {
+			this.#mode = examMode(settings, now);
+			this.#order = this.#mode
+				? (this.examOrder?.(this.#mode, scheduleParams(settings)) ?? cappedOrder(this.#mode))
+				: undefined;
+			this.#live.sort(states, dayEnd, now, this.#order);
+		} else for (const key of this.#changed) this.#live.update(key, states.get(key), now);
 		this.#changed.clear();
 		const queue = this.#build(at, 0);
 		return queue.entries.length === 0 && queue.laterToday.length
@@ -51,9 +66,13 @@ export class StudyQueue {
 	}
 
 	#build({ now, states, settings, done }: QueueAt, learnAheadMinutes: number): Queue {
+		const limits = this.#mode ?? settings;
 		const queue = this.#live.build({
 			now,
-			settings: { ...settings, newPerDay: settings.newPerDay + this.extra.new },
+			settings: {
+				newPerDay: limits.newPerDay + this.extra.new,
+				reviewsPerDay: limits.reviewsPerDay
+			},
 			done,
 			learnAheadMinutes
 		});
@@ -64,6 +83,6 @@ export class StudyQueue {
 
 	/** When the next fact of these falls due. */
 	nextDue(states: ReadonlyMap<string, MemoryState>, now: Date): Date | null {
-		return nextDue(this.#facts, states, now);
+		return nextDue(this.#facts, states, now, this.#order);
 	}
 }

@@ -11,7 +11,7 @@
 import { State } from './fsrs-enums';
 import { memoryKey } from './keys';
 import type { MemoryState } from './memory';
-import type { Queue, QueueEntry, QueueFact } from './queue';
+import type { Queue, QueueEntry, QueueFact, QueueOrder } from './queue';
 import type { SchedulingSettings } from './settings';
 
 type Place = 'learning' | 'changed' | 'reviews' | 'fresh' | 'buried' | 'out';
@@ -38,6 +38,8 @@ export class LiveQueue {
 	readonly #buried = new Map<number, MemoryState>();
 	/** The study day the facts are sorted for (when it ends, ms). */
 	#dayEnd = NaN;
+	/** How reviews fall due and are ordered (exam mode), for the day sorted (see QueueOrder). */
+	#order: QueueOrder | undefined;
 
 	constructor(facts: readonly QueueFact[]) {
 		this.#facts = facts;
@@ -56,9 +58,18 @@ export class LiveQueue {
 		return this.#dayEnd;
 	}
 
-	/** Sort every fact for the study day ending at `dayEnd`, as the states are at `now`. */
-	sort(states: ReadonlyMap<string, MemoryState>, dayEnd: number, now: Date): void {
+	/**
+	 * Sort every fact for the study day ending at `dayEnd`, as the states are at `now`; reviews
+	 * fall due and are ordered by `order` when given (kept until the next sort).
+	 */
+	sort(
+		states: ReadonlyMap<string, MemoryState>,
+		dayEnd: number,
+		now: Date,
+		order?: QueueOrder
+	): void {
 		this.#dayEnd = dayEnd;
+		this.#order = order;
 		this.#lists = emptyLists();
 		this.#buried.clear();
 		const t = now.getTime();
@@ -127,7 +138,10 @@ export class LiveQueue {
 		if (s.card.state === State.Learning || s.card.state === State.Relearning) return 'learning';
 		if (s.statementHash !== null && s.statementHash !== this.#facts[i].statementHash)
 			return 'changed';
-		return due < this.#dayEnd ? 'reviews' : 'out';
+		if (!this.#order) return due < this.#dayEnd ? 'reviews' : 'out';
+		// Ordered: the list is sorted by rank, which #search reads where it reads due times.
+		this.#due[i] = this.#order.rank(this.#keys[i], s);
+		return this.#order.due(s) < this.#dayEnd ? 'reviews' : 'out';
 	}
 
 	/** Fact `i` leaves its place (found by the due time it was sorted by) for the one `s` gives. */

@@ -3,7 +3,7 @@ import { Rating, State } from 'ts-fsrs';
 import { nextDayStart } from './day';
 import { LiveQueue } from './live-queue';
 import { buildQueue, dueCounts, nextDue, reviewAhead, studyFacts } from './queue';
-import type { Queue, QueueEntry, QueueFact, QueueInput } from './queue';
+import type { Queue, QueueEntry, QueueFact, QueueInput, QueueOrder } from './queue';
 import { State as S } from './fsrs-enums';
 import { prng } from './shuffle';
 import { apply, memoryKey, newMemory, type MemoryState } from './memory';
@@ -170,62 +170,82 @@ describe('buildQueue', () => {
 });
 
 describe('the live queue (kept sorted as answers change states)', () => {
-	test('gives what buildQueue gives, through a day of answers, burials and suspensions', () => {
-		const random = prng(42);
-		const settings = makeSettings({ timeZone: 'Asia/Kolkata', newPerDay: 7, reviewsPerDay: 15 });
-		const day = (t: Date) => nextDayStart(t, settings.timeZone, settings.dayStartHour).getTime();
-		const dayEnd = day(NOW);
-		const hoursLeft = (dayEnd - NOW.getTime()) / 3_600_000;
-		// Every kind: none (new), learning now or later today, reviews due before, today, on
-		// a later day, suspended, buried until later today or tomorrow.
-		const vary = (s: MemoryState): MemoryState => {
-			const extra = random();
-			const buriedUntil =
-				extra > 0.97 ? new Date(dayEnd) : extra > 0.94 ? new Date(at(random() * hoursLeft)) : null;
-			return { ...s, suspended: extra < 0.05, buriedUntil };
-		};
-		const { all, list } = randomFacts(random, 400, {
-			changedEvery: 37,
-			changedAt: 0,
-			newBelow: 0.15,
-			learningBelow: 0.3,
-			// Whole hours: many facts fall due at the same time (ties keep study order).
-			learningDue: () => Math.round(-1 + random() * 20),
-			reviewDue: () => Math.round(-400 + random() * 800),
-			vary
-		});
-		const stored = states(...list);
-		const live = new LiveQueue(all);
-		live.sort(stored, dayEnd, NOW);
-		let now = NOW;
-		for (let step = 0; step < 120; step++) {
-			// Answers change a fact or a few: learning again, a review later, none (undone), or
-			// suspended, buried, and the same due times as others (ties keep study order).
-			for (let n = 1 + Math.floor(random() * 3); n > 0; n--) {
-				const f = all[Math.floor(random() * all.length)];
-				const r = random();
-				const key = memoryKey(f.deck, f.fact);
-				const learnDue = new Date(now.getTime() + Math.round(random() * 30) * 60_000);
-				const next =
-					r < 0.1
-						? undefined
-						: r < 0.45
-							? learningState(f.fact, learnDue.toISOString())
-							: reviewState(f.fact, at(Math.round(-50 + random() * 100)));
-				const state = next && vary(next);
-				if (state) stored.set(key, state);
-				else stored.delete(key);
-				live.update(key, state, now);
-			}
-			now = new Date(now.getTime() + random() * 8 * 60_000);
-			expect(day(now)).toBe(dayEnd);
-			const done = { newToday: Math.floor(random() * 9), reviewsToday: Math.floor(random() * 17) };
-			for (const learnAheadMinutes of [0, 20]) {
-				const input = { states: stored, now, settings, done, learnAheadMinutes };
-				expect(live.build(input)).toEqual(buildQueue({ ...input, facts: all }));
+	// Exam mode's order (any deterministic one): reviews due later brought to a cap, ranked
+	// by a number of their own rather than by due time.
+	const CAP = new Date('2026-01-20T12:00:00Z').getTime();
+	const examLike: QueueOrder = {
+		due: (s) => (s.card.due.getTime() > CAP + 86_400_000 ? CAP : s.card.due.getTime()),
+		rank: (key, s) => (s.card.due.getTime() / 60_000 + key.length * 37) % 101
+	};
+	test.each([
+		['by due time', undefined],
+		['ordered as in exam mode', examLike]
+	])(
+		'gives what buildQueue gives, through a day of answers, burials and suspensions (%s)',
+		(_name, order) => {
+			const random = prng(42);
+			const settings = makeSettings({ timeZone: 'Asia/Kolkata', newPerDay: 7, reviewsPerDay: 15 });
+			const day = (t: Date) => nextDayStart(t, settings.timeZone, settings.dayStartHour).getTime();
+			const dayEnd = day(NOW);
+			const hoursLeft = (dayEnd - NOW.getTime()) / 3_600_000;
+			// Every kind: none (new), learning now or later today, reviews due before, today, on
+			// a later day, suspended, buried until later today or tomorrow.
+			const vary = (s: MemoryState): MemoryState => {
+				const extra = random();
+				const buriedUntil =
+					extra > 0.97
+						? new Date(dayEnd)
+						: extra > 0.94
+							? new Date(at(random() * hoursLeft))
+							: null;
+				return { ...s, suspended: extra < 0.05, buriedUntil };
+			};
+			const { all, list } = randomFacts(random, 400, {
+				changedEvery: 37,
+				changedAt: 0,
+				newBelow: 0.15,
+				learningBelow: 0.3,
+				// Whole hours: many facts fall due at the same time (ties keep study order).
+				learningDue: () => Math.round(-1 + random() * 20),
+				reviewDue: () => Math.round(-400 + random() * 800),
+				vary
+			});
+			const stored = states(...list);
+			const live = new LiveQueue(all);
+			live.sort(stored, dayEnd, NOW, order);
+			let now = NOW;
+			for (let step = 0; step < 120; step++) {
+				// Answers change a fact or a few: learning again, a review later, none (undone), or
+				// suspended, buried, and the same due times as others (ties keep study order).
+				for (let n = 1 + Math.floor(random() * 3); n > 0; n--) {
+					const f = all[Math.floor(random() * all.length)];
+					const r = random();
+					const key = memoryKey(f.deck, f.fact);
+					const learnDue = new Date(now.getTime() + Math.round(random() * 30) * 60_000);
+					const next =
+						r < 0.1
+							? undefined
+							: r < 0.45
+								? learningState(f.fact, learnDue.toISOString())
+								: reviewState(f.fact, at(Math.round(-50 + random() * 100)));
+					const state = next && vary(next);
+					if (state) stored.set(key, state);
+					else stored.delete(key);
+					live.update(key, state, now);
+				}
+				now = new Date(now.getTime() + random() * 8 * 60_000);
+				expect(day(now)).toBe(dayEnd);
+				const done = {
+					newToday: Math.floor(random() * 9),
+					reviewsToday: Math.floor(random() * 17)
+				};
+				for (const learnAheadMinutes of [0, 20]) {
+					const input = { states: stored, now, settings, done, learnAheadMinutes };
+					expect(live.build(input)).toEqual(buildQueue({ ...input, facts: all, order }));
+				}
 			}
 		}
-	});
+	);
 });
 
 /** The queue as first written (an entry per fact considered, sorted whole): the reference. */

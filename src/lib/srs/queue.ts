@@ -31,6 +31,18 @@ export interface QueueInput {
 	done: { newToday: number; reviewsToday: number };
 	/** Learning facts due within this many minutes count as due now (Anki's learn-ahead limit). */
 	learnAheadMinutes?: number;
+	/** How reviews fall due and are ordered (exam mode); by due time when absent. */
+	order?: QueueOrder;
+}
+
+/**
+ * How the queue reads a Review fact's due time and orders the reviews due today, lower rank
+ * first (ties keep study order). Exam mode (exam-dates.ts, exam-order.ts) caps due times at
+ * the day before the exam and ranks by predicted recall on its morning.
+ */
+export interface QueueOrder {
+	due(s: MemoryState): number;
+	rank(key: string, s: MemoryState): number;
 }
 
 export interface QueueEntry {
@@ -93,14 +105,15 @@ export function buildQueue(input: QueueInput): Queue {
 			} else if (due < dayEnd) laterToday.push({ key, due: s.card.due });
 		} else if (s.statementHash !== null && s.statementHash !== f.statementHash) {
 			changed.push(entry(i, key, 'changed'));
-		} else if (due < dayEnd) {
+		} else if ((input.order ? input.order.due(s) : due) < dayEnd) {
 			keys[i] = key;
-			dues[i] = due;
+			dues[i] = input.order ? input.order.rank(key, s) : due;
 			reviews.push(i);
 		}
 	}
 
-	// Stable sorts of fact indices (in study order) by due time: ties keep study order.
+	// Stable sorts of fact indices (in study order) by due time (reviews: by rank when ordered):
+	// ties keep study order.
 	const byDue = (a: number, b: number) => dues[a] - dues[b];
 	learning.sort(byDue);
 	reviews.sort(byDue);
@@ -144,24 +157,27 @@ export function dueCounts(input: QueueInput): DueCounts {
 		const s = input.states.get(f.key ?? memoryKey(f.deck, f.fact));
 		if (isLearned(s)) counts.learned++;
 	}
-	counts.nextDue = nextDue(input.facts, input.states, input.now);
+	counts.nextDue = nextDue(input.facts, input.states, input.now, input.order);
 	return counts;
 }
 
 /**
  * The next time one of `facts` falls due after `now` (a buried fact not before its burial
- * ends), or null: "come back at …" when nothing is left today. Pure.
+ * ends; a review as `order` says, in exam mode), or null: "come back at …" when nothing is
+ * left today. Pure.
  */
 export function nextDue(
 	facts: readonly QueueFact[],
 	states: ReadonlyMap<string, MemoryState>,
-	now: Date
+	now: Date,
+	order?: Pick<QueueOrder, 'due'>
 ): Date | null {
 	let best = Infinity;
 	for (const f of facts) {
 		const s = states.get(f.key ?? memoryKey(f.deck, f.fact));
 		if (!s || s.suspended || s.card.state === State.New) continue;
-		const due = Math.max(s.card.due.getTime(), s.buriedUntil?.getTime() ?? 0);
+		const at = order && s.card.state === State.Review ? order.due(s) : s.card.due.getTime();
+		const due = Math.max(at, s.buriedUntil?.getTime() ?? 0);
 		if (due > now.getTime() && due < best) best = due;
 	}
 	return best === Infinity ? null : new Date(best);

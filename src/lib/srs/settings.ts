@@ -3,6 +3,7 @@
  * review log needs (the `ScheduleParams` copied into every log entry).
  */
 import * as z from 'zod/mini';
+import { ExamPlanSchema } from './exam-dates';
 
 const Step = z
 	.string()
@@ -26,7 +27,9 @@ export const SchedulingSettingsSchema = z.strictObject({
 	newPerDay: z.int().check(z.minimum(0), z.maximum(9999)),
 	reviewsPerDay: z.int().check(z.minimum(0), z.maximum(99999)),
 	/** Lapses after which a fact is flagged as a leech. */
-	leechThreshold: z.int().check(z.minimum(1), z.maximum(99))
+	leechThreshold: z.int().check(z.minimum(1), z.maximum(99)),
+	/** Exam dates and exam mode (srs/exam-dates.ts); settings stored before them have none. */
+	examPlan: z.optional(ExamPlanSchema)
 });
 
 export type ScheduleParams = z.infer<typeof ScheduleParamsSchema>;

@@ -27,6 +27,7 @@ import {
 	SchedulingSettingsSchema,
 	type SchedulingSettings
 } from '$lib/srs/settings';
+import { DEFAULT_TARGET, examPlanOf } from '$lib/srs/exam-dates';
 
 /** The form as typed: steps as text ("1m 10m"), numbers as the inputs give them. */
 export interface SettingsDraft {
@@ -40,14 +41,35 @@ export interface SettingsDraft {
 	newPerDay: number;
 	reviewsPerDay: number;
 	leechThreshold: number;
+	/** Exam dates (srs/exam-dates.ts): each exam's target as a percentage, as typed. */
+	exams: Array<{ name: string; date: string; target: number }>;
+	examModeDays: number;
+	examLimitsRaise: number;
 }
 
 export function toDraft(s: SchedulingSettings): SettingsDraft {
+	const { examPlan: _plan, ...rest } = s;
+	const plan = examPlanOf(s);
 	return {
-		...s,
+		...rest,
 		learningSteps: s.learningSteps.join(' '),
-		relearningSteps: s.relearningSteps.join(' ')
+		relearningSteps: s.relearningSteps.join(' '),
+		exams: plan.exams.map((e) => ({ ...e, target: Math.round(e.target * 100) })),
+		examModeDays: plan.modeDays,
+		examLimitsRaise: plan.limitsRaise
 	};
+}
+
+/** A new exam's row in the form: a name to type, a date, the default target. */
+export function newExamDraft(): SettingsDraft['exams'][number] {
+	return { name: '', date: '', target: Math.round(DEFAULT_TARGET * 100) };
+}
+
+/** The form's field of an issue's path in the settings ("exams.0.date", "examModeDays"). */
+function fieldOf(path: readonly PropertyKey[]): string {
+	if (path[0] !== 'examPlan') return String(path[0]);
+	if (path[1] === 'exams') return path.slice(1, 4).map(String).join('.');
+	return path[1] === 'modeDays' ? 'examModeDays' : 'examLimitsRaise';
 }
 
 const steps = (text: string) => text.split(/[\s,]+/).filter(Boolean);
@@ -56,15 +78,22 @@ const steps = (text: string) => text.split(/[\s,]+/).filter(Boolean);
 export function fromDraft(
 	d: SettingsDraft
 ): { ok: true; settings: SchedulingSettings } | { ok: false; errors: Record<string, string> } {
+	const { exams, examModeDays, examLimitsRaise, ...rest } = d;
 	const candidate = {
-		...d,
+		...rest,
 		learningSteps: steps(d.learningSteps),
-		relearningSteps: steps(d.relearningSteps)
+		relearningSteps: steps(d.relearningSteps),
+		examPlan: {
+			// The target is typed as a percentage (90), stored as a probability (0.9).
+			exams: exams.map((e) => ({ ...e, name: e.name.trim(), target: e.target / 100 })),
+			modeDays: examModeDays,
+			limitsRaise: examLimitsRaise
+		}
 	};
 	const errors: Record<string, string> = {};
 	const parsed = z.safeParse(SchedulingSettingsSchema, candidate);
 	if (!parsed.success)
-		for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+		for (const issue of parsed.error.issues) errors[fieldOf(issue.path)] ??= issue.message;
 	if (!errors.timeZone && !isValidTimeZone(d.timeZone))
 		errors.timeZone = `"${d.timeZone}" is not a time zone this browser knows`;
 	if (Object.keys(errors).length || !parsed.success) return { ok: false, errors };
@@ -129,8 +158,20 @@ export class SettingsPage {
 		return true;
 	}
 
+	addExam(): void {
+		this.draft.exams.push(newExamDraft());
+	}
+
+	removeExam(index: number): void {
+		this.draft.exams.splice(index, 1);
+		this.errors = {};
+	}
+
 	restoreDefaults(): void {
-		this.draft = toDraft(defaultSettings(this.draft.timeZone));
+		// The scheduling's defaults: the exam dates and exam mode stay as they are.
+		const { exams, examModeDays, examLimitsRaise } = this.draft;
+		const defaults = toDraft(defaultSettings(this.draft.timeZone));
+		this.draft = { ...defaults, exams, examModeDays, examLimitsRaise };
 		this.errors = {};
 	}
 
