@@ -50,15 +50,27 @@ export interface Kv {
 	run<T>(
 		stores: readonly StoreName[],
 		mode: IDBTransactionMode,
-		body: (tx: KvTx) => Promise<T>
+		body: (tx: KvTx) => Promise<T>,
+		options?: RunOptions
 	): Promise<T>;
 	close(): void;
 }
 
+export interface RunOptions {
+	/**
+	 * The states' revision (STATES_REV) the body's writes were prepared at: its bump is written
+	 * with the body's first requests instead of after reading it (no round trip waits on it),
+	 * and if the stored revision is another, the transaction is aborted, nothing of it written,
+	 * and StaleRecordError(STATES_REV) thrown (after any error of the body's own).
+	 */
+	rev?: number;
+}
+
 /**
- * The fact states' revision, in the meta store: every read-write transaction over `states` adds
- * one to it in the same transaction (here, so that no writer can forget). A copy of the states
- * made at revision r (the snapshot, see snapshot.ts) is current exactly while it is still r.
+ * The fact states' and the log's revision, in the meta store: every read-write transaction over
+ * `states` or `log` adds one to it in the same transaction (here, so that no writer can forget).
+ * A copy made at revision r (the states' snapshot, see snapshot.ts; the repository's copy of the
+ * log's day) is current exactly while it is still r.
  */
 export const STATES_REV = 'states-rev';
 
@@ -67,7 +79,7 @@ export const revOf = (raw: unknown): number =>
 	typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0 ? raw : 0;
 
 const bumpsRev = (stores: readonly StoreName[], mode: IDBTransactionMode) =>
-	mode === 'readwrite' && stores.includes('states');
+	mode === 'readwrite' && (stores.includes('states') || stores.includes('log'));
 
 /**
  * A transaction's stores, with `meta` added when it may write the states (for STATES_REV), and
@@ -135,7 +147,8 @@ export function indexedDbKv(db: IDBDatabase): Kv {
 		async run<T>(
 			stores: readonly StoreName[],
 			mode: IDBTransactionMode,
-			body: (tx: KvTx) => Promise<T>
+			body: (tx: KvTx) => Promise<T>,
+			options: RunOptions = {}
 		): Promise<T> {
 			const tx = db.transaction(scopeOf(stores, mode), mode);
 			const done = promisifyRequest(tx as unknown as IDBRequest);
@@ -173,9 +186,13 @@ export function indexedDbKv(db: IDBDatabase): Kv {
 			// in a round trip of its own after them.
 			const rev = bumpsRev(stores, mode) ? api.get('meta', STATES_REV) : null;
 			rev?.catch(() => {});
+			const expected = rev ? options.rev : undefined;
+			if (expected !== undefined) api.put('meta', STATES_REV, expected + 1);
 			let result: T;
 			try {
 				result = await body(api);
+				if (expected !== undefined && revOf(await rev) !== expected)
+					throw new StaleRecordError(STATES_REV);
 			} catch (e) {
 				try {
 					tx.abort();
@@ -190,7 +207,7 @@ export function indexedDbKv(db: IDBDatabase): Kv {
 				throw e;
 			}
 			try {
-				if (rev) api.put('meta', STATES_REV, revOf(await rev) + 1);
+				if (rev && expected === undefined) api.put('meta', STATES_REV, revOf(await rev) + 1);
 				await done;
 			} catch (e) {
 				// A write of the body's that failed (a duplicate key) aborts the transaction: its
@@ -211,8 +228,8 @@ export function indexedDbKv(db: IDBDatabase): Kv {
 export function notifyingWrites(kv: Kv, onWrite: (stores: readonly StoreName[]) => void): Kv {
 	return {
 		backend: kv.backend,
-		async run(stores, mode, body) {
-			const result = await kv.run(stores, mode, body);
+		async run(stores, mode, body, options) {
+			const result = await kv.run(stores, mode, body, options);
 			if (mode === 'readwrite') onWrite(stores);
 			return result;
 		},
@@ -246,7 +263,8 @@ export function memoryKv(): Kv {
 		run<T>(
 			stores: readonly StoreName[],
 			mode: IDBTransactionMode,
-			body: (tx: KvTx) => Promise<T>
+			body: (tx: KvTx) => Promise<T>,
+			options: RunOptions = {}
 		): Promise<T> {
 			const scope = scopeOf(stores, mode);
 			const job = queue.then(async () => {
@@ -286,8 +304,12 @@ export function memoryKv(): Kv {
 					clear: (s) => void write(s).clear()
 				};
 				const result = await body(api);
-				if (bumpsRev(stores, mode))
-					api.put('meta', STATES_REV, revOf(await api.get('meta', STATES_REV)) + 1);
+				if (bumpsRev(stores, mode)) {
+					const rev = revOf(data.get('meta')?.get(STATES_REV));
+					if (options.rev !== undefined && rev !== options.rev)
+						throw new StaleRecordError(STATES_REV);
+					api.put('meta', STATES_REV, rev + 1);
+				}
 				if (mode === 'readwrite') for (const [s, m] of work) data.set(s, m);
 				return result;
 			});
@@ -298,21 +320,22 @@ export function memoryKv(): Kv {
 	};
 }
 
+type Expected = ReadonlyArray<readonly [key: string, lastEvent: string | null]>;
+
 /**
  * In a write of the states: refuse it (StaleRecordError) unless each fact's stored state is at
  * the revision (`lastEvent`) expected, and return the states' revision it started from.
  */
-export async function unchanged(
-	tx: KvTx,
-	expected: ReadonlyArray<readonly [key: string, lastEvent: string | null]>
-): Promise<number> {
-	const [rev, ...current] = await Promise.all([
-		tx.get('meta', STATES_REV),
-		...expected.map(([key]) => tx.get('states', key))
-	]);
+export async function unchanged(tx: KvTx, expected: Expected): Promise<number> {
+	const [rev] = await Promise.all([tx.get('meta', STATES_REV), statesAt(tx, expected)]);
+	return revOf(rev);
+}
+
+/** unchanged, without reading the revision (a write given it: RunOptions.rev). */
+export async function statesAt(tx: KvTx, expected: Expected): Promise<void> {
+	const current = await Promise.all(expected.map(([key]) => tx.get('states', key)));
 	expected.forEach(([key, lastEvent], i) => {
 		const stored = current[i] as { lastEvent?: unknown } | undefined;
 		if ((stored?.lastEvent ?? null) !== lastEvent) throw new StaleRecordError(key);
 	});
-	return revOf(rev);
 }
