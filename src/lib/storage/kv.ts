@@ -6,6 +6,7 @@
  */
 import { promisifyRequest } from 'idb-keyval';
 import { StaleRecordError, StorageError } from './errors';
+import { DB_NAME, DB_VERSION } from './early-open';
 import { logToDays, timesFromDays } from './log-days';
 
 export const STORES = [
@@ -92,22 +93,9 @@ function scopeOf(stores: readonly StoreName[], mode: IDBTransactionMode): StoreN
 	return scope;
 }
 
-export const DB_NAME = 'current-affairs-recall';
-/**
- * 1: states, log, settings, meta, quarantine, decks; 2: + attempts (mock tests); 3: no new
- * store, but the states' revision (STATES_REV) and snapshot, and decks stored as text. An app
- * of version 2 would write the states without the revision (a snapshot would hide its answers)
- * and would set decks stored as text aside as damaged: opening version 3 closes its
- * connections (`onversionchange`), and it can no longer open the database. 5: the log holds one
- * record per day (log-days.ts), converted from one per entry by the upgrade. 6: + log-times, each
- * day's entry times (what the streak reads), built from the days by the upgrade. 7: + drafts,
- * the decks being written in the app (drafts.ts); no data moves.
- */
-export const DB_VERSION = 7;
-/*
- * 4: + deck-summaries, derived from the decks (see deck-summaries.ts). No data moves: a deck
- * without its summary gets one when first listed.
- */
+// The database's name and version (its history beside it) live in early-open.ts, where
+// app.html's inline script reads them too.
+export { DB_NAME, DB_VERSION };
 
 /**
  * The upgrade, one step per old version, in order: each step brings the database from the

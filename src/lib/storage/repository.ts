@@ -13,6 +13,7 @@ import { memoryKey } from '../srs/keys';
 import type { MemoryEvent, MemoryState } from '../srs/memory';
 import type { ScheduleParams, SchedulingSettings } from '../srs/settings';
 import type { AttemptRecord } from './attempts';
+import { takeEarlyOpen, prefetchedKv } from './early-open';
 import { StorageError } from './errors';
 import {
 	indexedDbKv,
@@ -85,8 +86,11 @@ export class Repository {
 	static async open(dbName?: string, options: OpenOptions = {}): Promise<Repository> {
 		const watched = (kv: Kv) => (options.onWrite ? notifyingWrites(kv, options.onWrite) : kv);
 		try {
-			const db = await openIndexedDb(dbName, options.onBlocked);
-			const repo = new Repository(watched(indexedDbKv(db)));
+			// Opened already by app.html's script, with the first reads made (early-open.ts)?
+			const early = dbName === undefined ? await takeEarlyOpen() : null;
+			const db = early?.db ?? (await openIndexedDb(dbName, options.onBlocked));
+			const kv = indexedDbKv(db);
+			const repo = new Repository(watched(early?.stores ? prefetchedKv(kv, early.stores) : kv));
 			await repo.ensureMeta();
 			return repo;
 		} catch (e) {
