@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { Rating } from '$lib/srs/fsrs-enums';
 import { dayStart } from '$lib/srs/day';
-import { DB_NAME, DB_VERSION, EARLY_OPEN } from '$lib/storage/early-open';
+import { DB_NAME, DB_VERSION, EARLY_OPEN, type EarlyOpening } from '$lib/storage/early-open';
 import { Repository } from '$lib/storage/repository';
 import { answer } from '$lib/storage/test-helpers';
 import { earlyScript } from './early-script';
@@ -26,7 +26,8 @@ function runEarly(path: string, stored: Record<string, string>) {
 		globalThis,
 		() => {}
 	);
-	return (globalThis as Record<string, unknown>)[EARLY_OPEN];
+	const early = (globalThis as Record<string, unknown>)[EARLY_OPEN] as EarlyOpening | undefined;
+	return early?.result;
 }
 
 const returning = { [PREVIEW_KEY]: 'mark' };
@@ -131,5 +132,23 @@ describe('the database opened before the modules load', () => {
 		const repo = await Repository.open();
 		expect(repo.status.backend).toBe('indexeddb');
 		expect(await versions()).toEqual([DB_VERSION]);
+	});
+
+	test('blocked by another tab holding an older version: it gives up, and the app says so and opens', async () => {
+		const old = await new Promise<IDBDatabase>((resolve, reject) => {
+			const r = indexedDB.open(DB_NAME, DB_VERSION - 1);
+			r.onsuccess = () => resolve(r.result);
+			r.onerror = () => reject(r.error);
+		});
+		// An app from before the upgrade: it does not close on versionchange.
+		const gaveUp = runEarly('/study', returning);
+		let blocked = false;
+		const opening = Repository.open(undefined, { onBlocked: () => (blocked = true) });
+		await vi.waitFor(() => expect(blocked).toBe(true));
+		old.close();
+		expect(await gaveUp).toBeNull();
+		const repo = await opening;
+		expect(repo.status.backend).toBe('indexeddb');
+		expect((await indexedDB.databases()).map((d) => d.version)).toEqual([DB_VERSION]);
 	});
 });

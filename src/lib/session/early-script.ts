@@ -41,26 +41,24 @@ export function earlyScript(indent = '\t\t\t'): string {
 	}
 	// Progress is stored: open the database and read what the page reads first, while its
 	// modules load. Never created or upgraded here: the app does that.
-	if (stored && typeof indexedDB !== 'undefined')
-		window.${EARLY_OPEN} = new Promise((resolve) => {
-			let given = false;
-			const give = (v) => {
-				if (!given) resolve(v);
-				else if (v) v.db.close();
-				given = true;
-			};
+	if (stored && typeof indexedDB !== 'undefined') {
+		const early = { blocked: false, onblocked: null };
+		early.result = new Promise((resolve) => {
 			try {
 				const request = indexedDB.open(${s(DB_NAME)}, ${DB_VERSION});
 				request.onupgradeneeded = () => request.transaction.abort();
-				request.onblocked = () => give(null);
+				// Another tab holds an older version: the app says so (it waits behind this).
+				request.onblocked = () => {
+					early.blocked = true;
+					if (early.onblocked) early.onblocked();
+				};
 				request.onerror = (e) => {
 					e.preventDefault();
-					give(null);
+					resolve(null);
 				};
 				request.onsuccess = () => {
 					const db = request.result;
 					db.onversionchange = () => db.close();
-					if (given) return db.close();
 					const stores = {};
 					try {
 						const reads = ${JSON.stringify(Object.entries(EARLY_READS))};
@@ -76,16 +74,18 @@ export function earlyScript(indent = '\t\t\t'): string {
 								if (values) stores[name].values = values.result;
 							});
 						}
-						tx.addEventListener('complete', () => give({ db, stores }));
-						tx.onabort = () => give({ db, stores: null });
+						tx.addEventListener('complete', () => resolve({ db, stores }));
+						tx.onabort = () => resolve({ db, stores: null });
 					} catch {
-						give({ db, stores: null });
+						resolve({ db, stores: null });
 					}
 				};
 			} catch {
-				give(null);
+				resolve(null);
 			}
 		});
+		window.${EARLY_OPEN} = early;
+	}
 	// An option of the prerendered question tapped (or its letter pressed) before the
 	// page's scripts have run is shown as chosen and kept for the session to answer.
 	const early = (i) => {

@@ -27,8 +27,18 @@ export const DB_NAME = 'current-affairs-recall';
  */
 export const DB_VERSION = 7;
 
-/** The global where the inline script leaves its opening (a promise of EarlyOpen or null). */
+/** The global where the inline script leaves its opening (an EarlyOpening). */
 export const EARLY_OPEN = 'recallEarlyOpen';
+
+/** The inline script's opening, as it leaves it. */
+export interface EarlyOpening {
+	/** The connection and what was read; null when it gave up (the app opens as usual). */
+	result: Promise<EarlyOpen | null>;
+	/** Waiting on another tab that holds an older version open (then it gives up, once let go). */
+	blocked: boolean;
+	/** Called when it becomes blocked. */
+	onblocked: (() => void) | null;
+}
 
 /**
  * What the script reads, in one read-only transaction: each store whole, or its keys only, or
@@ -58,13 +68,18 @@ export interface EarlyOpen {
 	stores: Partial<Record<StoreName, EarlyStore>> | null;
 }
 
-/** The script's opening, once (a later page of the same load opens as usual). */
-export function takeEarlyOpen(): Promise<EarlyOpen | null> | null {
+/**
+ * The script's opening, once (a later page of the same load opens as usual); `onBlocked` is
+ * told when it waits on another tab (the app's own opening would wait behind it, untold).
+ */
+export async function takeEarlyOpen(onBlocked?: () => void): Promise<EarlyOpen | null> {
 	const g = globalThis as Record<string, unknown>;
-	const early = g[EARLY_OPEN] as Promise<EarlyOpen | null> | undefined;
+	const early = g[EARLY_OPEN] as EarlyOpening | undefined;
 	if (!early) return null;
 	delete g[EARLY_OPEN];
-	return early;
+	if (early.blocked) onBlocked?.();
+	else early.onblocked = onBlocked ?? null;
+	return early.result;
 }
 
 /**

@@ -87,7 +87,7 @@ export class Repository {
 		const watched = (kv: Kv) => (options.onWrite ? notifyingWrites(kv, options.onWrite) : kv);
 		try {
 			// Opened already by app.html's script, with the first reads made (early-open.ts)?
-			const early = dbName === undefined ? await takeEarlyOpen() : null;
+			const early = dbName === undefined ? await takeEarlyOpen(options.onBlocked) : null;
 			const db = early?.db ?? (await openIndexedDb(dbName, options.onBlocked));
 			const kv = indexedDbKv(db);
 			const repo = new Repository(watched(early?.stores ? prefetchedKv(kv, early.stores) : kv));
