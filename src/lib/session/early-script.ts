@@ -8,8 +8,11 @@
  * It applies the learner's chosen theme (no flash of the other theme), applies the preview's
  * rule (see preview.ts) by marking <html> when the prerendered question may not fit, and keeps
  * an option of that question tapped (or its letter pressed) before the app's scripts have run:
- * shown as chosen, and left for the page to answer once the session starts.
+ * shown as chosen, and left for the page to answer once the session starts. On /study, for a
+ * learner with progress stored (the preview's mark), it opens the database and makes the page's
+ * first reads while the modules load (storage/early-open.ts).
  */
+import { DB_NAME, DB_VERSION, EARLY_OPEN, EARLY_READS, LOG_DAYS_BACK } from '../storage/early-open';
 import { WEB_KEYS } from '../storage/web-keys';
 import { datasetName, PREVIEW_DOM, PREVIEW_KEY } from './preview';
 
@@ -27,12 +30,61 @@ export function earlyScript(indent = '\t\t\t'): string {
 	const root = document.documentElement;
 	const study = /${d.route}/.test(location.pathname);
 	if (study && location.search !== '') root.dataset.${noPreview} = '';
+	let stored = false;
 	try {
 		const theme = localStorage.getItem(${s(WEB_KEYS.theme)});
 		if (theme === 'light' || theme === 'dark') root.dataset.theme = theme;
-		if (study && localStorage.getItem(${s(PREVIEW_KEY)}) !== null) root.dataset.${noPreview} = '';
+		stored = study && localStorage.getItem(${s(PREVIEW_KEY)}) !== null;
+		if (stored) root.dataset.${noPreview} = '';
 	} catch {
 		// Storage blocked: follow the system theme, and show the preview.
+	}
+	// Progress is stored: open the database and read what the page reads first, while its
+	// modules load. Never created or upgraded here: the app does that.
+	if (stored && typeof indexedDB !== 'undefined') {
+		const early = { blocked: false, onblocked: null };
+		early.result = new Promise((resolve) => {
+			try {
+				const request = indexedDB.open(${s(DB_NAME)}, ${DB_VERSION});
+				request.onupgradeneeded = () => request.transaction.abort();
+				// Another tab holds an older version: the app says so (it waits behind this).
+				request.onblocked = () => {
+					early.blocked = true;
+					if (early.onblocked) early.onblocked();
+				};
+				request.onerror = (e) => {
+					e.preventDefault();
+					resolve(null);
+				};
+				request.onsuccess = () => {
+					const db = request.result;
+					db.onversionchange = () => db.close();
+					const stores = {};
+					try {
+						const reads = ${JSON.stringify(Object.entries(EARLY_READS))};
+						const tx = db.transaction(reads.map(([name]) => name), 'readonly');
+						const day = new Date(Date.now() - ${LOG_DAYS_BACK * 86_400_000}).toISOString().slice(0, 10);
+						for (const [name, what] of reads) {
+							const store = tx.objectStore(name);
+							const range = what === 'recent' ? IDBKeyRange.lowerBound(day) : undefined;
+							const keys = store.getAllKeys(range);
+							const values = what === 'keys' ? null : store.getAll(range);
+							tx.addEventListener('complete', () => {
+								stores[name] = { from: range && day, keys: keys.result.map(String) };
+								if (values) stores[name].values = values.result;
+							});
+						}
+						tx.addEventListener('complete', () => resolve({ db, stores }));
+						tx.onabort = () => resolve({ db, stores: null });
+					} catch {
+						resolve({ db, stores: null });
+					}
+				};
+			} catch {
+				resolve(null);
+			}
+		});
+		window.${EARLY_OPEN} = early;
 	}
 	// An option of the prerendered question tapped (or its letter pressed) before the
 	// page's scripts have run is shown as chosen and kept for the session to answer.

@@ -6,6 +6,7 @@
  */
 import { promisifyRequest } from 'idb-keyval';
 import { StaleRecordError, StorageError } from './errors';
+import { DB_NAME, DB_VERSION } from './early-open';
 import { logToDays, timesFromDays } from './log-days';
 
 export const STORES = [
@@ -51,15 +52,27 @@ export interface Kv {
 	run<T>(
 		stores: readonly StoreName[],
 		mode: IDBTransactionMode,
-		body: (tx: KvTx) => Promise<T>
+		body: (tx: KvTx) => Promise<T>,
+		options?: RunOptions
 	): Promise<T>;
 	close(): void;
 }
 
+export interface RunOptions {
+	/**
+	 * The states' revision (STATES_REV) the body's writes were prepared at: its bump is written
+	 * with the body's first requests instead of after reading it (no round trip waits on it),
+	 * and if the stored revision is another, the transaction is aborted, nothing of it written,
+	 * and StaleRecordError(STATES_REV) thrown (after any error of the body's own).
+	 */
+	rev?: number;
+}
+
 /**
- * The fact states' revision, in the meta store: every read-write transaction over `states` adds
- * one to it in the same transaction (here, so that no writer can forget). A copy of the states
- * made at revision r (the snapshot, see snapshot.ts) is current exactly while it is still r.
+ * The fact states' and the log's revision, in the meta store: every read-write transaction over
+ * `states` or `log` adds one to it in the same transaction (here, so that no writer can forget).
+ * A copy made at revision r (the states' snapshot, see snapshot.ts; the repository's copy of the
+ * log's day) is current exactly while it is still r.
  */
 export const STATES_REV = 'states-rev';
 
@@ -68,7 +81,7 @@ export const revOf = (raw: unknown): number =>
 	typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0 ? raw : 0;
 
 const bumpsRev = (stores: readonly StoreName[], mode: IDBTransactionMode) =>
-	mode === 'readwrite' && stores.includes('states');
+	mode === 'readwrite' && (stores.includes('states') || stores.includes('log'));
 
 /** The stores whose records sync across devices (see sync-outbox.ts). */
 const SYNCED: readonly StoreName[] = ['log', 'decks', 'drafts', 'settings', 'attempts'];
@@ -88,23 +101,9 @@ function scopeOf(stores: readonly StoreName[], mode: IDBTransactionMode): StoreN
 	return scope;
 }
 
-export const DB_NAME = 'current-affairs-recall';
-/**
- * 1: states, log, settings, meta, quarantine, decks; 2: + attempts (mock tests); 3: no new
- * store, but the states' revision (STATES_REV) and snapshot, and decks stored as text. An app
- * of version 2 would write the states without the revision (a snapshot would hide its answers)
- * and would set decks stored as text aside as damaged: opening version 3 closes its
- * connections (`onversionchange`), and it can no longer open the database. 5: the log holds one
- * record per day (log-days.ts), converted from one per entry by the upgrade. 6: + log-times, each
- * day's entry times (what the streak reads), built from the days by the upgrade. 7: + drafts,
- * the decks being written in the app (drafts.ts); no data moves. 8: + outbox, the changes still to
- * send to the sync server (sync-outbox.ts); no data moves: signing in marks everything to send.
- */
-export const DB_VERSION = 8;
-/*
- * 4: + deck-summaries, derived from the decks (see deck-summaries.ts). No data moves: a deck
- * without its summary gets one when first listed.
- */
+// The database's name and version (its history beside it) live in early-open.ts, where
+// app.html's inline script reads them too.
+export { DB_NAME, DB_VERSION };
 
 /**
  * The upgrade, one step per old version, in order: each step brings the database from the
@@ -144,7 +143,8 @@ export function indexedDbKv(db: IDBDatabase): Kv {
 		async run<T>(
 			stores: readonly StoreName[],
 			mode: IDBTransactionMode,
-			body: (tx: KvTx) => Promise<T>
+			body: (tx: KvTx) => Promise<T>,
+			options: RunOptions = {}
 		): Promise<T> {
 			const tx = db.transaction(scopeOf(stores, mode), mode);
 			const done = promisifyRequest(tx as unknown as IDBRequest);
@@ -182,9 +182,13 @@ export function indexedDbKv(db: IDBDatabase): Kv {
 			// in a round trip of its own after them.
 			const rev = bumpsRev(stores, mode) ? api.get('meta', STATES_REV) : null;
 			rev?.catch(() => {});
+			const expected = rev ? options.rev : undefined;
+			if (expected !== undefined) api.put('meta', STATES_REV, expected + 1);
 			let result: T;
 			try {
 				result = await body(api);
+				if (expected !== undefined && revOf(await rev) !== expected)
+					throw new StaleRecordError(STATES_REV);
 			} catch (e) {
 				try {
 					tx.abort();
@@ -199,7 +203,7 @@ export function indexedDbKv(db: IDBDatabase): Kv {
 				throw e;
 			}
 			try {
-				if (rev) api.put('meta', STATES_REV, revOf(await rev) + 1);
+				if (rev && expected === undefined) api.put('meta', STATES_REV, revOf(await rev) + 1);
 				await done;
 			} catch (e) {
 				// A write of the body's that failed (a duplicate key) aborts the transaction: its
@@ -220,8 +224,8 @@ export function indexedDbKv(db: IDBDatabase): Kv {
 export function notifyingWrites(kv: Kv, onWrite: (stores: readonly StoreName[]) => void): Kv {
 	return {
 		backend: kv.backend,
-		async run(stores, mode, body) {
-			const result = await kv.run(stores, mode, body);
+		async run(stores, mode, body, options) {
+			const result = await kv.run(stores, mode, body, options);
 			if (mode === 'readwrite') onWrite(stores);
 			return result;
 		},
@@ -255,7 +259,8 @@ export function memoryKv(): Kv {
 		run<T>(
 			stores: readonly StoreName[],
 			mode: IDBTransactionMode,
-			body: (tx: KvTx) => Promise<T>
+			body: (tx: KvTx) => Promise<T>,
+			options: RunOptions = {}
 		): Promise<T> {
 			const scope = scopeOf(stores, mode);
 			const job = queue.then(async () => {
@@ -295,8 +300,12 @@ export function memoryKv(): Kv {
 					clear: (s) => void write(s).clear()
 				};
 				const result = await body(api);
-				if (bumpsRev(stores, mode))
-					api.put('meta', STATES_REV, revOf(await api.get('meta', STATES_REV)) + 1);
+				if (bumpsRev(stores, mode)) {
+					const rev = revOf(data.get('meta')?.get(STATES_REV));
+					if (options.rev !== undefined && rev !== options.rev)
+						throw new StaleRecordError(STATES_REV);
+					api.put('meta', STATES_REV, rev + 1);
+				}
 				if (mode === 'readwrite') for (const [s, m] of work) data.set(s, m);
 				return result;
 			});
@@ -307,21 +316,22 @@ export function memoryKv(): Kv {
 	};
 }
 
+type Expected = ReadonlyArray<readonly [key: string, lastEvent: string | null]>;
+
 /**
  * In a write of the states: refuse it (StaleRecordError) unless each fact's stored state is at
  * the revision (`lastEvent`) expected, and return the states' revision it started from.
  */
-export async function unchanged(
-	tx: KvTx,
-	expected: ReadonlyArray<readonly [key: string, lastEvent: string | null]>
-): Promise<number> {
-	const [rev, ...current] = await Promise.all([
-		tx.get('meta', STATES_REV),
-		...expected.map(([key]) => tx.get('states', key))
-	]);
+export async function unchanged(tx: KvTx, expected: Expected): Promise<number> {
+	const [rev] = await Promise.all([tx.get('meta', STATES_REV), statesAt(tx, expected)]);
+	return revOf(rev);
+}
+
+/** unchanged, without reading the revision (a write given it: RunOptions.rev). */
+export async function statesAt(tx: KvTx, expected: Expected): Promise<void> {
+	const current = await Promise.all(expected.map(([key]) => tx.get('states', key)));
 	expected.forEach(([key, lastEvent], i) => {
 		const stored = current[i] as { lastEvent?: unknown } | undefined;
 		if ((stored?.lastEvent ?? null) !== lastEvent) throw new StaleRecordError(key);
 	});
-	return revOf(rev);
 }

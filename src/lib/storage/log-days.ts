@@ -136,22 +136,37 @@ async function entriesForWrite(tx: KvTx, day: string): Promise<unknown[]> {
 /**
  * In a read-write transaction over the log (and the quarantine): add entries to their days.
  * An entry whose key (time and id) is stored already is refused, as a duplicate key always
- * was: the transaction fails, and nothing of it is written.
+ * was: the transaction fails, and nothing of it is written. Returns each day's entries as
+ * written (the repository keeps the last one: see Repository.commit).
  */
-export async function appendEntries(tx: KvTx, records: readonly LogRecord[]): Promise<void> {
+export async function appendEntries(
+	tx: KvTx,
+	records: readonly LogRecord[]
+): Promise<Map<string, unknown[]>> {
+	const written = new Map<string, unknown[]>();
 	for (const [day, added] of groupByDay(records)) {
-		const entries = await entriesForWrite(tx, day);
-		const keys = new Set(entries.map(rawKey));
-		for (const r of added) {
-			const key = logKey(r);
-			if (keys.has(key)) throw new StorageError('A record with this key already exists');
-			keys.add(key);
-		}
-		const last = rawKey(entries.at(-1)) ?? '';
-		entries.push(...added);
-		if (logKey(added[0]) < last) entries.sort(byKey);
+		const entries = withEntries(await entriesForWrite(tx, day), added);
 		putDay(tx, day, entries);
+		written.set(day, entries);
 	}
+	return written;
+}
+
+/**
+ * A day's entries with `added` (of that day, in key order) put in their places: a new list.
+ * Throws, as a duplicate key does, when one of `added` is in the day already.
+ */
+export function withEntries(entries: readonly unknown[], added: readonly LogRecord[]): unknown[] {
+	const keys = new Set(entries.map(rawKey));
+	for (const r of added) {
+		const key = logKey(r);
+		if (keys.has(key)) throw new StorageError('A record with this key already exists');
+		keys.add(key);
+	}
+	const last = rawKey(entries.at(-1)) ?? '';
+	const out = [...entries, ...added];
+	if (logKey(added[0]) < last) out.sort(byKey);
+	return out;
 }
 
 /** In a read-write transaction: store these entries as the whole log (an empty log before). */

@@ -13,6 +13,7 @@ import { memoryKey } from '../srs/keys';
 import type { MemoryEvent, MemoryState } from '../srs/memory';
 import type { ScheduleParams, SchedulingSettings } from '../srs/settings';
 import type { AttemptRecord } from './attempts';
+import { takeEarlyOpen, prefetchedKv } from './early-open';
 import { StorageError } from './errors';
 import {
 	indexedDbKv,
@@ -26,9 +27,10 @@ import {
 	type Kv,
 	type StoreName
 } from './kv';
-import { eventToRecord, stateFromRecord, stateToRecord, stateToRow } from './convert';
-import { appendEntries, clearLog, countEntries, removeEntries, storedKeys } from './log-days';
-import { logKey, paramsKey, paramsToRecord, readRecord, SCHEMA_VERSION } from './records';
+import { stateFromRecord, stateToRecord, stateToRow } from './convert';
+import { AnswerWriter, type StateChange } from './commit';
+import { clearLog, countEntries, removeEntries, storedKeys } from './log-days';
+import { logKey, readRecord, SCHEMA_VERSION } from './records';
 import { setAside, sortRows } from './set-aside';
 import type { BadRecord, QuarantinedRecord } from './set-aside';
 import * as log from './log';
@@ -36,7 +38,7 @@ import * as settings from './settings';
 import { markLog, putAttempt } from './sync-outbox';
 import { StatesSnapshot } from './snapshot';
 
-export type { QuarantinedRecord };
+export type { QuarantinedRecord, StateChange };
 
 export interface OpenOptions {
 	/** Called after each committed read-write transaction, with its stores. */
@@ -51,12 +53,6 @@ export interface StorageStatus {
 	problem?: string;
 }
 
-/** A fact state to write, with the revision (`lastEvent`) it was computed from. */
-export interface StateChange {
-	expected: string | null;
-	next: MemoryState;
-}
-
 /** To undo an answer: the state to restore, expected to still be at the undone answer's revision. */
 export interface StateRestore {
 	key: string;
@@ -69,6 +65,8 @@ export class Repository {
 	readonly status: StorageStatus;
 	/** The states' read cache, kept by this repository's own writes (see snapshot.ts). */
 	readonly snapshot: StatesSnapshot;
+	/** Writes the answers (commit), keeping the day's log record it last wrote. */
+	readonly #answers: AnswerWriter;
 	/**
 	 * When this database was created (its meta record): a database that is newer than the one a
 	 * page saw before was emptied in between, which is how the UI notices an eviction.
@@ -79,6 +77,7 @@ export class Repository {
 		this.kv = kv;
 		this.status = status;
 		this.snapshot = new StatesSnapshot(kv);
+		this.#answers = new AnswerWriter(kv);
 	}
 
 	/**
@@ -88,8 +87,11 @@ export class Repository {
 	static async open(dbName?: string, options: OpenOptions = {}): Promise<Repository> {
 		const watched = (kv: Kv) => (options.onWrite ? notifyingWrites(kv, options.onWrite) : kv);
 		try {
-			const db = await openIndexedDb(dbName, options.onBlocked);
-			const repo = new Repository(watched(indexedDbKv(db)));
+			// Opened already by app.html's script, with the first reads made (early-open.ts)?
+			const early = dbName === undefined ? await takeEarlyOpen(options.onBlocked) : null;
+			const db = early?.db ?? (await openIndexedDb(dbName, options.onBlocked));
+			const kv = indexedDbKv(db);
+			const repo = new Repository(watched(early?.stores ? prefetchedKv(kv, early.stores) : kv));
 			await repo.ensureMeta();
 			return repo;
 		} catch (e) {
@@ -216,36 +218,10 @@ export class Repository {
 	/**
 	 * Write new fact states and their log entries in one transaction. Each state is written only
 	 * if the stored one is still at `expected` (the revision it was computed from); otherwise
-	 * nothing at all is written and StaleRecordError says which fact changed.
+	 * nothing at all is written and StaleRecordError says which fact changed (see commit.ts).
 	 */
 	async commit(changes: readonly StateChange[], events: readonly MemoryEvent[]): Promise<void> {
-		const records = changes.map((c) => [keyOf(c.next), stateToRecord(c.next)] as const);
-		const rev = await this.kv.run(
-			['states', 'log', 'settings', 'meta', 'quarantine'],
-			'readwrite',
-			async (tx) => {
-				const logged = events.map((e) => {
-					const record = eventToRecord(e);
-					if (e.kind === 'review' && record.kind === 'review')
-						tx.put('settings', paramsKey(record.paramsId), paramsToRecord(e.params));
-					return record;
-				});
-				// The check of the states and the read of the log's day go out together: one round
-				// trip, then the writes. A stale state is what the answer fails with first (it is
-				// computed again on top), before a duplicate entry (it was stored before).
-				const checked = unchanged(
-					tx,
-					changes.map((c) => [keyOf(c.next), c.expected])
-				);
-				const appended = appendEntries(tx, logged);
-				appended.catch(() => {});
-				markLog(tx, logged);
-				const rev = await checked;
-				await appended;
-				for (const [key, record] of records) tx.put('states', key, record);
-				return rev;
-			}
-		);
+		const rev = await this.#answers.write(changes, events);
 		this.snapshot.advance(rev, (m) => {
 			for (const c of changes) m.set(keyOf(c.next), stateToRow(c.next));
 		});
@@ -254,6 +230,7 @@ export class Repository {
 	/** Undo answers: restore the previous states and remove their log entries, all or nothing. */
 	async undo(restores: readonly StateRestore[], events: readonly MemoryEvent[]): Promise<void> {
 		const records = restores.map((r) => [r.key, r.previous && stateToRecord(r.previous)] as const);
+		this.#answers.forget();
 		const rev = await this.kv.run(['states', 'log', 'meta'], 'readwrite', async (tx) => {
 			const rev = await unchanged(
 				tx,

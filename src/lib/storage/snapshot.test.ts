@@ -1,6 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { Rating } from 'ts-fsrs';
 import { exportBackup, importBackup, parseBackup } from './backup';
+import { StaleRecordError } from './errors';
 import { indexedDbKv, memoryKv, openIndexedDb, revOf, STATES_REV, type Kv } from './kv';
 import { eventToRecord, stateFromRow, stateToRow } from './convert';
 import { appendEntries } from './log-days';
@@ -55,23 +56,53 @@ describe("the states' revision", () => {
 		['memory', async () => memoryKv()]
 	];
 	test.each(backends)(
-		'%s: every read-write transaction over the states adds one, in the same transaction',
+		'%s: every read-write transaction over the states or the log adds one, in the same transaction',
 		async (_name, open) => {
 			const kv = await open();
 			const rev = () => kv.run(['meta'], 'readonly', async (tx) => tx.get('meta', STATES_REV));
 			expect(await rev()).toBeUndefined();
 			await kv.run(['states'], 'readwrite', async (tx) => tx.put('states', 'd/a', 1));
 			await kv.run(['states', 'log'], 'readwrite', async (tx) => tx.delete('states', 'd/a'));
-			expect(await rev()).toBe(2);
+			await kv.run(['log'], 'readwrite', async (tx) => tx.put('log', 'x', 1));
+			expect(await rev()).toBe(3);
 			// Reads, writes elsewhere and a transaction that fails change nothing.
 			await kv.run(['states'], 'readonly', async (tx) => tx.get('states', 'd/a'));
-			await kv.run(['log'], 'readwrite', async (tx) => tx.put('log', 'x', 1));
+			await kv.run(['settings'], 'readwrite', async (tx) => tx.put('settings', 'x', 1));
 			await expect(
 				kv.run(['states'], 'readwrite', async (tx) => {
 					tx.put('states', 'd/b', 1);
 					throw new Error('abandoned');
 				})
 			).rejects.toThrow('abandoned');
+			expect(await rev()).toBe(3);
+		}
+	);
+
+	test.each(backends)(
+		'%s: a write given the revision it expects bumps it, and at another writes nothing',
+		async (_name, open) => {
+			const kv = await open();
+			const rev = () => kv.run(['meta'], 'readonly', async (tx) => tx.get('meta', STATES_REV));
+			const write = (key: string, at: number) =>
+				kv.run(
+					['states', 'log'],
+					'readwrite',
+					async (tx) => {
+						tx.put('states', key, 1);
+						tx.put('log', key, 1);
+					},
+					{ rev: at }
+				);
+			await write('d/a', 0);
+			expect(await rev()).toBe(1);
+			await expect(write('d/b', 0)).rejects.toEqual(new StaleRecordError(STATES_REV));
+			expect(await rev()).toBe(1);
+			const stored = await kv.run(['states', 'log'], 'readonly', async (tx) => [
+				await tx.keys('states'),
+				await tx.keys('log')
+			]);
+			expect(stored).toEqual([['d/a'], ['d/a']]);
+			await write('d/b', 1);
 			expect(await rev()).toBe(2);
 		}
 	);
