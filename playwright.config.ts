@@ -48,11 +48,21 @@ export default defineConfig({
 		{
 			name: 'Desktop Chrome',
 			grep: /@desktop|@both/,
+			grepInvert: /@server-down/,
 			use: { ...devices['Desktop Chrome'], colorScheme: 'light', launchOptions }
 		},
 		{
 			name: 'Pixel 7',
-			grepInvert: /@desktop/,
+			grepInvert: /@desktop|@server-down/,
+			use: { ...devices['Pixel 7'], colorScheme: 'dark', launchOptions }
+		},
+		// Tests that take the one sync server down (@server-down) would fail any other test that
+		// talks to it meanwhile: they run after every other test, one at a time.
+		{
+			name: 'Sync server down',
+			grep: /@server-down/,
+			dependencies: ['Desktop Chrome', 'Pixel 7'],
+			workers: 1,
 			use: { ...devices['Pixel 7'], colorScheme: 'dark', launchOptions }
 		}
 	]

@@ -105,7 +105,7 @@ test("account B cannot read or write A's database", async ({ page, browser, requ
 	expect((await all.json()).rows.map((r: { id: string }) => r.id)).toEqual(['log:1']);
 });
 
-test('the server going down answers 503, offline is a network error, and both come back', async ({
+test('the server going down answers 503, offline is a network error, and both come back @server-down', async ({
 	page,
 	context,
 	request

@@ -163,7 +163,9 @@ test('two devices study offline, then connect: one log, nothing twice, the same 
 	}
 });
 
-test('the server stops mid-sync and comes back: nothing lost, nothing twice', async ({ page }) => {
+test('the server stops mid-sync and comes back: nothing lost, nothing twice @server-down', async ({
+	page
+}) => {
 	test.slow();
 	const name = uniqueName('down');
 	await createAccount(page.request, name, PASSWORD);
