@@ -111,6 +111,8 @@ test('a live class of three, with a reveal, a late answer, a drop and a reload @
 	await expect(meena.page.getByText(/Offline: your answer will be sent/)).toBeVisible();
 	await expect(projector.getByText('1 of 3 answered')).toBeVisible();
 	await projector.keyboard.press('r');
+	// Once the reveal has reached the server (Asha's phone shows it), Meena's phone returns.
+	await expect(asha.page.getByText(/✓ Right|✗ Wrong/)).toBeVisible();
 	await meena.context.setOffline(false);
 	await expect(meena.page.getByText('Too late:')).toBeVisible({ timeout: 20_000 });
 
