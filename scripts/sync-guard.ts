@@ -19,6 +19,13 @@ import {
 import type { Couch } from './sync-couch';
 import { call } from './sync-couch';
 import { route, signUpProblem, userDb } from './sync-rules';
+import {
+	classSecurity,
+	KEEP_FOR_MS,
+	LIVE_DESIGN,
+	securityProblem,
+	type ClassSecurity
+} from './sync-class-rules';
 
 /** A sign-up's body is small: refuse anything larger without reading it all. */
 const SIGN_UP_LIMIT = 16 * 1024;
@@ -174,6 +181,73 @@ async function signUp(couch: Couch, name: string, req: IncomingMessage, res: Ser
 	send(res, 201, reply.body);
 }
 
+/**
+ * What CouchDB 3 leaves to a server admin, done for a class's teacher: making a class database
+ * (its `_security` and `_design/live` with it), deleting it a week on, and setting its live
+ * state (`_security.live`: the open question, ended), which its design document reads.
+ */
+async function classAdmin(
+	couch: Couch,
+	kind: 'class-create' | 'class-delete' | 'class-security',
+	db: string,
+	req: IncomingMessage,
+	res: ServerResponse
+) {
+	const user = await whoIs(couch, req);
+	if (user === undefined) return unavailable(res);
+	if (user === null)
+		return error(
+			res,
+			401,
+			'unauthorized',
+			'Sign in first: a class is made by a signed-in teacher.'
+		);
+	const failed = () => error(res, 500, 'internal_server_error', `${db} could not be set up.`);
+	if (kind === 'class-create') {
+		const made = await couch.admin('PUT', `/${db}`);
+		if (made.status === 412)
+			return error(res, 412, 'file_exists', 'This class code is taken: try another.');
+		if (made.status !== 201) return failed();
+		const secured = await couch.admin(
+			'PUT',
+			`/${db}/_security`,
+			classSecurity(user.name, Date.now())
+		);
+		const designed = await couch.admin('PUT', `/${db}/_design/live`, LIVE_DESIGN);
+		if (secured.status !== 200 || designed.status !== 201) {
+			await couch.admin('DELETE', `/${db}`);
+			return failed();
+		}
+		return send(res, 201, { ok: true });
+	}
+	const current = await couch.admin('GET', `/${db}/_security`);
+	const security = current.body as Partial<ClassSecurity> | null;
+	if (current.status === 404 || !security?.live)
+		return error(res, 404, 'not_found', 'There is no class with this code.');
+	if (security.admins?.names[0] !== user.name)
+		return error(res, 403, 'forbidden', 'Only the teacher who made this class may do this.');
+	if (kind === 'class-delete') {
+		if (Date.now() - security.live.createdAt < KEEP_FOR_MS)
+			return error(res, 403, 'forbidden', 'A class session can be deleted a week after it began.');
+		const gone = await couch.admin('DELETE', `/${db}`);
+		return send(res, gone.status, gone.body);
+	}
+	if (req.method === 'GET') return send(res, 200, security);
+	const body = await readBody(req, SIGN_UP_LIMIT);
+	if (!body)
+		return error(res, 413, 'too_large', 'A security object is a few fields, not this much.');
+	let next: unknown;
+	try {
+		next = JSON.parse(body.toString('utf8'));
+	} catch {
+		return error(res, 400, 'bad_request', 'The body must be JSON.');
+	}
+	const problem = securityProblem(security as ClassSecurity, next);
+	if (problem) return error(res, 403, 'forbidden', problem);
+	const put = await couch.admin('PUT', `/${db}/_security`, next);
+	return send(res, put.status, put.body);
+}
+
 /** The guard's HTTP server (not yet listening). */
 export function createGuard(couch: Couch): Server {
 	return createServer((req, res) => {
@@ -200,6 +274,12 @@ async function handle(couch: Couch, req: IncomingMessage, res: ServerResponse) {
 			return forward(couch, req, res, path);
 		case 'sign-up':
 			return signUp(couch, target.name, req, res);
+		case 'class':
+			return forward(couch, req, res, path);
+		case 'class-create':
+		case 'class-delete':
+		case 'class-security':
+			return classAdmin(couch, target.kind, target.db, req, res);
 		case 'user-db': {
 			const user = await whoIs(couch, req);
 			if (user === undefined) return unavailable(res);

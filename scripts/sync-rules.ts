@@ -12,7 +12,10 @@ export type Route =
 	| { kind: 'sign-up'; name: string }
 	/** A request inside `owner`'s database: sent on only with `owner`'s session. */
 	| { kind: 'user-db'; owner: string }
+	| ClassRoute
 	| { kind: 'refuse'; status: number; error: string; reason: string };
+
+import { classCode, classRoute, type ClassRoute } from './sync-class-rules';
 
 const USER_PREFIX = 'org.couchdb.user:';
 const DB_PREFIX = 'userdb-';
@@ -78,13 +81,18 @@ export function route(method: string, pathname: string): Route {
 			return { kind: 'sign-up', name: id.slice(USER_PREFIX.length) };
 		return refuse(403, 'The accounts database only takes sign-ups (PUT of a new user).');
 	}
+	if (classCode(first) !== undefined) {
+		const inside = rest.map(decode);
+		if (inside.some((p) => p === undefined)) return refuse(400, 'The path is not valid.');
+		return classRoute(method, first, inside.join('/'));
+	}
 	const owner = ownerOf(first);
 	if (owner === undefined) {
 		return refuse(
 			403,
 			first.startsWith('_')
 				? `${decode(first) ?? first} is not available through the sync server.`
-				: 'Only your own database (userdb-<hex of your name>) is available.'
+				: 'Only your own database (userdb-<hex of your name>) or a class (class-<code>) is available.'
 		);
 	}
 	const parts = rest.map(decode);

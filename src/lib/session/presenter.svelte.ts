@@ -87,6 +87,17 @@ export class Presenter {
 		this.#go(this.#position - 1);
 	}
 
+	/** Which questions have been revealed, in order. */
+	get revealedAll(): readonly boolean[] {
+		return this.#revealed;
+	}
+
+	/** Back where a live session left off (a reloaded projector): the slide and the reveals. */
+	restore(position: number, revealed: readonly boolean[]): void {
+		this.#revealed = this.questions.map((_, i) => revealed[i] ?? false);
+		this.#go(position);
+	}
+
 	reveal(): void {
 		const s = this.slide;
 		if (s.kind !== 'question') return;

@@ -2,7 +2,13 @@
  * The app's keys in localStorage and sessionStorage (named in storage/web-keys.ts), for the
  * components and routes, which reach storage through the session layer.
  */
-export { joinNameKey, readWebKey, WEB_KEYS, writeWebKey } from '$lib/storage/web-keys';
+export {
+	joinNameKey,
+	liveSessionKey,
+	readWebKey,
+	WEB_KEYS,
+	writeWebKey
+} from '$lib/storage/web-keys';
 
 /**
  * Dispatched on window when a sync account is signed in or out on this page: the header loads

@@ -41,6 +41,9 @@ const JOIN_NAME = `${WEB_KEY_PREFIX}join-name:`;
 /** sessionStorage: the name a student gave to join the class paper `seed`. */
 export const joinNameKey = (seed: string | number) => `${JOIN_NAME}${seed}`;
 
+/** sessionStorage: a phone's session id and name in the live class `code` (session/live.svelte.ts). */
+export const liveSessionKey = (code: string) => `${WEB_KEY_PREFIX}live:${code}`;
+
 /**
  * The names earlier versions of the app used, where they differ: a value is read there once,
  * and moved, so that a learner's choice survives the rename.
