@@ -35,7 +35,9 @@ export function paramsId(p: ScheduleParams): string {
 			p.learningSteps,
 			p.relearningSteps,
 			p.dayStartHour,
-			p.timeZone
+			p.timeZone,
+			// Fitted weights only: a default set keeps the id it had before weights existed.
+			...(p.weights ? [p.weights] : [])
 		])
 	);
 }

@@ -97,7 +97,8 @@ export function schedulerFor(p: ScheduleParams): FSRS {
 		p.maximumInterval,
 		p.fuzz,
 		p.learningSteps,
-		p.relearningSteps
+		p.relearningSteps,
+		p.weights ?? null
 	]);
 	let f = schedulers.get(key);
 	if (!f) {
@@ -108,7 +109,8 @@ export function schedulerFor(p: ScheduleParams): FSRS {
 				enable_fuzz: p.fuzz,
 				enable_short_term: true,
 				learning_steps: p.learningSteps as `${number}${'m' | 'h' | 'd'}`[],
-				relearning_steps: p.relearningSteps as `${number}${'m' | 'h' | 'd'}`[]
+				relearning_steps: p.relearningSteps as `${number}${'m' | 'h' | 'd'}`[],
+				...(p.weights ? { w: [...p.weights] } : {})
 			})
 		);
 		schedulers.set(key, f);
@@ -181,12 +183,31 @@ export function compareEvents(a: MemoryEvent, b: MemoryEvent): number {
 	return a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** Rebuild every fact's state from the log alone. Keyed by `memoryKey(deck, fact)`. */
-export function replay(events: readonly MemoryEvent[]): Map<string, MemoryState> {
+/**
+ * An event under other FSRS weights: a review keeps every parameter it names but the weights
+ * (`null`: ts-fsrs's defaults). `undefined` leaves the event as it is.
+ */
+export function withWeights(
+	e: MemoryEvent,
+	weights: readonly number[] | null | undefined
+): MemoryEvent {
+	if (weights === undefined || e.kind !== 'review') return e;
+	const { weights: _old, ...rest } = e.params;
+	return { ...e, params: weights ? { ...rest, weights: [...weights] } : rest };
+}
+
+/**
+ * Rebuild every fact's state from the log alone. Keyed by `memoryKey(deck, fact)`. With
+ * `weights`, every review is replayed under those FSRS weights (a fit applied: srs/fit.ts).
+ */
+export function replay(
+	events: readonly MemoryEvent[],
+	weights?: readonly number[] | null
+): Map<string, MemoryState> {
 	const states = new Map<string, MemoryState>();
 	for (const e of [...events].sort(compareEvents)) {
 		const key = memoryKey(e.deck, e.fact);
-		states.set(key, apply(states.get(key) ?? newMemory(e.deck, e.fact), e));
+		states.set(key, apply(states.get(key) ?? newMemory(e.deck, e.fact), withWeights(e, weights)));
 	}
 	return states;
 }

@@ -5,6 +5,19 @@
 import * as z from 'zod/mini';
 import { ExamPlanSchema } from './exam-dates';
 
+/** FSRS-6's 21 weights, as ts-fsrs 5 and fsrs-browser 5 use them. */
+export const FSRS_WEIGHTS = 21;
+
+export const FsrsWeightsSchema = z
+	.array(
+		z
+			.number()
+			.check(
+				z.refine((n) => Number.isFinite(n) && n >= -100 && n <= 100, 'must be a finite weight')
+			)
+	)
+	.check(z.length(FSRS_WEIGHTS, `must hold ${FSRS_WEIGHTS} weights`));
+
 const Step = z
 	.string()
 	.check(z.regex(/^\d+(\.\d+)?[mhd]$/, 'must be a step like "1m", "10m", "1h" or "1d"'));
@@ -19,7 +32,12 @@ export const ScheduleParamsSchema = z.strictObject({
 	/** The local hour at which a study day starts (Anki's "next day starts at"). */
 	dayStartHour: z.int().check(z.minimum(0), z.maximum(23)),
 	/** IANA time zone of the learner's days, e.g. "Asia/Kolkata". */
-	timeZone: z.string().check(z.minLength(1))
+	timeZone: z.string().check(z.minLength(1)),
+	/**
+	 * The learner's own FSRS-6 weights (srs/fit.ts), or none for ts-fsrs's defaults. Parameter
+	 * sets and settings stored before them have none.
+	 */
+	weights: z.optional(FsrsWeightsSchema)
 });
 
 export const SchedulingSettingsSchema = z.strictObject({
@@ -29,7 +47,9 @@ export const SchedulingSettingsSchema = z.strictObject({
 	/** Lapses after which a fact is flagged as a leech. */
 	leechThreshold: z.int().check(z.minimum(1), z.maximum(99)),
 	/** Exam dates and exam mode (srs/exam-dates.ts); settings stored before them have none. */
-	examPlan: z.optional(ExamPlanSchema)
+	examPlan: z.optional(ExamPlanSchema),
+	/** The weights in force before the last fit was applied: "Restore previous parameters". */
+	previousWeights: z.optional(z.nullable(FsrsWeightsSchema))
 });
 
 export type ScheduleParams = z.infer<typeof ScheduleParamsSchema>;
@@ -63,7 +83,9 @@ export function scheduleParams(s: SchedulingSettings): ScheduleParams {
 		learningSteps: [...s.learningSteps],
 		relearningSteps: [...s.relearningSteps],
 		dayStartHour: s.dayStartHour,
-		timeZone: s.timeZone
+		timeZone: s.timeZone,
+		// Only when fitted: a set without weights keeps the id it always had (keys.ts paramsId).
+		...(s.weights ? { weights: [...s.weights] } : {})
 	};
 }
 

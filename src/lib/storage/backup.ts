@@ -21,6 +21,7 @@ import {
 } from './records';
 import { putParams, renamed } from './backup-params';
 import { markAll } from './sync-outbox';
+import { weightsInForce } from './settings';
 
 export { placeParams } from './backup-params';
 import { readDraftRecord, draftToRecord, type DraftRecord } from './drafts';
@@ -278,7 +279,9 @@ export async function importBackup(
 	}));
 	if (mode === 'replace') {
 		onProgress?.(0, 1, 'replaying');
-		const states = replay(backup.log.map((e) => eventFromRecord(e, backup.params)));
+		// Under the weights in force after the restore: the file's settings', else the stored ones.
+		const events = backup.log.map((e) => eventFromRecord(e, backup.params));
+		const states = replay(events, await weightsInForce(repo.kv, backup.settings));
 		onProgress?.(1, 1, 'replaying');
 		const fileStates = diffStates(
 			states,
@@ -336,7 +339,7 @@ export async function importBackup(
 		const added = backup.log.filter((e) => !known.has(e.id));
 		const union = [...events, ...added.map((e) => eventFromRecord(e, backup.params))];
 		onProgress?.(0, 1, 'replaying');
-		const states = replay(union);
+		const states = replay(union, await weightsInForce(repo.kv));
 		onProgress?.(1, 1, 'replaying');
 		try {
 			const kept = await repo.kv.run(IMPORT_STORES, 'readwrite', async (tx) => {

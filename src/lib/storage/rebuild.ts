@@ -12,6 +12,7 @@ import { counter, writeInSteps, type ProgressOptions, type Write } from './progr
 import { countEntries } from './log-days';
 import { readRecord, type StateRecord } from './records';
 import type { Repository } from './repository';
+import { weightsInForce } from './settings';
 
 /** Facts whose stored state the log did not give: added (missing), changed, removed (no log). */
 export interface Repairs {
@@ -102,7 +103,7 @@ export async function checkAndRebuild(
 		onProgress?.(2, 2, 'checking');
 		const setAside = (await repo.quarantinedCount()) - asideBefore;
 		onProgress?.(0, 1, 'replaying');
-		const replayed = replay(events);
+		const replayed = replay(events, await weightsInForce(repo.kv));
 		onProgress?.(1, 1, 'replaying');
 		try {
 			const repairs = await repo.kv.run(['states', 'log'], 'readwrite', async (tx) => {

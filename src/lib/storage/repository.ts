@@ -197,7 +197,10 @@ export class Repository {
 		const { events } = await this.readLog();
 		const keys = new Set(bad.map(([k]) => k));
 		const { replay } = await loadScheduler();
-		const rebuilt = replay(events.filter((e) => keys.has(memoryKey(e.deck, e.fact))));
+		const rebuilt = replay(
+			events.filter((e) => keys.has(memoryKey(e.deck, e.fact))),
+			await settings.weightsInForce(this.kv)
+		);
 		await this.kv.run(['states', 'log', 'quarantine'], 'readwrite', (tx) =>
 			setAside(tx, 'states', bad, (key) => {
 				const s = rebuilt.get(key);
@@ -275,7 +278,7 @@ export class Repository {
 	/** The states the log alone gives: what a backup merge or another device would compute. */
 	async rebuildFromLog(): Promise<Map<string, MemoryState>> {
 		const { replay } = await loadScheduler();
-		return replay((await this.readLog()).events);
+		return replay((await this.readLog()).events, await settings.weightsInForce(this.kv));
 	}
 
 	/**

@@ -7,7 +7,7 @@
 import { defaultSettings, type SchedulingSettings } from '../srs/settings';
 import { deviceTimeZone, isKnownZone, unknownZoneMessage } from './device-zone';
 import { StorageError } from './errors';
-import type { Kv } from './kv';
+import type { Kv, KvTx } from './kv';
 import { readRecord, settingsToRecord } from './records';
 import { putQuarantine } from './set-aside';
 import { docIds, markChanged } from './sync-outbox';
@@ -33,6 +33,21 @@ export async function loadSettings(kv: Kv): Promise<SchedulingSettings> {
 	return defaultSettings(zone);
 }
 
+/**
+ * The FSRS weights every replay of the log uses: the settings' (null: ts-fsrs's defaults). A fit
+ * applied (weights.ts) rebuilt the states under them, so a rebuild must use them too. With
+ * `instead` (settings about to be stored, as a restore's), theirs.
+ */
+export async function weightsInForce(
+	kv: Kv,
+	instead?: SchedulingSettings | null
+): Promise<number[] | null> {
+	if (instead) return instead.weights ?? null;
+	const raw = await kv.run(['settings'], 'readonly', (tx) => tx.get('settings', KEY));
+	const read = raw === undefined ? null : readRecord('settings', raw);
+	return (read?.ok && read.value.settings.weights) || null;
+}
+
 /** The stored settings' time zone when the platform does not know it, else null (one read). */
 export async function unknownTimeZone(kv: Kv): Promise<string | null> {
 	const raw = await kv.run(['settings'], 'readonly', (tx) => tx.get('settings', KEY));
@@ -51,11 +66,14 @@ export async function saveSettings(
 ): Promise<void> {
 	if (!isKnownZone(settings.timeZone))
 		throw new StorageError(`timeZone: ${unknownZoneMessage(settings.timeZone)}`);
-	await kv.run(['settings', 'meta'], 'readwrite', async (tx) => {
-		tx.put('settings', KEY, settingsToRecord(settings));
-		putSettingsChanged(tx, { updatedAt: now.toISOString(), device: deviceName() });
-		markChanged(tx, docIds.settings);
-	});
+	await kv.run(['settings', 'meta'], 'readwrite', async (tx) => putSettings(tx, settings, now));
+}
+
+/** In a read-write transaction over settings and meta: store the settings (see saveSettings). */
+export function putSettings(tx: KvTx, settings: SchedulingSettings, now: Date): void {
+	tx.put('settings', KEY, settingsToRecord(settings));
+	putSettingsChanged(tx, { updatedAt: now.toISOString(), device: deviceName() });
+	markChanged(tx, docIds.settings);
 }
 
 /** In a transaction over settings: the stored settings record, unchecked. */

@@ -13,11 +13,18 @@ import { putDeck } from './decks';
 import { StaleRecordError } from './errors';
 import type { KvTx, StoreName } from './kv';
 import { appendEntries, countEntries, dayOf, rawKey, removeEntries, storedKeys } from './log-days';
-import { logKey, paramsKey, paramsToRecord, settingsToRecord, type LogRecord } from './records';
-import { diffStates } from './rebuild';
+import {
+	logKey,
+	paramsKey,
+	paramsToRecord,
+	readRecord,
+	settingsToRecord,
+	type LogRecord
+} from './records';
+import { canonical, checkAndRebuild, diffStates } from './rebuild';
 import type { Repository } from './repository';
 import { putQuarantine } from './set-aside';
-import { SETTINGS_KEY } from './settings';
+import { SETTINGS_KEY, weightsInForce } from './settings';
 import { ALL, docIds, markChanged, markedIds } from './sync-outbox';
 import type { IncomingChange } from './sync-records';
 import { putSettingsChanged, settingsChanged } from './sync-state';
@@ -72,6 +79,7 @@ export async function mergeIncoming(
 	refused: readonly RefusedDoc[] = []
 ): Promise<MergeResult> {
 	const touched = new Set<string>();
+	let weightsChanged = false;
 	const result = await repo.kv.run(STORES, 'readwrite', async (tx) => {
 		const marked = await markedIds(tx);
 		const out: MergeResult = {
@@ -122,6 +130,10 @@ export async function mergeIncoming(
 					markChanged(tx, docIds.settings);
 					continue;
 				}
+				const before = readRecord('settings', await tx.get('settings', SETTINGS_KEY));
+				const weightsBefore = (before.ok && before.value.settings.weights) || null;
+				if (canonical(weightsBefore) !== canonical(body.settings.weights ?? null))
+					weightsChanged = true;
 				tx.put('settings', SETTINGS_KEY, settingsToRecord(body.settings));
 				putSettingsChanged(tx, { updatedAt: body.updatedAt, device: body.device });
 				out.settingsFrom = { device: body.device, at: body.updatedAt };
@@ -144,7 +156,9 @@ export async function mergeIncoming(
 		out.logRemoved = toRemove.length;
 		return out;
 	});
-	if (touched.size) result.rebuilt = await rebuildFacts(repo, touched);
+	// Other FSRS weights from another device (a fit applied there): every state is their replay.
+	if (weightsChanged) result.rebuilt = (await checkAndRebuild(repo)).changed.length;
+	else if (touched.size) result.rebuilt = await rebuildFacts(repo, touched);
 	return result;
 }
 
@@ -202,7 +216,8 @@ export async function rebuildFacts(repo: Repository, keys: ReadonlySet<string>):
 	for (let attempt = 0; attempt < 3; attempt++) {
 		const { events } = await repo.readLog();
 		const replayed: Map<string, MemoryState> = replay(
-			events.filter((e) => keys.has(memoryKey(e.deck, e.fact)))
+			events.filter((e) => keys.has(memoryKey(e.deck, e.fact))),
+			await weightsInForce(repo.kv)
 		);
 		try {
 			const n = await repo.kv.run(['states', 'log'], 'readwrite', async (tx) => {
