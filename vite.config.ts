@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { ISOLATION_HEADERS } from './scripts/isolation.js';
 
 interface ManifestChunk {
 	file?: string;
@@ -130,8 +131,9 @@ const syncProxy = {
 export default defineConfig({
 	plugins: [sveltekit(), preloadStaticImports(), chunkModules()],
 	// The question bank lives outside src (it is data); the dev server must be allowed to read it.
-	server: { fs: { allow: ['questions'] }, proxy: syncProxy },
-	preview: { port: 4173, strictPort: true, proxy: syncProxy },
+	// Cross-origin isolated (scripts/isolation.js): the fit's progress bar reads the worker's memory.
+	server: { fs: { allow: ['questions'] }, proxy: syncProxy, headers: ISOLATION_HEADERS },
+	preview: { port: 4173, strictPort: true, proxy: syncProxy, headers: ISOLATION_HEADERS },
 	// PouchDB (the sync code, loaded only once sync is on) imports Node's `events`: a small
 	// stand-in of ours (src/lib/sync/events.ts) in the browser.
 	resolve: {

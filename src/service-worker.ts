@@ -46,7 +46,25 @@ sw.addEventListener('fetch', (event) => {
 	event.respondWith(
 		(async () => {
 			const cache = await caches.open(CACHE);
-			return (await cache.match(path)) ?? fetch(request);
+			return isolated((await cache.match(path)) ?? (await fetch(request)));
 		})()
 	);
 });
+
+/**
+ * What this worker serves is cross-origin isolated (as scripts/isolation.js's headers make the
+ * app's servers send), even from a host that cannot set headers: the fit's progress bar reads
+ * the fit worker's memory, which only an isolated page may share (docs/fitting.md). The app's
+ * files are all of this origin, so `require-corp` blocks none of them.
+ */
+function isolated(response: Response): Response {
+	if (response.type === 'opaque' || response.status === 0) return response;
+	const headers = new Headers(response.headers);
+	headers.set('cross-origin-opener-policy', 'same-origin');
+	headers.set('cross-origin-embedder-policy', 'require-corp');
+	return new Response(response.body, {
+		status: response.status,
+		statusText: response.statusText,
+		headers
+	});
+}

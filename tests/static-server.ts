@@ -2,7 +2,7 @@
  * A static server for the prerendered build (`/study` is `study.html`), on a free port of its
  * own. Shared by the bench (which serves as static hosts do: over HTTP/2 with TLS, text
  * compressed once and kept) and by tests that need to change what the server sends (a new
- * service worker).
+ * service worker). Cross-origin isolated, as the app's servers are (scripts/isolation.js).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createSecureServer, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { ISOLATION_HEADERS } from '../scripts/isolation.js';
 
 const TYPES: Record<string, string> = {
 	'.html': 'text/html',
@@ -19,7 +20,8 @@ const TYPES: Record<string, string> = {
 	'.svg': 'image/svg+xml',
 	'.png': 'image/png',
 	'.webmanifest': 'application/manifest+json',
-	'.txt': 'text/plain'
+	'.txt': 'text/plain',
+	'.wasm': 'application/wasm'
 };
 
 export interface ServeOptions {
@@ -81,13 +83,14 @@ export async function serveStatic(dir: string, options: ServeOptions = {}): Prom
 			/gzip/.test(String(req.headers['accept-encoding'] ?? ''))
 		) {
 			res.writeHead(200, {
+				...ISOLATION_HEADERS,
 				'content-type': type,
 				'content-encoding': 'gzip',
 				vary: 'accept-encoding'
 			});
 			res.end(gzipped(file, path, raw));
 		} else {
-			res.writeHead(200, { 'content-type': type });
+			res.writeHead(200, { ...ISOLATION_HEADERS, 'content-type': type });
 			res.end(transform(path, raw));
 		}
 	};

@@ -46,7 +46,7 @@ const RESTORED: StoreName[] = ['states', 'log', 'settings', 'attempts', 'decks']
  * After a job wrote (in the worker, on a connection of its own): what the page keeps about
  * the stored data follows, and so does every other open tab (see storage.svelte.ts).
  */
-async function afterWrite(stores: readonly StoreName[], changed = true): Promise<void> {
+export async function afterWrite(stores: readonly StoreName[], changed = true): Promise<void> {
 	noteWrite(stores);
 	(await repository()).snapshot.forget();
 	if (changed) await storageHealth.changed(stores);

@@ -45,6 +45,9 @@ export interface SettingsDraft {
 	exams: Array<{ name: string; date: string; target: number }>;
 	examModeDays: number;
 	examLimitsRaise: number;
+	/** FSRS weights (FitPanel.svelte): not in the form, kept as they are when it is saved. */
+	weights?: number[];
+	previousWeights?: number[] | null;
 }
 
 export function toDraft(s: SchedulingSettings): SettingsDraft {

@@ -1,0 +1,93 @@
+/**
+ * "Fit my memory model" on the settings page (docs/fitting.md): how many reviews the log has
+ * towards a fit, the fit itself in a worker (fit.worker.ts: never on the page, so study and the
+ * page keep answering), and putting weights in force (storage/weights.ts). Only /settings
+ * imports this module, and the worker (with the optimizer's WebAssembly) loads when a fit starts.
+ */
+import { countLongTermReviews, FIT_MIN_REVIEWS } from '$lib/srs/fit';
+import { applyWeights } from '$lib/storage/weights';
+import { afterWrite } from './backup';
+import type { FitOutcome, FitReply, FitRequest, FitStep } from './fit-protocol';
+import { repository } from './storage.svelte';
+
+export type { FitOutcome, FitStep };
+export { FIT_MIN_REVIEWS };
+
+export interface FitStatus {
+	/** Long-term reviews in the log (answers to facts already learned). */
+	reviews: number;
+	weights: number[] | null;
+	/** Whether a fit was applied (or restored) before: the weights it replaced can come back. */
+	canRestore: boolean;
+	previousWeights: number[] | null;
+}
+
+export async function fitStatus(): Promise<FitStatus> {
+	const repo = await repository();
+	const [{ events }, settings] = await Promise.all([repo.readLog(), repo.loadSettings()]);
+	return {
+		reviews: countLongTermReviews(events),
+		weights: settings.weights ?? null,
+		canRestore: settings.previousWeights !== undefined,
+		previousWeights: settings.previousWeights ?? null
+	};
+}
+
+/** How far a fit is: its step, and within the optimizer's step its items done of all (when known). */
+export interface FitProgress {
+	step: FitStep;
+	done: number;
+	total: number;
+}
+
+export interface RunningFit {
+	result: Promise<FitOutcome>;
+	cancel(): void;
+}
+
+/** Fit the learner's weights in a worker, telling the progress; the worker ends with the fit. */
+export function startFit(onProgress: (p: FitProgress) => void): RunningFit {
+	const worker = new Worker(new URL('./fit.worker.ts', import.meta.url), { type: 'module' });
+	let poll: ReturnType<typeof setInterval> | undefined;
+	let settle: { resolve(o: FitOutcome): void; reject(e: Error): void } | undefined;
+	const result = new Promise<FitOutcome>((resolve, reject) => (settle = { resolve, reject }));
+	const end = (outcome: FitOutcome | Error) => {
+		clearInterval(poll);
+		worker.terminate();
+		if (outcome instanceof Error) settle?.reject(outcome);
+		else settle?.resolve(outcome);
+	};
+	worker.addEventListener('message', ({ data }: MessageEvent<FitReply>) => {
+		if (data.kind === 'step') {
+			clearInterval(poll);
+			onProgress({ step: data.step, done: 0, total: 0 });
+		} else if (data.kind === 'memory') {
+			// The optimizer counts in the module's shared memory while the worker is busy.
+			const { memory, pointer } = data;
+			poll = setInterval(() => {
+				const [done, total] = new Uint32Array(memory.buffer, pointer, 2);
+				if (total) onProgress({ step: 'fitting', done, total });
+			}, 100);
+		} else end(data.kind === 'done' ? data.outcome : new Error(data.message));
+	});
+	worker.addEventListener('error', (e) =>
+		end(new Error(e.message || 'The fit could not start in this browser.'))
+	);
+	void (async () => {
+		const repo = await repository();
+		const [{ events }, settings] = await Promise.all([repo.readLog(), repo.loadSettings()]);
+		const request: FitRequest = { events, current: settings.weights ?? null };
+		worker.postMessage(request);
+	})().catch((e: unknown) => end(e instanceof Error ? e : new Error(String(e))));
+	return { result, cancel: () => end(new Error('The fit was stopped.')) };
+}
+
+/**
+ * Put weights in force (null: the defaults): the settings keep the ones replaced, and every
+ * fact's state is the log replayed under the new ones. Returns how many facts' states changed.
+ */
+export async function putWeightsInForce(weights: readonly number[] | null): Promise<number> {
+	const repairs = await applyWeights(await repository(), weights, new Date());
+	await afterWrite(['states', 'settings']);
+	return repairs.changed.length + repairs.added.length + repairs.removed.length;
+}
