@@ -116,6 +116,31 @@ function chunkModules(): Plugin {
 }
 
 /**
+ * Cross-origin isolation (scripts/isolation.js) on every response of the dev and preview
+ * servers: a middleware ahead of kit's (which serves the pages itself, past Vite's `headers`).
+ */
+function isolation(): Plugin {
+	// Returns nothing: a function returned from these hooks would run as a later middleware.
+	const add = (server: { middlewares: { use: (fn: Connect) => void } }): void => {
+		server.middlewares.use((_req, res, next) => {
+			for (const [name, value] of Object.entries(ISOLATION_HEADERS)) res.setHeader(name, value);
+			next();
+		});
+	};
+	return {
+		name: 'recall:isolation',
+		enforce: 'pre',
+		configureServer: add,
+		configurePreviewServer: add
+	};
+}
+type Connect = (
+	req: unknown,
+	res: { setHeader(name: string, value: string): void },
+	next: () => void
+) => void;
+
+/**
  * The sync server (scripts/sync-server.ts, on SYNC_PORT) under the app's own origin at `/sync/`,
  * in dev and preview alike: no cross-origin set-up, and its session cookie is the app's. The
  * prefix is stripped and the cookie's path becomes `/sync/`.
@@ -129,11 +154,10 @@ const syncProxy = {
 };
 
 export default defineConfig({
-	plugins: [sveltekit(), preloadStaticImports(), chunkModules()],
+	plugins: [isolation(), sveltekit(), preloadStaticImports(), chunkModules()],
 	// The question bank lives outside src (it is data); the dev server must be allowed to read it.
-	// Cross-origin isolated (scripts/isolation.js): the fit's progress bar reads the worker's memory.
-	server: { fs: { allow: ['questions'] }, proxy: syncProxy, headers: ISOLATION_HEADERS },
-	preview: { port: 4173, strictPort: true, proxy: syncProxy, headers: ISOLATION_HEADERS },
+	server: { fs: { allow: ['questions'] }, proxy: syncProxy },
+	preview: { port: 4173, strictPort: true, proxy: syncProxy },
 	// PouchDB (the sync code, loaded only once sync is on) imports Node's `events`: a small
 	// stand-in of ours (src/lib/sync/events.ts) in the browser.
 	resolve: {
