@@ -3,7 +3,8 @@
  * a phone fetches them all at once instead of finding some a round trip later (see
  * `preloadStaticImports` in vite.config.ts for the kit bug this guards against); and the editor's
  * code loads only on /write, not at the start of / or /study (the chunk groups of vite.config.ts
- * keep the editor's parts of the question types out of the `questions` group).
+ * keep the editor's parts of the question types out of the `questions` group); and the fit's
+ * code and its worker (with fsrs-browser's WebAssembly) load only from /settings.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -128,3 +129,38 @@ test(
 			).toBe(true);
 	}
 );
+
+test('the fit worker and the optimizer load only from /settings', { tag: '@desktop' }, () => {
+	const modules = chunkModules();
+	const FIT = ['src/lib/session/fit.ts', 'src/lib/srs/fit.ts'];
+	for (const html of pages(BUILD)) {
+		const page = relative(BUILD, html);
+		const files = startUp(html);
+		const fitModules = files.flatMap((f) => (modules.get(f) ?? []).filter((m) => FIT.includes(m)));
+		const namesWorker = files.some((f) => /fit\.worker-[\w-]+\.js/.test(readFileSync(f, 'utf8')));
+		expect(
+			files.filter((f) => relative(BUILD, f).includes('/workers/')),
+			page
+		).toEqual([]);
+		if (page === 'settings.html') {
+			expect(fitModules.sort(), page).toEqual([...FIT].sort());
+			expect(namesWorker, page).toBe(true);
+		} else {
+			expect(fitModules, page).toEqual([]);
+			expect(namesWorker, page).toBe(false);
+		}
+	}
+	// fsrs-browser (its glue and its WebAssembly) is in the workers' bundle only (the fit worker
+	// and the chunks it shares with the optimizer's thread helper), which no page imports: only
+	// the fit worker's URL, on /settings, reaches it.
+	const app = join(BUILD, '_app', 'immutable');
+	const all = readdirSync(app, { recursive: true, encoding: 'utf8' });
+	const withOptimizer = all.filter(
+		(f) => f.endsWith('.js') && readFileSync(join(app, f), 'utf8').includes('fsrs_browser_bg')
+	);
+	expect(withOptimizer.length).toBeGreaterThan(0);
+	for (const f of withOptimizer) expect(f).toMatch(/^workers\//);
+	expect(all.filter((f) => f.endsWith('.wasm'))).toEqual([
+		expect.stringMatching(/^workers\/assets\/fsrs_browser_bg-[\w-]+\.wasm$/)
+	]);
+});
