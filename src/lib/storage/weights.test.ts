@@ -1,7 +1,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { FORGETFUL } from '../srs/fit-test-helpers';
-import { replay } from '../srs/memory';
+import { Rating } from '../srs/fsrs-enums';
+import { apply, replay } from '../srs/memory';
+import { scheduleParams } from '../srs/settings';
+import { makeReview } from '../srs/test-helpers';
+import { exportBackup, importBackup, parseBackup } from './backup';
 import { checkAndRebuild } from './rebuild';
 import { loadSettings } from './settings';
 import { freshRepo, study } from './test-helpers';
@@ -37,5 +41,45 @@ describe('putting FSRS weights in force', () => {
 		const settings = await loadSettings(repo.kv);
 		expect(settings.weights).toBeUndefined();
 		expect(settings.previousWeights).toEqual(FORGETFUL);
+	});
+
+	test('a backup carries the weights: Replace restores them, with the states under them', async () => {
+		const repo = await freshRepo();
+		await study(repo, 4, 5);
+		await applyWeights(repo, FORGETFUL, new Date('2026-02-01T00:00:00Z'));
+		const file = JSON.parse(JSON.stringify(await exportBackup(repo)));
+		expect(file.settings.settings.weights).toEqual(FORGETFUL);
+
+		const other = await freshRepo();
+		await importBackup(other, parseBackup(JSON.stringify(file)), 'replace');
+		const { events } = await other.readLog();
+		expect((await loadSettings(other.kv)).weights).toEqual(FORGETFUL);
+		expect(await other.loadStates({ fromRecords: true })).toEqual(replay(events, FORGETFUL));
+
+		// Merged into a device still on the defaults: its own settings stay, and so do its weights.
+		const plain = await freshRepo();
+		await importBackup(plain, parseBackup(JSON.stringify(file)), 'merge');
+		expect((await loadSettings(plain.kv)).weights).toBeUndefined();
+		expect(await plain.loadStates({ fromRecords: true })).toEqual(
+			replay((await plain.readLog()).events, null)
+		);
+	});
+
+	test('an answer after a fit names the fitted set, stored once and read back', async () => {
+		const repo = await freshRepo();
+		await study(repo, 2, 2);
+		await applyWeights(repo, FORGETFUL, new Date('2026-02-01T00:00:00Z'));
+		const params = scheduleParams(await loadSettings(repo.kv));
+		const state = (await repo.loadState('d/f0'))!;
+		const event = makeReview(new Date('2026-02-02T10:00:00Z'), Rating.Good, {
+			fact: 'f0',
+			params,
+			stateBefore: state.card.state
+		});
+		await repo.commit([{ expected: state.lastEvent, next: apply(state, event) }], [event]);
+		const { events } = await repo.readLog();
+		expect(events.at(-1)!.kind === 'review' && events.at(-1)!.params.weights).toEqual(FORGETFUL);
+		expect(await repo.loadStates({ fromRecords: true })).toEqual(replay(events, FORGETFUL));
+		expect((await checkAndRebuild(repo)).changed).toEqual([]);
 	});
 });
