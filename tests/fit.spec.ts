@@ -39,12 +39,22 @@ test('a fit runs in its worker, predicts better, is applied, and can be undone',
 	expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
 	await expect(page.getByText('In use: FSRS’s default parameters.')).toBeVisible();
 
+	// Every step the bar's words told, and the bar's position at each painted frame.
 	await page.evaluate(() => {
-		const seen: number[] = [];
-		(window as unknown as { barPositions: number[] }).barPositions = seen;
+		const w = window as unknown as { barPositions: number[]; steps: string[] };
+		w.barPositions = [];
+		w.steps = [];
+		new MutationObserver(() => {
+			const words = document.querySelector('#fit [aria-live]')?.textContent;
+			if (words) w.steps.push(words);
+		}).observe(document.querySelector('#fit')!, {
+			subtree: true,
+			childList: true,
+			characterData: true
+		});
 		const watch = () => {
 			const bar = document.querySelector('#fit progress');
-			if (bar) seen.push((bar as HTMLProgressElement).value);
+			if (bar) w.barPositions.push((bar as HTMLProgressElement).value);
 			requestAnimationFrame(watch);
 		};
 		requestAnimationFrame(watch);
@@ -54,10 +64,17 @@ test('a fit runs in its worker, predicts better, is applied, and can be undone',
 	const table = page.getByRole('table', { name: /latest reviews, held out of the fit/ });
 	await expect(table).toBeVisible({ timeout: 60_000 });
 	console.log(`fit of ${log.reviews} log entries: ${Date.now() - started} ms in the browser`);
-	const bar = await page.evaluate(
-		() => (window as unknown as { barPositions: number[] }).barPositions
-	);
-	expect(new Set(bar).size).toBeGreaterThanOrEqual(2);
+	const { barPositions: bar, steps } = await page.evaluate(() => {
+		const w = window as unknown as { barPositions: number[]; steps: string[] };
+		return { barPositions: w.barPositions, steps: w.steps };
+	});
+	console.log(`bar positions: ${[...new Set(bar)].map((v) => v.toFixed(2)).join(' ')}`);
+	expect(new Set(bar).size).toBeGreaterThanOrEqual(3);
+	// The optimizer's own count, read from the worker's memory, up to its end.
+	const counts = steps.map((s) => /\((\d+) of (\d+) items\)/.exec(s)).filter((m) => m !== null);
+	expect(counts.length).toBeGreaterThan(0);
+	const [, done, total] = counts.at(-1)!;
+	expect(Number(done)).toBe(Number(total));
 
 	const cells = async (row: string) =>
 		(

@@ -57,17 +57,22 @@ export function startFit(onProgress: (p: FitProgress) => void): RunningFit {
 		if (outcome instanceof Error) settle?.reject(outcome);
 		else settle?.resolve(outcome);
 	};
+	/** The optimizer's count, in the module's shared memory (read while the worker is busy). */
+	let read: (() => void) | undefined;
 	worker.addEventListener('message', ({ data }: MessageEvent<FitReply>) => {
 		if (data.kind === 'step') {
+			// The optimizer's last count (it is done), then no more: its memory is reused after.
+			read?.();
+			read = undefined;
 			clearInterval(poll);
 			onProgress({ step: data.step, done: 0, total: 0 });
 		} else if (data.kind === 'memory') {
-			// The optimizer counts in the module's shared memory while the worker is busy.
 			const { memory, pointer } = data;
-			poll = setInterval(() => {
+			read = () => {
 				const [done, total] = new Uint32Array(memory.buffer, pointer, 2);
 				if (total) onProgress({ step: 'fitting', done, total });
-			}, 100);
+			};
+			poll = setInterval(read, 100);
 		} else end(data.kind === 'done' ? data.outcome : new Error(data.message));
 	});
 	worker.addEventListener('error', (e) =>

@@ -22,10 +22,11 @@ self.addEventListener('message', async (event: MessageEvent<FitRequest>) => {
 			throw new Error('None of your facts has been reviewed on two different days yet.');
 		const wasm = await init();
 		const progress = Progress.new();
-		// A shared memory can be posted only when the page is cross-origin isolated.
+		reply({ kind: 'step', step: 'fitting' });
+		// After the step (which ends any reading of it): a shared memory can be posted only when
+		// the page is cross-origin isolated.
 		if (self.crossOriginIsolated)
 			reply({ kind: 'memory', memory: wasm.memory, pointer: progress.pointer() });
-		reply({ kind: 'step', step: 'fitting' });
 		const weights = Array.from(
 			// Takes the instance: it is freed by the call.
 			new Fsrs().computeParameters(
