@@ -3,7 +3,8 @@
 // moving bar, the table shows the fitted ones predict the held-out reviews better, and applying
 // them rebuilds every fact's schedule (which "Check and rebuild" then agrees with); the
 // previous parameters can be restored.
-import { test, expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { syntheticLog } from '../src/lib/srs/fit-test-helpers';
 import { backupOfLog } from './backup-fixture';
 
@@ -16,7 +17,8 @@ async function openSettings(page: Page) {
 }
 
 test('a fit runs in its worker, predicts better, is applied, and can be undone', async ({
-	page
+	page,
+	axe
 }) => {
 	test.setTimeout(120_000);
 	await openSettings(page);
@@ -90,6 +92,11 @@ test('a fit runs in its worker, predicts better, is applied, and can be undone',
 	expect(fittedLoss).toBeLessThan(defaultLoss);
 	expect(fittedRmse).toBeLessThan(defaultRmse);
 	await expect(page.getByText('The fitted parameters predict your answers better.')).toBeVisible();
+	// The result, its table and its buttons pass axe in both themes.
+	for (const colorScheme of ['dark', 'light'] as const) {
+		await page.emulateMedia({ colorScheme });
+		expect(await axe(), colorScheme).toEqual([]);
+	}
 
 	await page.getByRole('button', { name: 'Apply the fitted parameters' }).click();
 	await expect(
