@@ -8,6 +8,8 @@ import { makeReview } from '../srs/test-helpers';
 import { exportBackup, importBackup, parseBackup } from './backup';
 import { checkAndRebuild } from './rebuild';
 import { loadSettings } from './settings';
+import { mergeIncoming } from './sync-merge';
+import { docIds } from './sync-outbox';
 import { freshRepo, study } from './test-helpers';
 import { applyWeights } from './weights';
 
@@ -82,5 +84,27 @@ describe('putting FSRS weights in force', () => {
 		expect(last.kind === 'review' ? last.params.weights : null).toEqual(FORGETFUL);
 		expect(await repo.loadStates({ fromRecords: true })).toEqual(replay(events, FORGETFUL));
 		expect((await checkAndRebuild(repo)).changed).toEqual([]);
+	});
+
+	test('settings synced from a device that applied a fit replay every fact here', async () => {
+		const repo = await freshRepo();
+		await study(repo, 3, 4);
+		const { events } = await repo.readLog();
+		const theirs = { ...(await loadSettings(repo.kv)), weights: [...FORGETFUL] };
+		const result = await mergeIncoming(repo, [
+			{
+				id: docIds.settings,
+				deleted: false,
+				body: {
+					kind: 'settings',
+					settings: theirs,
+					updatedAt: '2030-01-01T00:00:00.000Z',
+					device: 'tablet'
+				}
+			}
+		]);
+		expect(result.settingsFrom).toEqual({ device: 'tablet', at: '2030-01-01T00:00:00.000Z' });
+		expect(result.rebuilt).toBe(3);
+		expect(await repo.loadStates({ fromRecords: true })).toEqual(replay(events, FORGETFUL));
 	});
 });
