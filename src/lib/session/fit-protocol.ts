@@ -1,12 +1,16 @@
 /** What the page and the fit worker (fit.worker.ts) say to each other. */
 import type { FitVerdict } from '$lib/srs/fit';
-import type { MemoryEvent } from '$lib/srs/memory';
 
-export interface FitRequest {
-	/** The whole review log. */
-	events: MemoryEvent[];
-	/** The weights in force (null: the defaults), which the fitted ones are judged against. */
-	current: number[] | null;
+/** The worker reads the log and the settings itself (a connection of its own to the database). */
+export type FitRequest = { kind: 'status' } | { kind: 'fit' };
+
+export interface FitStatus {
+	/** Long-term reviews in the log (answers to facts already learned). */
+	reviews: number;
+	weights: number[] | null;
+	/** Whether a fit was applied (or restored) before: the weights it replaced can come back. */
+	canRestore: boolean;
+	previousWeights: number[] | null;
 }
 
 /** The steps of a fit, in order. */
@@ -23,6 +27,7 @@ export interface FitOutcome {
 }
 
 export type FitReply =
+	| { kind: 'status'; status: FitStatus }
 	| { kind: 'step'; step: FitStep }
 	/** Where the optimizer counts its progress: [items done, items in all] (two u32). */
 	| { kind: 'memory'; memory: WebAssembly.Memory; pointer: number }

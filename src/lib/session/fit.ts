@@ -1,36 +1,36 @@
 /**
  * "Fit my memory model" on the settings page (docs/fitting.md): how many reviews the log has
- * towards a fit, the fit itself in a worker (fit.worker.ts: never on the page, so study and the
- * page keep answering), and putting weights in force (storage/weights.ts). Only /settings
- * imports this module, and the worker (with the optimizer's WebAssembly) loads when a fit starts.
+ * towards a fit and the fit itself, both in a worker that reads the log itself (fit.worker.ts:
+ * never on the page, so study and the page keep answering), and putting weights in force
+ * (storage/weights.ts). Only /settings imports this module; the optimizer's WebAssembly is
+ * fetched when a fit starts.
  */
-import { countLongTermReviews, FIT_MIN_REVIEWS } from '$lib/srs/fit';
+import { FIT_MIN_REVIEWS } from '$lib/srs/fit';
 import { applyWeights } from '$lib/storage/weights';
 import { afterWrite } from './backup';
-import type { FitOutcome, FitReply, FitRequest, FitStep } from './fit-protocol';
+import type { FitOutcome, FitReply, FitRequest, FitStatus, FitStep } from './fit-protocol';
 import { repository } from './storage.svelte';
 
-export type { FitOutcome, FitStep };
+export type { FitOutcome, FitStatus, FitStep };
 export { FIT_MIN_REVIEWS };
 
-export interface FitStatus {
-	/** Long-term reviews in the log (answers to facts already learned). */
-	reviews: number;
-	weights: number[] | null;
-	/** Whether a fit was applied (or restored) before: the weights it replaced can come back. */
-	canRestore: boolean;
-	previousWeights: number[] | null;
-}
+const fitWorker = () => new Worker(new URL('./fit.worker.ts', import.meta.url), { type: 'module' });
 
-export async function fitStatus(): Promise<FitStatus> {
-	const repo = await repository();
-	const [{ events }, settings] = await Promise.all([repo.readLog(), repo.loadSettings()]);
-	return {
-		reviews: countLongTermReviews(events),
-		weights: settings.weights ?? null,
-		canRestore: settings.previousWeights !== undefined,
-		previousWeights: settings.previousWeights ?? null
-	};
+/** How many long-term reviews the log has, and the weights in use (counted in the worker). */
+export function fitStatus(): Promise<FitStatus> {
+	const worker = fitWorker();
+	return new Promise<FitStatus>((resolve, reject) => {
+		worker.addEventListener('message', ({ data }: MessageEvent<FitReply>) => {
+			worker.terminate();
+			if (data.kind === 'status') resolve(data.status);
+			else reject(new Error(data.kind === 'error' ? data.message : 'The count did not finish.'));
+		});
+		worker.addEventListener('error', (e) => {
+			worker.terminate();
+			reject(new Error(e.message || 'The count could not start in this browser.'));
+		});
+		worker.postMessage({ kind: 'status' } satisfies FitRequest);
+	});
 }
 
 /** How far a fit is: its step, and within the optimizer's step its items done of all (when known). */
@@ -47,7 +47,7 @@ export interface RunningFit {
 
 /** Fit the learner's weights in a worker, telling the progress; the worker ends with the fit. */
 export function startFit(onProgress: (p: FitProgress) => void): RunningFit {
-	const worker = new Worker(new URL('./fit.worker.ts', import.meta.url), { type: 'module' });
+	const worker = fitWorker();
 	let poll: ReturnType<typeof setInterval> | undefined;
 	let settle: { resolve(o: FitOutcome): void; reject(e: Error): void } | undefined;
 	const result = new Promise<FitOutcome>((resolve, reject) => (settle = { resolve, reject }));
@@ -73,17 +73,13 @@ export function startFit(onProgress: (p: FitProgress) => void): RunningFit {
 				if (total) onProgress({ step: 'fitting', done, total });
 			};
 			poll = setInterval(read, 100);
-		} else end(data.kind === 'done' ? data.outcome : new Error(data.message));
+		} else if (data.kind === 'done') end(data.outcome);
+		else if (data.kind === 'error') end(new Error(data.message));
 	});
 	worker.addEventListener('error', (e) =>
 		end(new Error(e.message || 'The fit could not start in this browser.'))
 	);
-	void (async () => {
-		const repo = await repository();
-		const [{ events }, settings] = await Promise.all([repo.readLog(), repo.loadSettings()]);
-		const request: FitRequest = { events, current: settings.weights ?? null };
-		worker.postMessage(request);
-	})().catch((e: unknown) => end(e instanceof Error ? e : new Error(String(e))));
+	worker.postMessage({ kind: 'fit' } satisfies FitRequest);
 	return { result, cancel: () => end(new Error('The fit was stopped.')) };
 }
 
