@@ -1,7 +1,7 @@
 /**
  * The work on the stored data as a whole that touches every record: reading a backup file,
- * restoring it, "Check and rebuild", and counting what is stored (reading every record so that
- * damaged ones are set aside). Run in a worker (backup.worker.ts) so that the page stays
+ * restoring it, "Check and rebuild", putting fitted FSRS weights in force (every state replayed),
+ * and counting what is stored (reading every record so that damaged ones are set aside). Run in a worker (backup.worker.ts) so that the page stays
  * responsive, or on the page in steps when workers are unavailable; see docs/ARCHITECTURE.md,
  * "Work off the main thread". Inputs and results cross the worker's boundary, so they are
  * plain data: a checked backup stays where it was read, and the page holds only its token.
@@ -15,7 +15,8 @@ import {
 } from '$lib/storage/backup';
 import { BackupError } from '$lib/storage/errors';
 import type { JobTable } from './jobs';
-import { checkAndRebuild, type CheckReport } from '$lib/storage/rebuild';
+import { checkAndRebuild, type CheckReport, type Repairs } from '$lib/storage/rebuild';
+import { applyWeights } from '$lib/storage/weights';
 import type { QuarantinedRecord, Repository } from '$lib/storage/repository';
 
 /** A backup file, checked in full and held where it was read (`token`), with what it holds. */
@@ -39,6 +40,8 @@ export type BackupJobTypes = {
 	restore: { input: { token: number; mode: ImportMode }; output: ImportResult };
 	check: { input: null; output: CheckReport };
 	status: { input: null; output: StoredCounts };
+	/** Put FSRS weights in force (null: the defaults), every state replayed under them. */
+	weights: { input: number[] | null; output: Repairs };
 	/** Let go of the checked backup held (its import was cancelled). */
 	forget: { input: null; output: void };
 };
@@ -85,6 +88,12 @@ export function backupJobs(repo: () => Promise<Repository>): JobTable<BackupJobT
 		},
 		async forget() {
 			held.clear();
+		},
+		async weights(weights) {
+			const r = await repo();
+			const repairs = await applyWeights(r, weights, new Date());
+			await freshSnapshot(r);
+			return repairs;
 		},
 		async status() {
 			const r = await repo();

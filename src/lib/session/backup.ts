@@ -46,7 +46,7 @@ const RESTORED: StoreName[] = ['states', 'log', 'settings', 'attempts', 'decks']
  * After a job wrote (in the worker, on a connection of its own): what the page keeps about
  * the stored data follows, and so does every other open tab (see storage.svelte.ts).
  */
-export async function afterWrite(stores: readonly StoreName[], changed = true): Promise<void> {
+async function afterWrite(stores: readonly StoreName[], changed = true): Promise<void> {
 	noteWrite(stores);
 	(await repository()).snapshot.forget();
 	if (changed) await storageHealth.changed(stores);
@@ -89,6 +89,17 @@ export async function checkAndRebuild(onProgress?: OnProgress): Promise<CheckRep
 	const { added, changed, removed } = report;
 	await afterWrite(['states', 'log'], added.length + changed.length + removed.length > 0);
 	return report;
+}
+
+/**
+ * Put FSRS weights in force (null: the defaults; see storage/weights.ts): the settings keep the
+ * ones replaced, and every fact's state is the log replayed under the new ones. Returns how
+ * many facts' states changed.
+ */
+export async function putWeightsInForce(weights: readonly number[] | null): Promise<number> {
+	const r = await jobs.run('weights', weights ? [...weights] : null);
+	await afterWrite(['states', 'settings']);
+	return r.changed.length + r.added.length + r.removed.length;
 }
 
 /** Forget all progress (states, log and test attempts); settings stay. */

@@ -2,17 +2,16 @@
  * "Fit my memory model" on the settings page (docs/fitting.md): how many reviews the log has
  * towards a fit and the fit itself, both in a worker that reads the log itself (fit.worker.ts:
  * never on the page, so study and the page keep answering), and putting weights in force
- * (storage/weights.ts). Only /settings imports this module; the optimizer's WebAssembly is
+ * (storage/weights.ts, in the backup worker). Only /settings imports this module; the optimizer's WebAssembly is
  * fetched when a fit starts.
  */
 import { FIT_MIN_REVIEWS } from '$lib/srs/fit';
-import { applyWeights } from '$lib/storage/weights';
-import { afterWrite } from './backup';
 import type { FitOutcome, FitReply, FitRequest, FitStatus, FitStep } from './fit-protocol';
-import { repository } from './storage.svelte';
 
 export type { FitOutcome, FitStatus, FitStep };
 export { FIT_MIN_REVIEWS };
+/** Putting weights in force replays every state: a job of the backup worker (backup.ts). */
+export { putWeightsInForce } from './backup';
 
 const fitWorker = () => new Worker(new URL('./fit.worker.ts', import.meta.url), { type: 'module' });
 
@@ -81,14 +80,4 @@ export function startFit(onProgress: (p: FitProgress) => void): RunningFit {
 	);
 	worker.postMessage({ kind: 'fit' } satisfies FitRequest);
 	return { result, cancel: () => end(new Error('The fit was stopped.')) };
-}
-
-/**
- * Put weights in force (null: the defaults): the settings keep the ones replaced, and every
- * fact's state is the log replayed under the new ones. Returns how many facts' states changed.
- */
-export async function putWeightsInForce(weights: readonly number[] | null): Promise<number> {
-	const repairs = await applyWeights(await repository(), weights, new Date());
-	await afterWrite(['states', 'settings']);
-	return repairs.changed.length + repairs.added.length + repairs.removed.length;
 }
