@@ -134,6 +134,8 @@ export const VALIDATE_DOC_UPDATE = `function (newDoc, oldDoc, userCtx, secObj) {
 export const LIVE_DESIGN = { _id: '_design/live', validate_doc_update: VALIDATE_DOC_UPDATE };
 
 export type ClassRoute =
+	/** `GET /_classes`: the signed-in teacher's own classes (CouchDB's `_all_dbs` is admins'). */
+	| { kind: 'class-list' }
 	/** `PUT /class-<code>`: a signed-in teacher makes it. */
 	| { kind: 'class-create'; db: string }
 	/** `DELETE /class-<code>`: its teacher, once it is a week old. */
@@ -178,4 +180,26 @@ export function classRoute(method: string, db: string, inside: string): ClassRou
 		return refuse(403, `${inside.split('/')[0]} is not available in a class database.`);
 	if (['GET', 'HEAD', 'PUT', 'DELETE'].includes(method)) return { kind: 'class', db };
 	return refuse(405, `${method} is not allowed on a document.`);
+}
+
+/** One of a teacher's classes, as `GET /_classes` lists it (newest first). */
+export interface ClassListing {
+	code: string;
+	createdAt: number;
+	ended: boolean;
+}
+
+/** The classes among `dbs` (with their `_security`) that `teacher` made, newest first. */
+export function teacherClasses(
+	teacher: string,
+	dbs: ReadonlyArray<{ db: string; security: Partial<ClassSecurity> | null }>
+): ClassListing[] {
+	return dbs
+		.flatMap(({ db, security }) => {
+			const code = classCode(db);
+			const live = security?.live;
+			if (!code || !live || security?.admins?.names?.[0] !== teacher) return [];
+			return [{ code, createdAt: live.createdAt, ended: live.ended }];
+		})
+		.sort((a, b) => b.createdAt - a.createdAt || a.code.localeCompare(b.code));
 }

@@ -59,6 +59,20 @@ describe('making a class', () => {
 		expect((await student.get(`${DB}/_design/live`)).status).toBe(200);
 	});
 
+	test('GET /_classes lists the signed-in teacher’s own classes, newest first', async () => {
+		expect((await other.put('/class-xyz234', {})).status).toBe(201);
+		expect((await teacher.put('/class-def234', {})).status).toBe(201);
+		const list = async (client: Client) =>
+			((await (await client.get('/_classes')).json()) as { classes: { code: string }[] }).classes;
+		const mine = await list(teacher);
+		expect(mine.map((c) => c.code)).toEqual(['def234', 'abc234']);
+		expect(mine[1]).toMatchObject({ ended: false, createdAt: expect.any(Number) });
+		expect((await list(other)).map((c) => c.code)).toEqual(['xyz234']);
+		expect((await student.get('/_classes')).status).toBe(401);
+		expect((await teacher.put('/_classes', {})).status).toBe(405);
+		expect((await teacher.request('DELETE', '/class-def234')).status).toBe(403);
+	});
+
 	test('its _security is the teacher’s alone, and only live.open / live.ended change', async () => {
 		expect((await student.get(`${DB}/_security`)).status).toBe(401);
 		expect((await other.get(`${DB}/_security`)).status).toBe(403);

@@ -203,6 +203,33 @@ test('a live class of three, with a reveal, a late answer, a drop and a reload @
 	expect(await fromClass(missed.page)).toEqual(logged);
 	await missed.page.getByRole('link', { name: 'Study what I missed' }).click();
 	await expect(missed.page.locator('article[data-question-id]')).toBeVisible();
+
+	// The teacher's list of classes (/classroom): this one, ended, with its answers; its CSV is
+	// the projector's; its results open on the projector again.
+	const classes = await laptop.newPage();
+	await classes.goto('/classroom');
+	const row = classes.getByRole('row').filter({ hasText: code });
+	await expect(row).toContainText('Ended');
+	await expect(row.getByRole('cell').nth(3)).toHaveText(String(answered.length));
+	await expect(row).toContainText('Deletable from');
+	expect(await axeBoth(classes)).toEqual([]);
+	const listed = classes.waitForEvent('download');
+	await row.getByRole('button', { name: `CSV of ${code}` }).click();
+	const listedCsv = readFileSync((await (await listed).path())!, 'utf8').replace(/^\uFEFF/, '');
+	expect(listedCsv).toBe(csv);
+	await row.getByRole('link', { name: `Open results of ${code}` }).click();
+	await expect(classes.getByRole('heading', { name: 'Results' })).toBeVisible();
+	await expect(classes.getByText('The live session has ended')).toBeVisible();
+	// A week on (this browser's clock), Delete asks first; the server keeps its own clock.
+	const later = await laptop.newPage();
+	await later.clock.install({ time: Date.now() + 8 * 24 * 3600 * 1000 });
+	await later.goto('/classroom');
+	later.once('dialog', (d) => {
+		expect(d.message()).toContain(`Delete class ${code}`);
+		void d.accept();
+	});
+	await later.getByRole('button', { name: `Delete ${code}` }).click();
+	await expect(later.getByRole('alert')).toContainText('a week after it began');
 	for (const c of [laptop, ...all.map((s) => s.context)]) await c.close();
 });
 

@@ -105,8 +105,14 @@ export class LiveTeacher {
 		);
 	}
 
-	static async start(): Promise<LiveTeacher> {
-		return new LiveTeacher(await createClass());
+	/**
+	 * Makes a class for the paper of `query` (the /present link's), which is kept on the server
+	 * as the `paper` document: the teacher's list of classes reads it (session/live-classes.ts).
+	 */
+	static async start(query: string): Promise<LiveTeacher> {
+		const code = await createClass();
+		await putOver(code, 'paper', { query });
+		return new LiveTeacher(code);
 	}
 
 	/**
