@@ -316,15 +316,18 @@ test('the countdown shows the time left and closes the question at zero @desktop
 	const { context, projector, link } = await goLive(
 		browser,
 		baseURL!,
-		'seed=live-time&n=2&mode=practice&marking=plain&types=mcq&time=4'
+		'seed=live-time&n=2&mode=practice&marking=plain&types=mcq&time=6'
 	);
 	const s = await student(browser, baseURL!, link, 'Tara', true);
 	await projector.getByRole('button', { name: 'Start' }).click();
-	await expect(projector.getByText(/^[1-4] s$/)).toBeVisible();
+	await expect(projector.getByText(/^[1-6] s$/)).toBeVisible();
 	const options = s.page.getByRole('group', { name: 'Options' }).getByRole('button');
 	await expect(options.first()).toBeEnabled();
+	await expect(s.page.getByText(/^\d s left$/)).toBeVisible();
 	// Nobody answers: at zero the projector reveals and the phone can no longer answer.
-	await expect(projector.getByRole('heading', { name: /^Answer:/ })).toBeVisible();
+	await expect(projector.getByRole('heading', { name: /^Answer:/ })).toBeVisible({
+		timeout: 15_000
+	});
 	await expect(s.page.getByText('You did not answer this one.')).toBeVisible();
 	await expect(options.first()).toBeDisabled();
 	await context.close();
