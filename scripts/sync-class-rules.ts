@@ -93,8 +93,9 @@ export const VALIDATE_DOC_UPDATE = `function (newDoc, oldDoc, userCtx, secObj) {
 	var keys = [];
 	for (var key in newDoc) if (key !== '_id' && key !== '_rev' && key !== '_revisions') keys.push(key);
 	keys.sort();
-	if (keys.join(',') !== (answer ? 'name,option' : 'name'))
-		throw { forbidden: answer ? 'An answer has exactly name and option.' : 'A student has exactly a name.' };
+	var shape = keys.join(',');
+	if (answer ? shape !== 'name,option' && shape !== 'name,response' : shape !== 'name')
+		throw { forbidden: answer ? 'An answer has exactly name and option, or name and response.' : 'A student has exactly a name.' };
 	var name = newDoc.name;
 	if (typeof name !== 'string' || name.replace(/^\\s+|\\s+$/g, '') === '' || name.length > 40)
 		throw { forbidden: 'name must be 1 to 40 characters.' };
@@ -102,15 +103,39 @@ export const VALIDATE_DOC_UPDATE = `function (newDoc, oldDoc, userCtx, secObj) {
 		throw { forbidden: 'name must be plain text.' };
 	if (answer) {
 		if (answer[2] !== live.open) throw { forbidden: 'Too late: this question is not open.' };
-		var option = newDoc.option;
-		if (typeof option !== 'number' || option % 1 !== 0 || option < 0 || option > 25)
-			throw { forbidden: 'option must be a whole number from 0 to 25.' };
+		if (shape === 'name,option') {
+			var option = newDoc.option;
+			if (typeof option !== 'number' || option % 1 !== 0 || option < 0 || option > 25)
+				throw { forbidden: 'option must be a whole number from 0 to 25.' };
+			return;
+		}
+		var r = newDoc.response;
+		var lists = { choices: 1, pairing: 1, sequence: 1 };
+		if (typeof r !== 'object' || r === null || (r.kind !== 'text' && lists[r.kind] !== 1))
+			throw { forbidden: 'response.kind must be choices, text, pairing or sequence.' };
+		var fields = [];
+		for (var field in r) fields.push(field);
+		if (fields.sort().join(',') !== ['kind', r.kind].sort().join(','))
+			throw { forbidden: 'response has exactly kind and ' + r.kind + '.' };
+		var value = r[r.kind];
+		if (r.kind === 'text') {
+			if (typeof value !== 'string' || value.length < 1 || value.length > 200)
+				throw { forbidden: 'response.text must be 1 to 200 characters.' };
+			return;
+		}
+		if (Object.prototype.toString.call(value) !== '[object Array]' || value.length > 26)
+			throw { forbidden: 'response.' + r.kind + ' must be a list of at most 26 places.' };
+		for (var i = 0; i < value.length; i++)
+			if (typeof value[i] !== 'number' || value[i] % 1 !== 0 || value[i] < -1 || value[i] > 25)
+				throw { forbidden: 'response.' + r.kind + ' holds whole numbers from -1 to 25.' };
 	}
 }`;
 
 export const LIVE_DESIGN = { _id: '_design/live', validate_doc_update: VALIDATE_DOC_UPDATE };
 
 export type ClassRoute =
+	/** `GET /_classes`: the signed-in teacher's own classes (CouchDB's `_all_dbs` is admins'). */
+	| { kind: 'class-list' }
 	/** `PUT /class-<code>`: a signed-in teacher makes it. */
 	| { kind: 'class-create'; db: string }
 	/** `DELETE /class-<code>`: its teacher, once it is a week old. */
@@ -155,4 +180,26 @@ export function classRoute(method: string, db: string, inside: string): ClassRou
 		return refuse(403, `${inside.split('/')[0]} is not available in a class database.`);
 	if (['GET', 'HEAD', 'PUT', 'DELETE'].includes(method)) return { kind: 'class', db };
 	return refuse(405, `${method} is not allowed on a document.`);
+}
+
+/** One of a teacher's classes, as `GET /_classes` lists it (newest first). */
+export interface ClassListing {
+	code: string;
+	createdAt: number;
+	ended: boolean;
+}
+
+/** The classes among `dbs` (with their `_security`) that `teacher` made, newest first. */
+export function teacherClasses(
+	teacher: string,
+	dbs: ReadonlyArray<{ db: string; security: Partial<ClassSecurity> | null }>
+): ClassListing[] {
+	return dbs
+		.flatMap(({ db, security }) => {
+			const code = classCode(db);
+			const live = security?.live;
+			if (!code || !live || security?.admins?.names?.[0] !== teacher) return [];
+			return [{ code, createdAt: live.createdAt, ended: live.ended }];
+		})
+		.sort((a, b) => b.createdAt - a.createdAt || a.code.localeCompare(b.code));
 }

@@ -59,6 +59,20 @@ describe('making a class', () => {
 		expect((await student.get(`${DB}/_design/live`)).status).toBe(200);
 	});
 
+	test('GET /_classes lists the signed-in teacher’s own classes, newest first', async () => {
+		expect((await other.put('/class-xyz234', {})).status).toBe(201);
+		expect((await teacher.put('/class-def234', {})).status).toBe(201);
+		const list = async (client: Client) =>
+			((await (await client.get('/_classes')).json()) as { classes: { code: string }[] }).classes;
+		const mine = await list(teacher);
+		expect(mine.map((c) => c.code)).toEqual(['def234', 'abc234']);
+		expect(mine[1]).toMatchObject({ ended: false, createdAt: expect.any(Number) });
+		expect((await list(other)).map((c) => c.code)).toEqual(['xyz234']);
+		expect((await student.get('/_classes')).status).toBe(401);
+		expect((await teacher.put('/_classes', {})).status).toBe(405);
+		expect((await teacher.request('DELETE', '/class-def234')).status).toBe(403);
+	});
+
 	test('its _security is the teacher’s alone, and only live.open / live.ended change', async () => {
 		expect((await student.get(`${DB}/_security`)).status).toBe(401);
 		expect((await other.get(`${DB}/_security`)).status).toBe(403);
@@ -118,7 +132,42 @@ describe('students answering', () => {
 			[`answer:${SID2}:q1`, { name: 'Ravi', option: 26 }, 'option must be'],
 			[`answer:${SID2}:q1`, { name: 'Ravi', option: 1.5 }, 'option must be'],
 			[`answer:${SID2}:q1`, { name: 'Ravi', option: 1, correct: true }, 'exactly name and option'],
-			[`student:${SID2}`, { name: 'Ravi', score: 99 }, 'exactly a name']
+			[`student:${SID2}`, { name: 'Ravi', score: 99 }, 'exactly a name'],
+			[`answer:${SID2}:q1`, { name: 'Ravi', option: 1, response: {} }, 'exactly name and'],
+			[`answer:${SID2}:q1`, { name: 'Ravi', response: null }, 'response.kind must be'],
+			[`answer:${SID2}:q1`, { name: 'Ravi', response: { kind: 'rating' } }, 'response.kind'],
+			[`answer:${SID2}:q1`, { name: 'Ravi', response: { kind: 'toString' } }, 'response.kind'],
+			[
+				`answer:${SID2}:q1`,
+				{ name: 'Ravi', response: { kind: 'text', text: 'a', extra: 1 } },
+				'exactly kind and text'
+			],
+			[
+				`answer:${SID2}:q1`,
+				{ name: 'Ravi', response: { kind: 'text', text: 'x'.repeat(201) } },
+				'1 to 200'
+			],
+			[`answer:${SID2}:q1`, { name: 'Ravi', response: { kind: 'text', text: 7 } }, '1 to 200'],
+			[
+				`answer:${SID2}:q1`,
+				{ name: 'Ravi', response: { kind: 'choices', choices: Array(27).fill(0) } },
+				'at most 26'
+			],
+			[
+				`answer:${SID2}:q1`,
+				{ name: 'Ravi', response: { kind: 'pairing', pairing: { 0: 1 } } },
+				'at most 26'
+			],
+			[
+				`answer:${SID2}:q1`,
+				{ name: 'Ravi', response: { kind: 'sequence', sequence: [0, 26] } },
+				'from -1 to 25'
+			],
+			[
+				`answer:${SID2}:q1`,
+				{ name: 'Ravi', response: { kind: 'choices', choices: ['0'] } },
+				'from -1 to 25'
+			]
 		];
 		for (const [id, body, reason] of cases) {
 			const reply = await student.put(`${DB}/${encodeURIComponent(id)}`, body);
@@ -130,6 +179,17 @@ describe('students answering', () => {
 		expect(
 			(await student.put(`${DB}/answer:${SID2}:q1`, { name: 'रवि 🙂', option: 0 })).status
 		).toBe(201);
+		// Any other answer (select all, typed, a match, an order) is a bounded response.
+		const responses = [
+			{ kind: 'choices', choices: [0, 2] },
+			{ kind: 'text', text: 'New Delhi' },
+			{ kind: 'pairing', pairing: [2, -1, 0] },
+			{ kind: 'sequence', sequence: [3, 1, 0, 2] }
+		];
+		for (const [i, response] of responses.entries()) {
+			const id = `answer:student-session-010${i}:q1`;
+			expect((await student.put(`${DB}/${id}`, { name: 'Mo', response })).status).toBe(201);
+		}
 	});
 
 	test('after the reveal (no question open) an answer is too late', async () => {
@@ -167,7 +227,8 @@ describe('students answering', () => {
 				`answer:${SID2}:q1`,
 				`answer:${SID}:q1`,
 				'reveal:q1',
-				`student:${SID}`
+				`student:${SID}`,
+				...[0, 1, 2, 3].map((i) => `answer:student-session-010${i}:q1`)
 			].sort()
 		);
 		for (const [method, path] of [

@@ -20,10 +20,12 @@ import type { Couch } from './sync-couch';
 import { call } from './sync-couch';
 import { route, signUpProblem, userDb } from './sync-rules';
 import {
+	classCode,
 	classSecurity,
 	KEEP_FOR_MS,
 	LIVE_DESIGN,
 	securityProblem,
+	teacherClasses,
 	type ClassSecurity
 } from './sync-class-rules';
 
@@ -248,6 +250,29 @@ async function classAdmin(
 	return send(res, put.status, put.body);
 }
 
+/**
+ * `GET /_classes`: the signed-in teacher's classes (code, when made, ended), found as a server
+ * admin would (`_all_dbs`, then each class's `_security`), which CouchDB 3 leaves to admins.
+ */
+async function classList(couch: Couch, req: IncomingMessage, res: ServerResponse) {
+	const user = await whoIs(couch, req);
+	if (user === undefined) return unavailable(res);
+	if (user === null)
+		return error(res, 401, 'unauthorized', 'Sign in first: your classes are your account’s.');
+	const all = await couch.admin('GET', '/_all_dbs');
+	if (all.status !== 200 || !Array.isArray(all.body)) return unavailable(res);
+	const dbs = (all.body as unknown[]).filter(
+		(db): db is string => typeof db === 'string' && classCode(db) !== undefined
+	);
+	const secured = await Promise.all(
+		dbs.map(async (db) => {
+			const reply = await couch.admin('GET', `/${db}/_security`);
+			return { db, security: reply.status === 200 ? (reply.body as Partial<ClassSecurity>) : null };
+		})
+	);
+	return send(res, 200, { classes: teacherClasses(user.name, secured) });
+}
+
 /** The guard's HTTP server (not yet listening). */
 export function createGuard(couch: Couch): Server {
 	return createServer((req, res) => {
@@ -276,6 +301,8 @@ async function handle(couch: Couch, req: IncomingMessage, res: ServerResponse) {
 			return signUp(couch, target.name, req, res);
 		case 'class':
 			return forward(couch, req, res, path);
+		case 'class-list':
+			return classList(couch, req, res);
 		case 'class-create':
 		case 'class-delete':
 		case 'class-security':

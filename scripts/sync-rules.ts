@@ -75,6 +75,10 @@ export function route(method: string, pathname: string): Route {
 			? { kind: 'forward' }
 			: refuse(405, `${method} is not allowed on /_session.`);
 	}
+	if (first === '_classes' && rest.length === 0)
+		return method === 'GET' || method === 'HEAD'
+			? { kind: 'class-list' }
+			: refuse(405, `${method} is not allowed on /_classes.`);
 	if (first === '_users') {
 		const id = rest.length === 1 ? decode(rest[0]) : undefined;
 		if (method === 'PUT' && id?.startsWith(USER_PREFIX))

@@ -169,3 +169,36 @@ export async function follow(
 		}
 	}
 }
+
+const ClassListSchema = z.object({
+	classes: z.array(z.object({ code: z.string(), createdAt: z.number(), ended: z.boolean() }))
+});
+export type ClassListing = z.infer<typeof ClassListSchema>['classes'][number];
+
+/** The signed-in teacher's classes, newest first (the guard's `GET /_classes`). */
+export async function listClasses(): Promise<ClassListing[]> {
+	const reply = await json('GET', `${SYNC_URL}/_classes`);
+	if (!reply.ok) throw new Error(await reasonOf(reply));
+	const parsed = ClassListSchema.safeParse(await reply.json());
+	if (!parsed.success) throw new Error('The server sent a class list this app cannot read.');
+	return parsed.data.classes.filter((c) => classCodeOf(c.code) === c.code);
+}
+
+/** Every document of class `code` (the teacher's and the students'), untrusted. */
+export async function allDocs(code: string, range?: { from: string; to: string }) {
+	const params = new URLSearchParams(
+		range
+			? { start_key: JSON.stringify(range.from), end_key: JSON.stringify(range.to) }
+			: { include_docs: 'true' }
+	);
+	const reply = await json('GET', `${dbUrl(code)}/_all_docs?${params}`);
+	if (!reply.ok) throw new Error(await reasonOf(reply));
+	const body = (await reply.json()) as { rows?: { doc?: unknown }[] };
+	return Array.isArray(body.rows) ? body.rows : [];
+}
+
+/** Deletes class `code` (its teacher, a week after it began). */
+export async function deleteClass(code: string): Promise<void> {
+	const reply = await json('DELETE', dbUrl(code));
+	if (!reply.ok) throw new Error(await reasonOf(reply));
+}

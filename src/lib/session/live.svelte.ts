@@ -6,22 +6,46 @@
  */
 import * as z from 'zod/mini';
 import type { Question } from '$lib/bank/schema';
-import { choiceOptions, isChoice, rightOptions } from '$lib/question-types';
-import { collectAnswers, type LiveAnswer, type LiveQuestion } from '$lib/srs/live-class';
-import type { PaperItem } from '$lib/srs/exam';
-import { createClass, follow, putOver, sendOnce, setLive, type SendResult } from './live-server';
+import { choiceOptions, defOf, isChoice, rightOptions } from '$lib/question-types';
+import { blankDraft } from '$lib/question-types/shared';
+import { grade, type Response } from '$lib/srs/grade';
+import {
+	collectAnswers,
+	LiveResponseSchema,
+	type LiveAnswer,
+	type LiveQuestion,
+	type LiveResponse
+} from '$lib/srs/live-class';
+import { toBankResponse, type PaperItem } from '$lib/srs/exam';
+import { createClass, follow, getDoc, putOver, sendOnce, setLive } from './live-server';
+import type { Presenter } from './presenter.svelte';
+import { liveAnswersKey, readWebKey, writeWebKey } from './web-keys';
 
 /** The id a paper's question has in the class database: its place, from 1. */
 export const liveId = (index: number) => `q${index + 1}`;
 
-/** The options as the class sees them (the paper's order), or [] when it is not a one-answer choice. */
+/** The options as the class sees them (the paper's order), or [] when it is not a choice. */
 export function liveOptions(q: Question, item: Pick<PaperItem, 'optionOrder'>): string[] {
-	if (!isChoice(q) || rightOptions(q).length !== 1) return [];
+	if (!isChoice(q)) return [];
 	const options = choiceOptions(q);
 	return item.optionOrder ? item.optionOrder.map((i) => options[i]) : options;
 }
 
-/** The question for counting: its options and (once revealed) the right one's place. */
+/** Whether one tap answers it: a choice with one right option (select-all is sent by a button). */
+export const oneTap = (q: Question) => isChoice(q) && rightOptions(q).length === 1;
+
+/** What a live response means in the bank's terms, for grading (true/false: a boolean). */
+export function bankResponse(
+	q: Question,
+	item: Pick<PaperItem, 'optionOrder'>,
+	r: LiveResponse
+): Response {
+	if (r.kind !== 'choices') return r;
+	const shown = defOf(q).answer.toResponse(q as never, { ...blankDraft(), choices: r.choices });
+	return toBankResponse({ deck: '', question: '', optionOrder: item.optionOrder }, shown);
+}
+
+/** The question for counting: its options, (once revealed) the right ones' places, its grading. */
 export function liveQuestion(
 	q: Question,
 	item: Pick<PaperItem, 'optionOrder'>,
@@ -29,16 +53,23 @@ export function liveQuestion(
 	revealed: boolean
 ): LiveQuestion {
 	const options = liveOptions(q, item).length;
-	const right = options && isChoice(q) ? rightOptions(q)[0] : -1;
-	const correct = item.optionOrder ? item.optionOrder.indexOf(right) : right;
-	return { id: liveId(index), options, correct: revealed && options ? correct : null };
+	const order = item.optionOrder;
+	const right = isChoice(q) ? rightOptions(q).map((r) => (order ? order.indexOf(r) : r)) : [];
+	return {
+		id: liveId(index),
+		options,
+		correct: revealed ? right : null,
+		grade: (r) => grade(q, bankResponse(q, item, r)).correct
+	};
 }
 
 const StateSchema = z.object({
 	position: z.number(),
 	open: z.nullable(z.string()),
 	revealed: z.array(z.string()),
-	ended: z.boolean()
+	ended: z.boolean(),
+	/** When the open question's countdown ends (the projector's clock, ms), if it has one. */
+	closesAt: z.optional(z.nullable(z.number()))
 });
 export type LiveState = z.infer<typeof StateSchema>;
 
@@ -74,8 +105,44 @@ export class LiveTeacher {
 		);
 	}
 
-	static async start(): Promise<LiveTeacher> {
-		return new LiveTeacher(await createClass());
+	/**
+	 * Makes a class for the paper of `query` (the /present link's), which is kept on the server
+	 * as the `paper` document: the teacher's list of classes reads it (session/live-classes.ts).
+	 */
+	static async start(query: string): Promise<LiveTeacher> {
+		const code = await createClass();
+		await putOver(code, 'paper', { query });
+		return new LiveTeacher(code);
+	}
+
+	/**
+	 * Takes a class up where the server has it (a reloaded projector, another laptop): the
+	 * slide, the reveals and the countdown go back into `show`.
+	 */
+	static async resume(code: string, show: Presenter): Promise<LiveTeacher> {
+		const saved = stateOf(await getDoc(code, 'state').catch(() => null));
+		const teacher = new LiveTeacher(code);
+		if (saved)
+			show.restore(
+				saved.position,
+				show.questions.map((_, i) => saved.revealed.includes(liveId(i))),
+				saved.closesAt
+			);
+		return teacher;
+	}
+
+	/** Puts what `show` has on screen on the server: the open question, the reveals, the end. */
+	present(show: Presenter, end = false): Promise<void> {
+		if (this.saved?.ended) return Promise.resolve();
+		const s = show.slide;
+		const open = s.kind === 'question' && !show.revealed && !end;
+		return this.show({
+			position: show.position,
+			open: open ? liveId(s.index) : null,
+			revealed: show.revealedAll.flatMap((r, i) => (r ? [liveId(i)] : [])),
+			ended: end,
+			closesAt: open ? show.deadline : null
+		});
 	}
 
 	#take(docs: unknown[]) {
@@ -118,9 +185,29 @@ export class LiveTeacher {
 	}
 }
 
-export interface Sent {
-	option: number;
-	result: SendResult | 'sending';
+const SentSchema = z.object({
+	response: LiveResponseSchema,
+	/** When it was answered (ms): the time of its review in the student's own log. */
+	at: z.number(),
+	result: z.enum(['sent', 'too-late', 'offline', 'sending'])
+});
+export type Sent = z.infer<typeof SentSchema>;
+
+/** What a phone does with an answer the class has seen revealed: a review of its facts. */
+export type FeedMemory = (question: string, sent: Sent) => Promise<void>;
+
+/** This phone's answers in class `code`, as sessionStorage keeps them (a reload finds them). */
+function savedAnswers(code: string): Record<string, Sent> {
+	try {
+		const raw: unknown = JSON.parse(readWebKey('session', liveAnswersKey(code)) ?? '{}');
+		const parsed = z.record(z.string(), SentSchema).safeParse(raw);
+		if (!parsed.success) return {};
+		// A send the reload cut short is sent again, as one made offline.
+		for (const s of Object.values(parsed.data)) if (s.result === 'sending') s.result = 'offline';
+		return parsed.data;
+	} catch {
+		return {};
+	}
 }
 
 export class LiveStudent {
@@ -131,12 +218,20 @@ export class LiveStudent {
 	online = $state(true);
 	/** This phone's answers, by question id. */
 	sent = $state<Record<string, Sent>>({});
+	/** Why an answer could not be added to this phone's study schedule, if it could not. */
+	problem = $state('');
+	/** How many answers are in this phone's memory (fed now, or found fed before). */
+	fedCount = $state(0);
 	#abort = new AbortController();
+	#feed: FeedMemory | undefined;
+	#fed = new Set<string>();
 
-	constructor(code: string, session: string, name: string) {
+	constructor(code: string, session: string, name: string, feed?: FeedMemory) {
 		this.code = code;
 		this.session = session;
 		this.name = name;
+		this.#feed = feed;
+		this.sent = savedAnswers(code);
 	}
 
 	async join() {
@@ -147,6 +242,7 @@ export class LiveStudent {
 			(docs) => {
 				for (const doc of docs) this.state = stateOf(doc) ?? this.state;
 				void this.#retry();
+				void this.#feedRevealed();
 			},
 			this.#abort.signal,
 			['state'],
@@ -158,23 +254,53 @@ export class LiveStudent {
 		);
 	}
 
-	/** Sends an answer; offline, it is kept and sent when the connection returns. */
-	async answer(question: string, option: number) {
+	/**
+	 * Sends an answer (one option's place as a number; anything else as a response); offline, it
+	 * is kept and sent when the connection returns.
+	 */
+	async answer(question: string, answer: number | LiveResponse, at = Date.now()) {
+		const response: LiveResponse =
+			typeof answer === 'number' ? { kind: 'choices', choices: [answer] } : answer;
 		const before = this.sent[question];
 		if (before && before.result !== 'offline') return;
-		this.sent[question] = { option, result: 'sending' };
+		this.#keep(question, { response, at: before?.at ?? at, result: 'sending' });
+		const one = response.kind === 'choices' && response.choices.length === 1;
+		const body = one ? { option: response.choices[0] } : { response };
 		const result = await sendOnce(this.code, `answer:${this.session}:${question}`, {
 			name: this.name,
-			option
+			...body
 		});
-		this.sent[question] = { option, result };
+		this.#keep(question, { ...this.sent[question], result });
+		void this.#feedRevealed();
+	}
+
+	#keep(question: string, sent: Sent) {
+		this.sent[question] = sent;
+		writeWebKey('session', liveAnswersKey(this.code), JSON.stringify($state.snapshot(this.sent)));
+	}
+
+	/** Each answer the server took, once its question is revealed, reaches this phone's memory. */
+	async #feedRevealed() {
+		const revealed = this.state?.revealed ?? [];
+		for (const question of revealed) {
+			const sent = this.sent[question];
+			if (!this.#feed || sent?.result !== 'sent' || this.#fed.has(question)) continue;
+			this.#fed.add(question);
+			try {
+				await this.#feed(question, $state.snapshot(sent));
+				this.fedCount++;
+			} catch (e) {
+				this.#fed.delete(question);
+				this.problem = `Your answer was not added to your study schedule: ${e instanceof Error ? e.message : e}`;
+			}
+		}
 	}
 
 	#onOnline = () => void this.#retry();
 
 	async #retry() {
 		for (const [question, s] of Object.entries(this.sent))
-			if (s.result === 'offline') await this.answer(question, s.option);
+			if (s.result === 'offline') await this.answer(question, s.response);
 	}
 
 	stop() {

@@ -92,10 +92,19 @@ export class Presenter {
 		return this.#revealed;
 	}
 
-	/** Back where a live session left off (a reloaded projector): the slide and the reveals. */
-	restore(position: number, revealed: readonly boolean[]): void {
+	/** When the countdown on screen ends (wall clock, ms), or null: a live class keeps it. */
+	get deadline(): number | null {
+		return this.#deadline;
+	}
+
+	/**
+	 * Back where a live session left off (a reloaded projector, another laptop): the slide, the
+	 * reveals and, when the server kept one, the countdown's end.
+	 */
+	restore(position: number, revealed: readonly boolean[], deadline?: number | null): void {
 		this.#revealed = this.questions.map((_, i) => revealed[i] ?? false);
 		this.#go(position);
+		if (deadline != null && this.#deadline !== null) this.#deadline = deadline;
 	}
 
 	reveal(): void {

@@ -67,6 +67,29 @@ describe('Presenter', () => {
 		expect(p.timeLeft()).toBeNull();
 	});
 
+	test('a live class resumed elsewhere keeps its countdown, and a past one reveals at once', () => {
+		let t = 1_000_000;
+		const first = new Presenter([deck], config(), () => t);
+		first.next();
+		first.next();
+		const deadline = first.deadline!;
+		t += 12_000;
+		const other = new Presenter([deck], config(), () => t);
+		other.restore(2, [true], deadline);
+		expect(other.slide).toMatchObject({ kind: 'question', index: 1 });
+		expect(other.revealedAll).toEqual([true, false, false]);
+		expect(other.timeLeft()).toBe(18_000);
+		t += 20_000;
+		const late = new Presenter([deck], config(), () => t);
+		late.restore(2, [true], deadline);
+		expect(late.tick()).toBe(true);
+		expect(late.revealed).toBe(true);
+		// A revealed question, or none kept, starts no countdown of its own from the server's.
+		const revealed = new Presenter([deck], config(), () => t);
+		revealed.restore(1, [true], deadline);
+		expect(revealed.deadline).toBeNull();
+	});
+
 	test('Reveal before time is up stops the clock; going back shows the question still revealed', () => {
 		const t = 0;
 		const p = new Presenter([deck], config(), () => t);

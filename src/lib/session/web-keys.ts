@@ -4,6 +4,7 @@
  */
 export {
 	joinNameKey,
+	liveAnswersKey,
 	liveSessionKey,
 	readWebKey,
 	WEB_KEYS,

@@ -44,6 +44,9 @@ export const joinNameKey = (seed: string | number) => `${JOIN_NAME}${seed}`;
 /** sessionStorage: a phone's session id and name in the live class `code` (session/live.svelte.ts). */
 export const liveSessionKey = (code: string) => `${WEB_KEY_PREFIX}live:${code}`;
 
+/** sessionStorage: a phone's answers in the live class `code`, so a reload keeps them. */
+export const liveAnswersKey = (code: string) => `${WEB_KEY_PREFIX}live-answers:${code}`;
+
 /**
  * The names earlier versions of the app used, where they differ: a value is read there once,
  * and moved, so that a learner's choice survives the rename.
