@@ -69,7 +69,9 @@ const DECIDES: Record<StoreName, boolean> = {
 	// Decks being written: /study never reads them (a published deck is written to decks).
 	drafts: false,
 	// Changes still to send to the sync server: written with the records they name.
-	outbox: false
+	outbox: false,
+	// A copy of the built-in decks (/decks.json), the same for every learner.
+	builtin: false
 };
 
 /** The mark of the last write that may change the first question (null: none). */
