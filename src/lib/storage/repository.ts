@@ -29,7 +29,7 @@ import {
 } from './kv';
 import { stateFromRecord, stateToRecord, stateToRow } from './convert';
 import { AnswerWriter, type StateChange } from './commit';
-import { clearLog, countEntries, removeEntries, storedKeys } from './log-days';
+import { clearLog, countFromTimes, removeEntries, storedKeys } from './log-days';
 import { logKey, readRecord, SCHEMA_VERSION } from './records';
 import { setAside, sortRows } from './set-aside';
 import type { BadRecord, QuarantinedRecord } from './set-aside';
@@ -306,7 +306,7 @@ export class Repository {
 		return this.kv.run(['states', 'log', 'quarantine'], 'readonly', async (tx) => {
 			const [states, log, quarantined] = await Promise.all([
 				tx.count('states'),
-				countEntries(tx),
+				countFromTimes(tx),
 				tx.count('quarantine')
 			]);
 			return { states, log, quarantined };
