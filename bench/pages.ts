@@ -88,6 +88,8 @@ export async function measurePages(
 		'home-year': { k: 1.5, raw: floors.rawYear, mount: floors.mount, f: 'F' }
 	} as const;
 	const heaps = new Map<string, number[]>();
+	/** Per page measure, each mark's times (ms from navigation). */
+	const marks = new Map<string, Map<string, number[]>>();
 	const pageMeasure = (t: Target, name: (typeof PAGES)[number]): Measure => {
 		const s = specs[name];
 		const throttled = name.endsWith('-throttled');
@@ -99,6 +101,10 @@ export async function measurePages(
 					name === 'home-year'
 						? await dayCounts(t.origin, profile, false)
 						: await firstQuestion(t.origin, profile, throttled);
+				const byMark = marks.get(`${t.prefix}${name}`) ?? new Map<string, number[]>();
+				marks.set(`${t.prefix}${name}`, byMark);
+				for (const [k, at] of Object.entries(r.marks ?? {}))
+					byMark.set(k, [...(byMark.get(k) ?? []), at]);
 				if (r.heap !== undefined && !name.includes('returning')) {
 					const key = `${t.prefix}js-heap-${name === 'home-year' ? 'home' : 'study'}-year`;
 					heaps.set(key, [...(heaps.get(key) ?? []), r.heap / MB]);
@@ -161,4 +167,12 @@ export async function measurePages(
 			});
 	}
 	for (const [key, values] of heaps) figure(key, { values }, 'MB');
+	log('\n## Where the time goes: marks on the way to the first screen (ms from navigation)');
+	for (const [page, byMark] of marks)
+		log(
+			`marks ${page}: ${[...byMark]
+				.sort(([, a], [, b]) => median(a) - median(b))
+				.map(([k, v]) => `${k} ${median(v).toFixed(0)}`)
+				.join(' · ')}`
+		);
 }

@@ -60,11 +60,15 @@ test('after an update (another version) the file is fetched and kept again', asy
 test('a damaged copy is not used: the file is fetched', async () => {
 	const repo = await freshRepo();
 	await repo.kv.run(['builtin'], 'readwrite', async (tx) =>
-		tx.put('builtin', 'decks', { version: 'v1', decks: [{ id: 'x', facts: 'not a list' }] })
+		tx.put('builtin', 'decks', { version: 'v1', text: '[{"id":"x","facts":"not a list"}]' })
 	);
 	const asked = serve();
 	expect((await builtinDecks(repo, 'v1')).decks).toEqual(explanationless(file));
-	expect(asked).toEqual([BUILTIN_DECKS_URL]);
+	await repo.kv.run(['builtin'], 'readwrite', async (tx) =>
+		tx.put('builtin', 'decks', { version: 'v1', text: '[{"id":' })
+	);
+	expect((await builtinDecks(repo, 'v1')).decks).toEqual(explanationless(file));
+	expect(asked).toEqual([BUILTIN_DECKS_URL, BUILTIN_DECKS_URL]);
 });
 
 test('a file that cannot be fetched is an error naming it; nothing is kept', async () => {

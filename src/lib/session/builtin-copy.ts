@@ -8,10 +8,11 @@
 import type { Deck } from '$lib/bank/schema';
 import { readBuiltinCopy, writeBuiltinCopy } from '$lib/storage/builtin-copy';
 import type { Repository } from '$lib/storage/repository';
+import { mark } from './marks';
 import {
 	BUILTIN_DECKS_URL,
 	explanationless,
-	fetchJson,
+	fetchText,
 	type UnexplainedDeck
 } from './builtin-decks';
 
@@ -28,10 +29,11 @@ export interface BuiltinDecks {
 
 export async function builtinDecks(repo: Repository, version: string): Promise<BuiltinDecks> {
 	const stored = await readBuiltinCopy(repo, version);
+	mark('decks');
 	if (stored) return { decks: explanationless(stored as UnexplainedDeck[]), keep: async () => {} };
-	const fetched = await fetchJson<UnexplainedDeck[]>(BUILTIN_DECKS_URL, 'decks');
+	const text = await fetchText(BUILTIN_DECKS_URL, 'decks');
 	return {
-		decks: explanationless(fetched),
-		keep: () => writeBuiltinCopy(repo, version, fetched).catch(() => {})
+		decks: explanationless(JSON.parse(text) as UnexplainedDeck[]),
+		keep: () => writeBuiltinCopy(repo, version, text).catch(() => {})
 	};
 }

@@ -38,12 +38,15 @@ export function splitExplanations(decks: readonly Deck[]): {
 	};
 }
 
-export async function fetchJson<T>(url: string, what: string): Promise<T> {
+export async function fetchText(url: string, what: string): Promise<string> {
 	const response = await fetch(url);
 	if (!response.ok)
 		throw new Error(`The ${what} could not be loaded (${response.status} ${response.statusText})`);
-	return (await response.json()) as T;
+	return response.text();
 }
+
+const fetchJson = async <T>(url: string, what: string): Promise<T> =>
+	JSON.parse(await fetchText(url, what)) as T;
 
 /** The decks of `/decks.json` with their explanations empty (a new copy of each question). */
 export const explanationless = (decks: readonly UnexplainedDeck[]): Deck[] =>

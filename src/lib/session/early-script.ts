@@ -86,7 +86,10 @@ export function earlyScript(indent = '\t\t\t'): string {
 								if (values) stores[name].values = values.result;
 							});
 						}
-						tx.addEventListener('complete', () => resolve({ db, stores }));
+						tx.addEventListener('complete', () => {
+							performance.mark('recall:early-read');
+							resolve({ db, stores });
+						});
 						tx.onabort = () => resolve({ db, stores: null });
 					} catch {
 						resolve({ db, stores: null });

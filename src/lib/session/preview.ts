@@ -160,5 +160,6 @@ export function takeEarlyPick(): number | null {
 
 /** The root layout has mounted: the app's own handlers answer from here (see app.html). */
 export function markAppLive(): void {
+	globalThis.performance?.mark?.('recall:hydrated');
 	document.documentElement.dataset[datasetName(PREVIEW_DOM.hydrated)] = '';
 }
