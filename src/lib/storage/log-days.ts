@@ -245,16 +245,6 @@ export async function countEntries(tx: KvTx): Promise<number> {
 	return (await rawEntries(tx)).length;
 }
 
-/**
- * How many entries the log holds, from the days' times (a few kilobytes at a year's scale,
- * where reading every day takes seconds); a day whose times are missing or unreadable is read
- * itself. An entry without a readable time (damaged: set aside when the log is next read) is
- * not counted.
- */
-export async function countFromTimes(tx: KvTx): Promise<number> {
-	return (await dayTimes(tx)).length;
-}
-
 /** The days read and checked: every valid entry in order, and what must be set aside or rewritten. */
 export interface SortedDays {
 	/** With each entry as stored (to find it again: fixDays). */
