@@ -96,7 +96,12 @@ try {
 			figure(`${prefix}first-load-js-study`, study.gzip / KB, 'KB', `${study.files} files`);
 			/** All a page asks for at start (HTML, CSS, JS, preloaded fetches), gzipped. */
 			const bytes = startBytes(dir, 'study.html');
-			figure(`${prefix}start-bytes-study`, bytes / KB, 'KB', 'HTML, CSS, JS and preloaded fetches');
+			figure(
+				`${prefix}start-bytes-study`,
+				bytes / KB,
+				'KB',
+				"HTML, CSS, JS and the HTML's preloaded fetches (a returning learner's)"
+			);
 			// On the throttled link every KB /study needs beyond the empty page's costs 5 ms at
 			// least, whatever the code does with it: the floor those bytes set (README, Speed).
 			figure(
