@@ -16,6 +16,7 @@
 import { DB_NAME, DB_VERSION, EARLY_OPEN, EARLY_READS, LOG_DAYS_BACK } from '../storage/early-open';
 import { WEB_KEYS } from '../storage/web-keys';
 import { BUILTIN_DECKS_URL } from './builtin-decks';
+import { markName } from './marks';
 import { datasetName, PREVIEW_DOM, PREVIEW_KEY } from './preview';
 
 /** app.html's slot for the script. */
@@ -87,7 +88,7 @@ export function earlyScript(indent = '\t\t\t'): string {
 							});
 						}
 						tx.addEventListener('complete', () => {
-							performance.mark('recall:early-read');
+							performance.mark(${s(markName('early-read'))});
 							resolve({ db, stores });
 						});
 						tx.onabort = () => resolve({ db, stores: null });

@@ -3,6 +3,8 @@
  * reads after each visit to show where the time between the floor and the first question goes
  * (bench/pages.ts). A mark costs a microsecond; a browser without the API is skipped.
  */
+export const markName = (name: string) => `recall:${name}`;
+
 export function mark(name: string): void {
-	globalThis.performance?.mark?.(`recall:${name}`);
+	globalThis.performance?.mark?.(markName(name));
 }

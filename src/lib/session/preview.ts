@@ -18,6 +18,7 @@
 // Relative imports: the bench and the end-to-end tests import this module's names too.
 import type { StoreName } from '../storage/kv';
 import { readWebKey, WEB_KEYS, writeWebKey } from '../storage/web-keys';
+import { mark } from './marks';
 
 export const PREVIEW_KEY = WEB_KEYS.preview;
 
@@ -160,6 +161,6 @@ export function takeEarlyPick(): number | null {
 
 /** The root layout has mounted: the app's own handlers answer from here (see app.html). */
 export function markAppLive(): void {
-	globalThis.performance?.mark?.('recall:hydrated');
+	mark('hydrated');
 	document.documentElement.dataset[datasetName(PREVIEW_DOM.hydrated)] = '';
 }
