@@ -29,7 +29,19 @@ const EMPTY_READY = `document.documentElement.hasAttribute('data-ready')`;
 export interface Timed {
 	ms: number;
 	heap?: number;
+	/** The app's `recall:*` performance marks and the HTML's arrival, ms from navigation. */
+	marks?: Record<string, number>;
 }
+
+/** The marks the app left on the way to its first screen (src/lib/session/marks.ts). */
+const MARKS = `(() => {
+	const out = {};
+	const nav = performance.getEntriesByType('navigation')[0];
+	if (nav) { out.html = nav.responseEnd; out['dom-content-loaded'] = nav.domContentLoadedEventStart; }
+	for (const m of performance.getEntriesByType('mark'))
+		if (m.name.startsWith('recall:')) out[m.name.slice(7)] = m.startTime;
+	return out;
+})()`;
 
 /** ms from navigation to `condition` shown on `path`, and the JS heap then (unthrottled). */
 async function shownOn(
@@ -44,7 +56,8 @@ async function shownOn(
 		profile,
 		async (v) => {
 			const shown = await visit(v.page, `${origin}${path}`);
-			return { ms: shown.shown, heap: throttled ? undefined : await jsHeap(v) };
+			const marks = (await v.page.evaluate(MARKS)) as Record<string, number>;
+			return { ms: shown.shown, marks, heap: throttled ? undefined : await jsHeap(v) };
 		},
 		{ throttled, init: watchFor(condition, paintId) }
 	);

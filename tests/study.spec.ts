@@ -134,3 +134,27 @@ test('a letter beyond the options of the question picks nothing', async ({ page 
 	await expect(page.locator('article[data-question-id] .chosen')).toHaveCount(0);
 	await answerRightly(page, 'keyboard');
 });
+
+test("a returning learner's /study reads the built-in decks it kept, without fetching them", async ({
+	browser
+}) => {
+	// No service worker: every request reaches the network, where it can be counted.
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	const page = await context.newPage();
+	const fetched: string[] = [];
+	page.on('request', (r) => {
+		if (new URL(r.url()).pathname === '/decks.json') fetched.push(r.url());
+	});
+	await page.goto('/study');
+	await answerRightly(page, 'keyboard');
+	await page.keyboard.press('Space');
+	await expect(page.getByText('Done 1', { exact: true })).toBeVisible();
+	expect(fetched).toHaveLength(1);
+	await page.reload();
+	await expect(page.locator('html[data-hydrated] article[data-question-id]')).toBeVisible();
+	expect(fetched).toHaveLength(1);
+	// Its explanations still come after an answer.
+	await answerRightly(page, 'keyboard');
+	await expect(page.locator('#verdict')).toBeVisible();
+	await context.close();
+});

@@ -1,6 +1,7 @@
 /**
  * The built-in decks in the browser, from `/decks.json` (see routes/decks.json): checked at
- * build time, so not again here. A page that needs them early preloads the file in its head.
+ * build time, so not again here. `/study` reads them from storage when it kept them there
+ * (builtin-copy.ts), else fetches the file, which app.html's script then preloads.
  *
  * The questions' explanations (a third of the file, shown only after an answer) are a file of
  * their own, `/decks-explanations.json`: `/study` reads it once its first question is on screen
@@ -37,20 +38,26 @@ export function splitExplanations(decks: readonly Deck[]): {
 	};
 }
 
-async function fetchJson<T>(url: string, what: string): Promise<T> {
+export async function fetchText(url: string, what: string): Promise<string> {
 	const response = await fetch(url);
 	if (!response.ok)
 		throw new Error(`The ${what} could not be loaded (${response.status} ${response.statusText})`);
-	return (await response.json()) as T;
+	return response.text();
 }
 
-/** The built-in decks, their explanations empty until `explainDecks` fills them in. */
-export async function fetchBuiltinDecks(): Promise<Deck[]> {
-	const decks = await fetchJson<UnexplainedDeck[]>(BUILTIN_DECKS_URL, 'decks');
-	return decks.map((d) => ({
+const fetchJson = async <T>(url: string, what: string): Promise<T> =>
+	JSON.parse(await fetchText(url, what)) as T;
+
+/** The decks of `/decks.json` with their explanations empty (a new copy of each question). */
+export const explanationless = (decks: readonly UnexplainedDeck[]): Deck[] =>
+	decks.map((d) => ({
 		...d,
 		questions: d.questions.map((q) => ({ ...q, explanation: '' }) as Question)
 	}));
+
+/** The built-in decks from the file, their explanations empty until `explainDecks` fills them in. */
+export async function fetchBuiltinDecks(): Promise<Deck[]> {
+	return explanationless(await fetchJson<UnexplainedDeck[]>(BUILTIN_DECKS_URL, 'decks'));
 }
 
 /**

@@ -18,7 +18,12 @@ const script = earlyScript();
 /** The script, run as on `path` with `stored` in localStorage; the page's opening, if any. */
 function runEarly(path: string, stored: Record<string, string>) {
 	const localStorage = { getItem: (k: string) => stored[k] ?? null };
-	const document = { documentElement: { dataset: {} }, querySelectorAll: () => [] };
+	const document = {
+		documentElement: { dataset: {} },
+		querySelectorAll: () => [],
+		createElement: () => ({}),
+		head: { append: () => {} }
+	};
 	new Function('document', 'location', 'localStorage', 'window', 'addEventListener', script)(
 		document,
 		{ pathname: path, search: '' },

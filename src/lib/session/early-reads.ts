@@ -9,6 +9,7 @@ import type { SchedulingSettings } from '$lib/srs/settings';
 import type { Repository } from '$lib/storage/repository';
 import type { DeckListing } from './dashboard';
 import { ownListings } from './decks';
+import { mark as perfMark } from './marks';
 import { PREVIEW_DOM, previewMark } from './preview';
 import { repository } from './storage.svelte';
 
@@ -45,6 +46,7 @@ let pending: EarlyReads | null = null;
  */
 export function startEarlyReads(): void {
 	if (typeof document === 'undefined' || document.documentElement.hasAttribute(HYDRATED)) return;
+	perfMark('module');
 	pending = earlyReads();
 }
 
@@ -67,7 +69,12 @@ export function earlyReads(): EarlyReads | null {
 		mark,
 		repo,
 		settings,
-		states: repo.then((r) => r.loadStates()),
+		states: repo.then(async (r) => {
+			perfMark('repo');
+			const states = await r.loadStates();
+			perfMark('states');
+			return states;
+		}),
 		own: ownListings(),
 		counts: Promise.all([repo, settings])
 			.then(async ([r, s]) => {

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { WEB_KEYS } from '$lib/storage/web-keys';
 import { handle } from '../../hooks.server';
 import config from '../../../svelte.config.js';
+import { BUILTIN_DECKS_URL } from './builtin-decks';
 import { EARLY_SCRIPT_SLOT, earlyScript } from './early-script';
 import { PREVIEW_DOM, PREVIEW_KEY, previewFits } from './preview';
 
@@ -46,10 +47,14 @@ function runEarly(url: string, stored: Record<string, string> | null, options: F
 			return stored[key] ?? null;
 		}
 	};
+	/** The elements the script put in <head>. */
+	const head: Array<Record<string, string>> = [];
 	const document = {
 		documentElement: { dataset },
 		querySelectorAll: (selector: string) =>
-			selector === `article[${PREVIEW_DOM.question}] .${PREVIEW_DOM.option}` ? options : []
+			selector === `article[${PREVIEW_DOM.question}] .${PREVIEW_DOM.option}` ? options : [],
+		createElement: (tag: string) => ({ tag }),
+		head: { append: (el: Record<string, string>) => head.push(el) }
 	};
 	const addEventListener = (type: string, f: (e: unknown) => void) => (listeners[type] = f);
 	new Function(
@@ -61,7 +66,7 @@ function runEarly(url: string, stored: Record<string, string> | null, options: F
 		'Element',
 		script
 	)(document, { pathname, search }, localStorage, win, addEventListener, FakeOption);
-	return { dataset, win, listeners };
+	return { dataset, win, listeners, head };
 }
 
 /** Every source file named `name` under src (a component may move between folders). */
@@ -111,6 +116,24 @@ describe("app.html's inline script", () => {
 						onStudy && !previewFits(new URL(url))
 					);
 				}
+	});
+
+	test('preloads the built-in decks on /study for a learner without progress stored only', () => {
+		const preload = {
+			tag: 'link',
+			rel: 'preload',
+			as: 'fetch',
+			crossOrigin: 'anonymous',
+			href: BUILTIN_DECKS_URL
+		};
+		vi.stubGlobal('indexedDB', undefined);
+		expect(runEarly('/study', {}).head).toEqual([preload]);
+		expect(runEarly('/study?deck=x', {}).head).toEqual([preload]);
+		expect(runEarly('/study', null).head).toEqual([preload]);
+		// With progress stored, the page reads the copy it kept in storage instead.
+		expect(runEarly('/study', { [PREVIEW_KEY]: 'x' }).head).toEqual([]);
+		expect(runEarly('/', {}).head).toEqual([]);
+		expect(runEarly('/settings', {}).head).toEqual([]);
 	});
 
 	test('with storage refused, shows the preview and follows the system theme, as the app does', () => {

@@ -10,10 +10,13 @@
  * an option of that question tapped (or its letter pressed) before the app's scripts have run:
  * shown as chosen, and left for the page to answer once the session starts. On /study, for a
  * learner with progress stored (the preview's mark), it opens the database and makes the page's
- * first reads while the modules load (storage/early-open.ts).
+ * first reads while the modules load (storage/early-open.ts), the built-in decks' copy among
+ * them; for any other learner it preloads `/decks.json` (session/builtin-copy.ts).
  */
 import { DB_NAME, DB_VERSION, EARLY_OPEN, EARLY_READS, LOG_DAYS_BACK } from '../storage/early-open';
 import { WEB_KEYS } from '../storage/web-keys';
+import { BUILTIN_DECKS_URL } from './builtin-decks';
+import { markName } from './marks';
 import { datasetName, PREVIEW_DOM, PREVIEW_KEY } from './preview';
 
 /** app.html's slot for the script. */
@@ -38,6 +41,16 @@ export function earlyScript(indent = '\t\t\t'): string {
 		if (stored) root.dataset.${noPreview} = '';
 	} catch {
 		// Storage blocked: follow the system theme, and show the preview.
+	}
+	// No progress stored: /study fetches the built-in decks (a returning learner's page reads
+	// the copy it kept in storage instead): start the request while the modules load.
+	if (study && !stored) {
+		const link = document.createElement('link');
+		link.rel = 'preload';
+		link.as = 'fetch';
+		link.crossOrigin = 'anonymous';
+		link.href = ${s(BUILTIN_DECKS_URL)};
+		document.head.append(link);
 	}
 	// Progress is stored: open the database and read what the page reads first, while its
 	// modules load. Never created or upgraded here: the app does that.
@@ -74,7 +87,10 @@ export function earlyScript(indent = '\t\t\t'): string {
 								if (values) stores[name].values = values.result;
 							});
 						}
-						tx.addEventListener('complete', () => resolve({ db, stores }));
+						tx.addEventListener('complete', () => {
+							performance.mark(${s(markName('early-read'))});
+							resolve({ db, stores });
+						});
 						tx.onabort = () => resolve({ db, stores: null });
 					} catch {
 						resolve({ db, stores: null });

@@ -18,6 +18,7 @@
 // Relative imports: the bench and the end-to-end tests import this module's names too.
 import type { StoreName } from '../storage/kv';
 import { readWebKey, WEB_KEYS, writeWebKey } from '../storage/web-keys';
+import { mark } from './marks';
 
 export const PREVIEW_KEY = WEB_KEYS.preview;
 
@@ -69,7 +70,9 @@ const DECIDES: Record<StoreName, boolean> = {
 	// Decks being written: /study never reads them (a published deck is written to decks).
 	drafts: false,
 	// Changes still to send to the sync server: written with the records they name.
-	outbox: false
+	outbox: false,
+	// A copy of the built-in decks (/decks.json), the same for every learner.
+	builtin: false
 };
 
 /** The mark of the last write that may change the first question (null: none). */
@@ -158,5 +161,6 @@ export function takeEarlyPick(): number | null {
 
 /** The root layout has mounted: the app's own handlers answer from here (see app.html). */
 export function markAppLive(): void {
+	mark('hydrated');
 	document.documentElement.dataset[datasetName(PREVIEW_DOM.hydrated)] = '';
 }

@@ -24,6 +24,7 @@ import type { Repository } from '$lib/storage/repository';
 import { commitAnswer } from './answering';
 import { saveFailure } from './save-error';
 import { SaveState } from './save-state.svelte';
+import { mark } from './marks';
 import { StudyQueue } from './study-queue';
 import { StudySource, type StudyDeck } from './study-source';
 import type { ReviewOptions, SessionReads, SessionSummary, StudyItem } from './review-types';
@@ -157,6 +158,7 @@ export class ReviewSession {
 		if (examMode(this.#settings, now))
 			this.#queue.examOrder = (await import('$lib/srs/exam-order')).examOrder;
 		await this.#next(this.#resumeKey());
+		mark('session');
 	}
 
 	/**

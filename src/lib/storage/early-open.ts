@@ -24,9 +24,11 @@ export const DB_NAME = 'current-affairs-recall';
  * per entry by the upgrade. 6: + log-times, each day's entry times (what the streak reads),
  * built from the days by the upgrade. 7: + drafts, the decks being written in the app
  * (drafts.ts); no data moves. 8: + outbox, the changes still to send to the sync server
- * (sync-outbox.ts); no data moves: signing in marks everything to send.
+ * (sync-outbox.ts); no data moves: signing in marks everything to send. 9: + builtin, this
+ * build's copy of the built-in decks (builtin-copy.ts), which /study reads instead of fetching
+ * /decks.json; no data moves.
  */
-export const DB_VERSION = 8;
+export const DB_VERSION = 9;
 
 /** The global where the inline script leaves its opening (an EarlyOpening). */
 export const EARLY_OPEN = 'recallEarlyOpen';
@@ -51,7 +53,8 @@ export const EARLY_READS = {
 	settings: 'all',
 	'deck-summaries': 'all',
 	decks: 'keys',
-	log: 'recent'
+	log: 'recent',
+	builtin: 'all'
 } as const satisfies Partial<Record<StoreName, 'all' | 'keys' | 'recent'>>;
 export const LOG_DAYS_BACK = 2;
 

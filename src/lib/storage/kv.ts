@@ -20,7 +20,8 @@ export const STORES = [
 	'deck-summaries',
 	'log-times',
 	'drafts',
-	'outbox'
+	'outbox',
+	'builtin'
 ] as const;
 export type StoreName = (typeof STORES)[number];
 

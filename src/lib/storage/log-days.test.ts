@@ -40,6 +40,24 @@ describe.each(Object.entries(backends))('the log, one record per UTC day (%s)', 
 		expect(await repo.counts()).toMatchObject({ log: 3 });
 	});
 
+	test('the count of entries reads the days’ times, and a day without them itself', async () => {
+		const repo = await open();
+		await answer(repo, 'f0', Rating.Good, new Date('2026-01-13T08:00:00Z'));
+		await answer(repo, 'f1', Rating.Good, new Date('2026-01-13T09:00:00Z'));
+		await answer(repo, 'f2', Rating.Good, new Date('2026-01-14T08:00:00Z'));
+		// The days' records are not what is counted: their times are.
+		await repo.kv.run(['log'], 'readwrite', async (tx) =>
+			tx.put('log-times', '2026-01-14', [1, 2])
+		);
+		expect(await repo.counts()).toMatchObject({ log: 4 });
+		// Times missing or unreadable: that day is read.
+		await repo.kv.run(['log'], 'readwrite', async (tx) => {
+			tx.delete('log-times', '2026-01-13');
+			tx.put('log-times', '2026-01-14', 'damaged');
+		});
+		expect(await repo.counts()).toMatchObject({ log: 3 });
+	});
+
 	test('an entry already stored (same time and id) is refused, and nothing of its answer is written', async () => {
 		const repo = await open();
 		const { event } = await answer(repo, 'f0');

@@ -240,7 +240,7 @@ export async function rawEntries(tx: KvTx, fromDay?: string): Promise<unknown[]>
 	return out;
 }
 
-/** How many entries the log holds. */
+/** How many entries the log holds, every day read (exact: a check before a merge's writes). */
 export async function countEntries(tx: KvTx): Promise<number> {
 	return (await rawEntries(tx)).length;
 }
