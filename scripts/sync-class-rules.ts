@@ -17,8 +17,8 @@ const CLASS_DB = new RegExp(`^class-([${CODE_ALPHABET}]{${CODE_LENGTH}})$`);
 /** A class database's join code, if `db` names one. */
 export const classCode = (db: string): string | undefined => CLASS_DB.exec(db)?.[1];
 
-/** A week: a teacher may delete a class database only once it is this old. */
-export const KEEP_FOR_MS = 7 * 24 * 3600 * 1000;
+/** A week: a teacher may delete a class database only once it is this old (one constant, the app's). */
+export { KEEP_FOR_MS } from '../src/lib/srs/live-class';
 
 /** The live state a class database's `_security` carries (`live`), read by the validate function. */
 export interface LiveSecurity {

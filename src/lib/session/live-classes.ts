@@ -7,13 +7,10 @@
 import * as z from 'zod/mini';
 import type { Deck } from '$lib/bank/schema';
 import { buildPaper, readTestLink } from '$lib/srs/exam';
-import { collectAnswers, resultsCsv } from '$lib/srs/live-class';
+import { collectAnswers, KEEP_FOR_MS, resultsCsv } from '$lib/srs/live-class';
 import { resolvePaper } from './exam.svelte';
 import { allDocs, deleteClass, getDoc, listClasses } from './live-server';
 import { liveId, liveQuestion, stateOf } from './live.svelte';
-
-/** A week: the server lets a teacher delete a class only once it is this old. */
-export const KEEP_FOR_MS = 7 * 24 * 3600 * 1000;
 
 const PaperDoc = z.object({ query: z.string().check(z.maxLength(4000)) });
 

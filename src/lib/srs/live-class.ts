@@ -17,6 +17,10 @@ const Places = z.array(z.int().check(z.gte(-1), z.lte(25))).check(z.maxLength(26
  * answer, a match (for each left item, the right item's index) or an order. The same bounds as
  * the server's rules.
  */
+/** A week: the server lets a teacher delete a class database only once it is this old (the
+ * guard's rule, scripts/sync-class-rules.ts; the classes list says when). */
+export const KEEP_FOR_MS = 7 * 24 * 3600 * 1000;
+
 export const LiveResponseSchema = z.discriminatedUnion('kind', [
 	z.strictObject({ kind: z.literal('choices'), choices: Places }),
 	z.strictObject({
