@@ -124,6 +124,20 @@ async function whoIs(couch: Couch, req: IncomingMessage): Promise<UserCtx | null
 	return user;
 }
 
+/** The signed-in caller; or, having answered 503 (server down) or 401 (saying `why`), undefined. */
+async function signedIn(
+	couch: Couch,
+	req: IncomingMessage,
+	res: ServerResponse,
+	why: string
+): Promise<UserCtx | undefined> {
+	const user = await whoIs(couch, req);
+	if (user === undefined) unavailable(res);
+	else if (user === null) error(res, 401, 'unauthorized', why);
+	else return user;
+	return undefined;
+}
+
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
@@ -195,15 +209,13 @@ async function classAdmin(
 	req: IncomingMessage,
 	res: ServerResponse
 ) {
-	const user = await whoIs(couch, req);
-	if (user === undefined) return unavailable(res);
-	if (user === null)
-		return error(
-			res,
-			401,
-			'unauthorized',
-			'Sign in first: a class is made by a signed-in teacher.'
-		);
+	const user = await signedIn(
+		couch,
+		req,
+		res,
+		'Sign in first: a class is made by a signed-in teacher.'
+	);
+	if (!user) return;
 	const failed = () => error(res, 500, 'internal_server_error', `${db} could not be set up.`);
 	if (kind === 'class-create') {
 		const made = await couch.admin('PUT', `/${db}`);
@@ -255,10 +267,8 @@ async function classAdmin(
  * admin would (`_all_dbs`, then each class's `_security`), which CouchDB 3 leaves to admins.
  */
 async function classList(couch: Couch, req: IncomingMessage, res: ServerResponse) {
-	const user = await whoIs(couch, req);
-	if (user === undefined) return unavailable(res);
-	if (user === null)
-		return error(res, 401, 'unauthorized', 'Sign in first: your classes are your account’s.');
+	const user = await signedIn(couch, req, res, 'Sign in first: your classes are your account’s.');
+	if (!user) return;
 	const all = await couch.admin('GET', '/_all_dbs');
 	if (all.status !== 200 || !Array.isArray(all.body)) return unavailable(res);
 	const dbs = (all.body as unknown[]).filter(
@@ -308,15 +318,13 @@ async function handle(couch: Couch, req: IncomingMessage, res: ServerResponse) {
 		case 'class-security':
 			return classAdmin(couch, target.kind, target.db, req, res);
 		case 'user-db': {
-			const user = await whoIs(couch, req);
-			if (user === undefined) return unavailable(res);
-			if (user === null)
-				return error(
-					res,
-					401,
-					'unauthorized',
-					'Sign in first: your session is missing or expired.'
-				);
+			const user = await signedIn(
+				couch,
+				req,
+				res,
+				'Sign in first: your session is missing or expired.'
+			);
+			if (!user) return;
 			// The server's admin may look, as in CouchDB (the tests check what reached the server).
 			if (user.name !== target.owner && !user.roles.includes('_admin'))
 				return error(res, 403, 'forbidden', 'This database belongs to another account.');
