@@ -1,12 +1,16 @@
 /**
- * The browsers the bench drives, as a phone (Pixel 7 viewport), no service worker, HTTP cache
- * off, optionally throttled: CPU 4× slower, 150 ms round trip, 1.6 Mbit/s down. Each measured
+ * The browsers the bench drives, as a phone (Pixel 7 viewport), no service worker, optionally
+ * throttled: CPU 4× slower, 150 ms round trip, 1.6 Mbit/s down. The HTTP cache is on, as in a
+ * returning visitor's browser (the app's files are kept, and so is V8's code for them), unless
+ * a visit is `cold`: cache off, every file fetched and compiled, as on the first visit after an
+ * update. Each measured
  * visit is a new tab in a browser kept open on a seeded profile (the learner's browser is
  * running; the app is opened afresh, nothing of the last visit in the page's memory), which
  * spares the seconds a browser's start costs on this machine. Seeding, imports and answers get
  * a browser of their own. The floors are measured the same way as the pages, so that the
  * ratios compare like with like.
  */
+import { createHash, createPublicKey } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +24,16 @@ export interface Visit {
 
 const { defaultBrowserType: _type, ...phone } = devices['Pixel 7'];
 void _type;
+
+/** Launch flags: the bench's certificate trusted (Chromium caches nothing from a bad one). */
+const trustFlags: string[] = [];
+
+/** Trust this certificate (PEM) in the browsers started from now on. */
+export function trustCertificate(cert: Buffer | string): void {
+	const spki = createPublicKey(cert).export({ type: 'spki', format: 'der' });
+	const hash = createHash('sha256').update(spki).digest('base64');
+	trustFlags.push(`--ignore-certificate-errors-spki-list=${hash}`);
+}
 
 /** Profiles made by the bench, removed at the end. */
 const made: string[] = [];
@@ -58,7 +72,7 @@ export async function withBrowser<T>(
 	const context = await launch(profile);
 	try {
 		const page = context.pages()[0] ?? (await context.newPage());
-		await setUp(context, page, throttled, init);
+		await setUp(context, page, { throttled, init });
 		return await fn({ context, page });
 	} finally {
 		await context.close();
@@ -69,17 +83,29 @@ export async function withBrowser<T>(
 const launch = (profile: string) =>
 	chromium.launchPersistentContext(profile, {
 		...chromiumLaunchOptions,
+		args: [...chromiumLaunchOptions.args, ...trustFlags],
 		...phone,
 		serviceWorkers: 'block',
 		// The bench's server has a self-signed certificate (bench/build.ts).
 		ignoreHTTPSErrors: true
 	});
 
-async function setUp(context: BrowserContext, page: Page, throttled: boolean, init?: string) {
+/** How a tab is set up: throttled, cache off (`cold`), a script run before the page's own. */
+export interface TabOptions {
+	throttled?: boolean;
+	cold?: boolean;
+	init?: string;
+}
+
+async function setUp(
+	context: BrowserContext,
+	page: Page,
+	{ throttled = false, cold = false, init }: TabOptions
+) {
 	if (init) await page.addInitScript(init);
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Network.enable');
-	await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+	await cdp.send('Network.setCacheDisabled', { cacheDisabled: cold });
 	if (throttled) {
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 		await cdp.send('Network.emulateNetworkConditions', {
@@ -98,13 +124,13 @@ const open = new Map<string, Promise<BrowserContext>>();
 export async function withTab<T>(
 	profile: string,
 	fn: (v: Visit) => Promise<T>,
-	{ throttled = false, init }: { throttled?: boolean; init?: string } = {}
+	options: TabOptions = {}
 ): Promise<T> {
 	if (!open.has(profile)) open.set(profile, launch(profile));
 	const context = await (open.get(profile) as Promise<BrowserContext>);
 	const page = await context.newPage();
 	try {
-		await setUp(context, page, throttled, init);
+		await setUp(context, page, options);
 		return await fn({ context, page });
 	} finally {
 		await page.close();

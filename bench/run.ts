@@ -22,7 +22,7 @@ import {
 	startBytes,
 	startJs
 } from './build';
-import { closeTabs, newProfile, removeProfiles } from './browser';
+import { closeTabs, newProfile, removeProfiles, trustCertificate } from './browser';
 import { runLighthouse } from './lighthouse';
 import { benchOptions, PAGES, type Scenario } from './options';
 import { measurePages, type Target } from './pages';
@@ -66,15 +66,22 @@ if (!options.build) figure('app-build', performance.now() - t);
 const emptyBuild = buildEmptyKit(root);
 /** HTTP/2 over TLS, as static hosts serve; BENCH_HTTP1=1 serves plain HTTP/1.1 instead. */
 const tls = process.env.BENCH_HTTP1 === '1' ? undefined : benchCertificate(root);
+if (tls) trustCertificate(tls.cert);
 const app = await serveStatic(appBuild, {
 	gzip: true,
 	port: APP_PORT,
 	tls,
+	immutable: true,
 	mounts: { '/__bench/': rawReadPage(root) }
 });
-const empty = await serveStatic(emptyBuild, { gzip: true, port: APP_PORT + 1, tls });
+const empty = await serveStatic(emptyBuild, {
+	gzip: true,
+	port: APP_PORT + 1,
+	tls,
+	immutable: true
+});
 const other = options.against
-	? await serveStatic(options.against, { gzip: true, port: APP_PORT + 2, tls })
+	? await serveStatic(options.against, { gzip: true, port: APP_PORT + 2, tls, immutable: true })
 	: undefined;
 const builds = [
 	{ prefix: '', dir: appBuild },
@@ -170,8 +177,11 @@ try {
 		}
 
 	if (want(...PAGES)) {
-		section('Floors and pages, in rounds');
-		await measurePages([...options.only], targets, empty.origin, RUNS, (line) => console.log(line));
+		section("Floors and pages, in rounds: a returning visit (the app's files kept)");
+		const log = (line: string) => console.log(line);
+		await measurePages([...options.only], targets, empty.origin, RUNS, log);
+		section('Floors and pages, in rounds: cold (cache off, as after an update)');
+		await measurePages([...options.only], targets, empty.origin, RUNS, log, true);
 	}
 	// Answers and imports copy the year's profile: its browser is closed first.
 	await closeTabs();

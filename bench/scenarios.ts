@@ -50,7 +50,8 @@ async function shownOn(
 	paintId: string | undefined,
 	origin: string,
 	profile: string,
-	throttled: boolean
+	throttled: boolean,
+	cold: boolean
 ): Promise<Timed> {
 	return withTab(
 		profile,
@@ -59,25 +60,30 @@ async function shownOn(
 			const marks = (await v.page.evaluate(MARKS)) as Record<string, number>;
 			return { ms: shown.shown, marks, heap: throttled ? undefined : await jsHeap(v) };
 		},
-		{ throttled, init: watchFor(condition, paintId) }
+		{ throttled, cold, init: watchFor(condition, paintId) }
 	);
 }
 
 /** ms from navigation to the first question painted and answerable on /study. */
-export const firstQuestion = (origin: string, profile: string, throttled: boolean) =>
-	shownOn('/study', QUESTION, 'question-prompt', origin, profile, throttled);
+export const firstQuestion = (origin: string, profile: string, throttled: boolean, cold = false) =>
+	shownOn('/study', QUESTION, 'question-prompt', origin, profile, throttled, cold);
 
 /** ms from navigation to the day's counts on screen on `/`. */
-export const dayCounts = (origin: string, profile: string, throttled: boolean) =>
-	shownOn('/', COUNTS, undefined, origin, profile, throttled);
+export const dayCounts = (origin: string, profile: string, throttled: boolean, cold = false) =>
+	shownOn('/', COUNTS, undefined, origin, profile, throttled, cold);
 
 let emptyProfile: string | undefined;
 
 /** The empty SvelteKit page: ms from navigation to its onMount (a profile of its own). */
-export async function emptyOnMount(origin: string, throttled: boolean): Promise<number> {
+export async function emptyOnMount(
+	origin: string,
+	throttled: boolean,
+	cold = false
+): Promise<number> {
 	emptyProfile ??= newProfile();
 	return withTab(emptyProfile, async (v) => (await visit(v.page, `${origin}/`)).at, {
 		throttled,
+		cold,
 		init: watchFor(EMPTY_READY)
 	});
 }
@@ -86,7 +92,8 @@ export async function emptyOnMount(origin: string, throttled: boolean): Promise<
 export async function rawRead(
 	origin: string,
 	profile: string,
-	throttled: boolean
+	throttled: boolean,
+	cold = false
 ): Promise<{ ms: number; records: number; store: string }> {
 	return withTab(
 		profile,
@@ -95,7 +102,7 @@ export async function rawRead(
 			await page.waitForFunction(() => 'rawRead' in window);
 			return page.evaluate('window.rawRead()');
 		},
-		{ throttled }
+		{ throttled, cold }
 	);
 }
 

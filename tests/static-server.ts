@@ -38,6 +38,11 @@ export interface ServeOptions {
 	 * how static hosts serve today. The browser must be told to accept the certificate.
 	 */
 	tls?: { key: Buffer | string; cert: Buffer | string };
+	/**
+	 * Let browsers keep `/_app/immutable/` (named by their content) for a year, as static hosts
+	 * are told to (SvelteKit's deployment guidance): what a returning visitor's browser holds.
+	 */
+	immutable?: boolean;
 }
 
 export interface StaticServer {
@@ -49,7 +54,14 @@ type Request = IncomingMessage | Http2ServerRequest;
 type Response = ServerResponse | Http2ServerResponse;
 
 export async function serveStatic(dir: string, options: ServeOptions = {}): Promise<StaticServer> {
-	const { gzip = false, mounts = {}, transform = (_path, body) => body, port = 0, tls } = options;
+	const {
+		gzip = false,
+		mounts = {},
+		transform = (_path, body) => body,
+		port = 0,
+		tls,
+		immutable = false
+	} = options;
 	/**
 	 * Compressed bodies, by file, while the file's modification time is the same (not kept when
 	 * a transform may change a body from one request to the next).
@@ -76,6 +88,10 @@ export async function serveStatic(dir: string, options: ServeOptions = {}): Prom
 		].find((f) => f.startsWith(root) && existsSync(f) && statSync(f).isFile());
 		if (!file) return void res.writeHead(404).end();
 		const type = TYPES[extname(file)] ?? 'application/octet-stream';
+		const caching =
+			immutable && path.startsWith('/_app/immutable/')
+				? { 'cache-control': 'public, max-age=31536000, immutable' }
+				: {};
 		const raw = readFileSync(file);
 		if (
 			gzip &&
@@ -84,13 +100,14 @@ export async function serveStatic(dir: string, options: ServeOptions = {}): Prom
 		) {
 			res.writeHead(200, {
 				...ISOLATION_HEADERS,
+				...caching,
 				'content-type': type,
 				'content-encoding': 'gzip',
 				vary: 'accept-encoding'
 			});
 			res.end(gzipped(file, path, raw));
 		} else {
-			res.writeHead(200, { ...ISOLATION_HEADERS, 'content-type': type });
+			res.writeHead(200, { ...ISOLATION_HEADERS, ...caching, 'content-type': type });
 			res.end(transform(path, raw));
 		}
 	};

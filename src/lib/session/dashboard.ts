@@ -88,13 +88,13 @@ export function summaryListing(s: DeckSummaryRecord): DeckListing {
 		topics: s.topics,
 		summary: s.summary,
 		own: true,
-		facts: s.facts.map((f) => ({
+		facts: s.facts.ids.map((id, i) => ({
 			deck: s.id,
-			fact: f.id,
+			fact: id,
 			// Kept: the counts look every fact's state up by it, per deck and in total.
-			key: memoryKey(s.id, f.id),
-			statementHash: f.statementHash,
-			topics: f.topics
+			key: memoryKey(s.id, id),
+			statementHash: s.facts.hashes[i],
+			topics: s.facts.topics[i] ? s.facts.topics[i].split(' ') : []
 		}))
 	};
 }

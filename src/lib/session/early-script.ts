@@ -39,6 +39,9 @@ export function earlyScript(indent = '\t\t\t'): string {
 		if (theme === 'light' || theme === 'dark') root.dataset.theme = theme;
 		stored = study && localStorage.getItem(${s(PREVIEW_KEY)}) !== null;
 		if (stored) root.dataset.${noPreview} = '';
+		// This tab's session storage, loaded now: SvelteKit and /study read it as they start,
+		// and a first read then would wait behind the database's reads begun below.
+		void sessionStorage.length;
 	} catch {
 		// Storage blocked: follow the system theme, and show the preview.
 	}

@@ -3,7 +3,7 @@ import { SOURCE, makeDeck } from '../bank/test-helpers';
 import { withSourceText } from '../bank/deck-json';
 import { RULES_VERSION } from '../bank/rules-version';
 import { exportBackup, importBackup, parseBackup } from './backup';
-import { summaryOf, type DeckSummaryRecord } from './deck-summaries';
+import { readSummaries, summaryOf, type DeckSummaryRecord } from './deck-summaries';
 import type { DeckRecord } from './records';
 import {
 	checkedHash,
@@ -49,11 +49,13 @@ describe('the decks’ summaries', () => {
 		expect(await summaries(repo)).toEqual([['mine', expected(stored())]]);
 		const summary = expected(stored());
 		expect(summary.source).not.toHaveProperty('text');
-		expect(summary.facts[0]).toEqual({
-			id: 'shanti',
-			statementHash: expect.any(String),
-			topics: ['nuclear']
+		const deck = stored().deck;
+		expect(summary.facts).toEqual({
+			ids: deck.facts.map((f) => f.id),
+			hashes: deck.facts.map(() => expect.stringMatching(/^[0-9a-f]{8}$/)),
+			topics: deck.facts.map((f) => f.topics.join(' '))
 		});
+		expect(summary.facts.ids[0]).toBe('shanti');
 		expect(summary.topics).toEqual([{ id: 'nuclear', label: 'Nuclear' }]);
 	});
 
@@ -99,6 +101,34 @@ describe('the decks’ summaries', () => {
 		);
 		// Derived, not lost: nothing is kept aside for a summary.
 		expect(await repo.quarantinedCount()).toBe(0);
+	});
+
+	test('a summary of layout 1 (an object per fact) or with uneven fact columns is derived again', async () => {
+		const repo = await freshRepo();
+		await saveDeck(repo, stored('a'), []);
+		await saveDeck(repo, stored('b'), []);
+		const a = expected(stored('a'));
+		const b = expected(stored('b'));
+		const layout1 = {
+			...a,
+			layout: 1,
+			facts: a.facts.ids.map((id, i) => ({
+				id,
+				statementHash: a.facts.hashes[i],
+				topics: a.facts.topics[i].split(' ')
+			}))
+		};
+		await putRaw(repo, 'deck-summaries', 'a', layout1);
+		await putRaw(repo, 'deck-summaries', 'b', { ...b, facts: { ...b.facts, hashes: [] } });
+		const read = await readSummaries(repo.kv);
+		expect(read.stale.sort()).toEqual(['a', 'b']);
+		expect(await loadSummaries(repo)).toEqual([a, b]);
+		expect(new Map(await summaries(repo))).toEqual(
+			new Map([
+				['a', a],
+				['b', b]
+			])
+		);
 	});
 
 	test('a summary derived under other rules is derived again, its deck checked in full', async () => {
