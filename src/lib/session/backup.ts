@@ -3,18 +3,13 @@
  * reset progress, check the fact states against the log (and rebuild them), and report what
  * is stored (records, bytes, records set aside).
  */
-import {
-	exportBackup as exportFrom,
-	type Backup,
-	type ImportMode,
-	type ImportResult
-} from '$lib/storage/backup';
+import type { Backup, ImportMode, ImportResult } from '$lib/storage/backup';
 import type { OnProgress } from '$lib/storage/progress';
 import type { CheckReport } from '$lib/storage/rebuild';
 import { storageEstimate } from '$lib/storage/persistence';
 import type { QuarantinedRecord } from '$lib/storage/repository';
 import type { StoreName } from '$lib/storage/kv';
-import type { BackupJobTypes, CheckedBackup, ReadOutcome } from './backup-jobs';
+import type { BackupJobTypes, CheckedBackup, ExportedBackup, ReadOutcome } from './backup-jobs';
 import { JobQueue } from './jobs';
 import { noteWrite } from './preview';
 import { repository, storageHealth } from './storage.svelte';
@@ -23,6 +18,7 @@ export type {
 	Backup,
 	CheckedBackup,
 	CheckReport,
+	ExportedBackup,
 	ImportMode,
 	ImportResult,
 	OnProgress,
@@ -53,9 +49,17 @@ async function afterWrite(stores: readonly StoreName[], changed = true): Promise
 	else await storageHealth.refresh();
 }
 
-/** Everything stored, as one backup file's content. */
-export async function exportBackup(now = new Date()): Promise<Backup> {
-	return exportFrom(await repository(), now);
+/**
+ * Everything stored, as the backup file's bytes, read and written off the page (the page only
+ * saves the file). Progress kept only in this page's memory (no IndexedDB here) is exported on
+ * the page: a worker cannot see it.
+ */
+export async function exportBackup(
+	now = new Date(),
+	onProgress?: OnProgress
+): Promise<ExportedBackup> {
+	const inMemory = (await repository()).kv.backend === 'memory';
+	return jobs.run('export', now, onProgress, { onPage: inMemory });
 }
 
 /** A backup file, read and checked in full (off the page): what it holds, or every problem. */

@@ -95,13 +95,17 @@ export class JobQueue<T extends Types> {
 		this.#onPage = onPage;
 	}
 
-	/** Run `job`; `onProgress` hears how far it is. Jobs run one after another. */
+	/**
+	 * Run `job`; `onProgress` hears how far it is. Jobs run one after another. `onPage`: this
+	 * one runs on the page even where the worker runs (data the worker cannot see).
+	 */
 	run<K extends keyof T & string>(
 		job: K,
 		input: T[K]['input'],
-		onProgress: OnProgress = () => {}
+		onProgress: OnProgress = () => {},
+		{ onPage = false } = {}
 	): Promise<T[K]['output']> {
-		const run = this.#queue.then(() => this.#runNow(job, input, onProgress));
+		const run = this.#queue.then(() => this.#runNow(job, input, onProgress, onPage));
 		this.#queue = run.catch(() => {});
 		return run;
 	}
@@ -109,9 +113,10 @@ export class JobQueue<T extends Types> {
 	async #runNow<K extends keyof T & string>(
 		job: K,
 		input: T[K]['input'],
-		onProgress: OnProgress
+		onProgress: OnProgress,
+		onPage = false
 	): Promise<T[K]['output']> {
-		const worker = this.#connect();
+		const worker = onPage ? null : this.#connect();
 		if (!worker) {
 			const table = await this.#onPage();
 			await yieldToPage();
