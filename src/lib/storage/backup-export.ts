@@ -137,12 +137,12 @@ export function backupParts(backup: Backup, { onProgress }: ProgressOptions = {}
 		if (Array.isArray(value) && value.length) {
 			parts.push(`${head}[`);
 			for (let i = 0; i < value.length; i += WRITE_STEP) {
-				const end = Math.min(value.length, i + WRITE_STEP);
-				const items: string[] = [];
-				// By index, not map: a hole in a list is `null` in JSON, as undefined is.
-				for (let j = i; j < end; j++) items.push(`\n  ${nested(value[j], 2) ?? 'null'}`);
-				parts.push((i ? ',' : '') + items.join(','));
-				wrote.tick(end - i);
+				const step = value.slice(i, i + WRITE_STEP);
+				// The step as a list in a list, less both lists' brackets: its items, two levels down
+				// as in the file, without rewriting its lines ("[\n [" … "\n ]\n]").
+				const items = JSON.stringify([step], null, 1).slice(4, -5);
+				parts.push((i ? ',' : '') + items);
+				wrote.tick(step.length);
 			}
 			parts.push('\n ]');
 		} else {
