@@ -172,6 +172,12 @@ test('export runs off the page with a moving bar, and its file restores the same
 	await hydrated(noWorker);
 	await expect(noWorker.getByText(counts)).toBeVisible();
 	expect(unstamped(await exportText(noWorker))).toBe(unstamped(text));
+	// … and reads, then applies, a file itself (the file read is still at hand when applied).
+	await noWorker.getByLabel('Backup file to import').setInputFiles(file('exported.json', text));
+	await noWorker.getByRole('button', { name: 'Merge now' }).click();
+	await expect(
+		noWorker.getByText('Merged: you now have 2000 log entries over 200 facts.')
+	).toBeVisible();
 	// A failure says what failed and why; the button can be used again.
 	await noWorker.evaluate(() => {
 		IDBObjectStore.prototype.getAll = () => {
@@ -212,6 +218,14 @@ test('without IndexedDB the app warns that progress is not saved and offers an e
 	await expect(page).toHaveURL(/\/settings#backup$/);
 	await expect(page.getByText('Only in memory')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Export backup' })).toBeEnabled();
+	// What is kept in memory is exported on the page (a worker cannot see it).
+	await importBackup(page, 3, 'Replace');
+	const saved = JSON.parse(await exportText(page));
+	expect(saved.log.map((e: { id: string }) => e.id)).toEqual([
+		'fixture-0',
+		'fixture-1',
+		'fixture-2'
+	]);
 });
 
 test('a damaged stored record is reported, kept aside, and the page still works', async ({

@@ -89,6 +89,8 @@ export class JobQueue<T extends Types> {
 	#queue: Promise<unknown> = Promise.resolve();
 	#start: () => Worker;
 	#onPage: () => Promise<JobTable<T>>;
+	/** The page's table, made once: its jobs keep state between runs (a file read, then restored). */
+	#pageTable: Promise<JobTable<T>> | undefined;
 
 	constructor(start: () => Worker, onPage: () => Promise<JobTable<T>>) {
 		this.#start = start;
@@ -118,7 +120,7 @@ export class JobQueue<T extends Types> {
 	): Promise<T[K]['output']> {
 		const worker = onPage ? null : this.#connect();
 		if (!worker) {
-			const table = await this.#onPage();
+			const table = await (this.#pageTable ??= this.#onPage());
 			await yieldToPage();
 			return table[job](input, (...p) => onProgress(...p));
 		}

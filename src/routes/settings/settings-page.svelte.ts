@@ -182,7 +182,6 @@ export class SettingsPage {
 	async exportFile(now = new Date()): Promise<void> {
 		if (this.busy) return;
 		this.busy = true;
-		this.error = null;
 		const show = (job: JobState) => (this.job = { ...job, panel: 'backup' });
 		try {
 			const { file, states, log } = await exportBackup(
@@ -191,6 +190,7 @@ export class SettingsPage {
 			);
 			const day = now.toISOString().slice(0, 10);
 			downloadFile(`current-affairs-recall-backup-${day}.json`, file);
+			this.error = null;
 			this.message = `Exported ${states} fact states and ${log} log entries.`;
 		} catch (e) {
 			this.message = '';
