@@ -206,12 +206,27 @@ export interface Shown {
 /** Go to `url` (with `watchFor` installed) and wait for what it watches. */
 export async function visit(page: Page, url: string, timeout = 120_000): Promise<Shown> {
 	await page.goto(url, { waitUntil: 'commit', timeout });
-	return (await Promise.race([
+	return (await within(
 		page.evaluate('window.__shown'),
-		new Promise((_, no) =>
-			setTimeout(() => no(new Error(`${url}: nothing within ${timeout} ms`)), timeout)
-		)
-	])) as Shown;
+		timeout,
+		`${url}: nothing within ${timeout} ms`
+	)) as Shown;
+}
+
+/**
+ * `promise`, or a failure saying `message` once `ms` went by. The timer is cleared when the
+ * promise settles: a pending one would keep the bench's process alive after its last line.
+ */
+export async function within<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	try {
+		return await Promise.race([
+			promise,
+			new Promise<never>((_, no) => (timer = setTimeout(() => no(new Error(message)), ms)))
+		]);
+	} finally {
+		clearTimeout(timer);
+	}
 }
 
 /** The page's JS heap in use after a garbage collection, in bytes (CDP Performance.getMetrics). */

@@ -25,6 +25,7 @@ export const SCENARIOS = [
 	'rating',
 	'import',
 	'restore',
+	'export',
 	'stored-size',
 	'lighthouse'
 ] as const;

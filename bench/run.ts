@@ -24,11 +24,19 @@ import {
 } from './build';
 import { closeTabs, newProfile, removeProfiles, trustCertificate } from './browser';
 import { runLighthouse } from './lighthouse';
-import { benchOptions, PAGES, type Scenario } from './options';
+import { benchOptions, PAGES, SCENARIOS, type Scenario } from './options';
 import { measurePages, type Target } from './pages';
 import { budget, budgets, figure, median, percentile } from './report';
 import { reportExamSim } from './exam-sim';
-import { answers, importDecks, rawCommit, restore, warmUp, type FileResult } from './scenarios';
+import {
+	answers,
+	exportFile,
+	importDecks,
+	rawCommit,
+	restore,
+	warmUp,
+	type FileResult
+} from './scenarios';
 import { workload } from './workload';
 
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
@@ -47,7 +55,7 @@ const MB = 1024 * 1024;
 console.log(
 	`npm run bench: ${RUNS} runs per figure (median, lowest–highest, n); served over ${process.env.BENCH_HTTP1 === '1' ? 'HTTP/1.1' : 'HTTPS, HTTP/2'}`
 );
-if (options.only.size < 12) console.log(`only: ${[...options.only].join(', ')}`);
+if (options.only.size < SCENARIOS.length) console.log(`only: ${[...options.only].join(', ')}`);
 if (options.build) console.log(`A: ${options.build}`);
 if (options.against) console.log(`B: ${options.against} (lines named B:…)`);
 
@@ -129,6 +137,7 @@ try {
 		'home-year',
 		'rating',
 		'import',
+		'export',
 		'stored-size'
 	);
 	const targets: Target[] = [];
@@ -232,6 +241,28 @@ try {
 				unit: '',
 				detail: 'distinct <progress> positions painted (fewest of the runs)'
 			}
+		);
+	}
+
+	if (want('export')) {
+		section('Exporting the year (Settings → Export backup; click → the download)');
+		const exports = [];
+		for (let i = 0; i < RUNS; i++) exports.push(await exportFile(app.origin, year));
+		const ms = exports.map((r) => r.ms);
+		figure(
+			'export-year-ms',
+			{ values: ms },
+			'ms',
+			`${exports[0].status} ${(exports[0].bytes / MB).toFixed(1)} MB`
+		);
+		budget('export-year-longest-task-ms', Math.max(...exports.map((r) => r.longestTask)), 200, {
+			detail: `the longest over all runs (Long Tasks API); runs ${exports.map((r) => r.longestTask.toFixed(0)).join(' ')}`
+		});
+		figure(
+			'export-year-progress-positions',
+			Math.min(...exports.map((r) => r.progressValues)),
+			'',
+			'distinct <progress> positions painted (fewest of the runs)'
 		);
 	}
 

@@ -8,9 +8,12 @@
  * - Settings → Backup: the file input labelled "Backup file to import", the mode radio
  *   `value="replace"`, the "Replace now" button, a status line starting "Replaced" (or
  *   "Import failed"), and a `<progress>` element while it restores;
+ *   Export: the "Export backup" button, which saves the file as a download, a status line
+ *   starting "Exported", and the stored counts shown as "N fact states, M log entries";
  * - /decks: the input labelled "Deck file to import", the "Add deck" button, a status "Added…";
  * - /study: keys a–f choose an option, 1–4 rate.
  */
+import { statSync } from 'node:fs';
 import {
 	copyProfile,
 	jsHeap,
@@ -19,6 +22,7 @@ import {
 	watchFor,
 	withBrowser,
 	withTab,
+	within,
 	type Visit
 } from './browser';
 
@@ -184,12 +188,7 @@ async function runFileFlow(
 	await beforeConfirm(v);
 	await v.page.getByRole('button', { name: confirm }).click({ timeout });
 	const poll = `new Promise((resolve) => { const check = () => (window.__flow.done ? resolve(0) : setTimeout(check, 50)); check(); })`;
-	await Promise.race([
-		v.page.evaluate(poll),
-		new Promise((_, no) =>
-			setTimeout(() => no(new Error(`${file}: not done in ${timeout} ms`)), timeout)
-		)
-	]);
+	await within(v.page.evaluate(poll), timeout, `${file}: not done in ${timeout} ms`);
 	const f = (await v.page.evaluate('window.__flow')) as Flow;
 	const tasks = f.tasks.filter(([start]) => start >= f.change - 1).map(([, d]) => d);
 	return {
@@ -223,6 +222,71 @@ export async function restore(origin: string, profile: string, file: string): Pr
 			return result;
 		},
 		{ init: fileFlow(/^(Merge|Replace) now$/, /^Replace now$/, /^(Replaced|Import failed)/) }
+	);
+}
+
+export interface ExportResult {
+	/** ms from the click on "Export backup" (page clock) to Playwright's download event. */
+	ms: number;
+	/** The longest task (Long Tasks API) from the click to the download. */
+	longestTask: number;
+	/** Distinct `<progress>` positions painted meanwhile. */
+	progressValues: number;
+	bytes: number;
+	status: string;
+}
+
+/** Page-side: the click's time (epoch ms), long tasks, and a `<progress>` sample each frame. */
+const EXPORT_WATCH = `(() => {
+	const t = (window.__export = { click: 0, tasks: [], progress: [] });
+	new PerformanceObserver((list) => {
+		for (const e of list.getEntries()) t.tasks.push([performance.timeOrigin + e.startTime, e.duration]);
+	}).observe({ type: 'longtask', buffered: true });
+	addEventListener('click', (e) => {
+		if (e.target instanceof HTMLButtonElement && e.target.textContent.trim() === 'Export backup')
+			t.click = performance.timeOrigin + performance.now();
+	}, true);
+	const sample = () => {
+		const p = document.querySelector('progress');
+		if (t.click && p) t.progress.push(p.position);
+		requestAnimationFrame(sample);
+	};
+	requestAnimationFrame(sample);
+})()`;
+
+/**
+ * Settings → Backup → Export backup, in a copy of `profile`, once the page has shown what is
+ * stored (its own read of every record done, so that the export does not wait behind it).
+ */
+export async function exportFile(origin: string, profile: string): Promise<ExportResult> {
+	return withBrowser(
+		copyProfile(profile),
+		async ({ page }) => {
+			await page.goto(`${origin}/settings`);
+			await page.locator('html[data-hydrated]').waitFor();
+			await page.getByText(/\d+ fact states, \d+ log entries/).waitFor({ timeout: 180_000 });
+			const downloading = page.waitForEvent('download', { timeout: 300_000 });
+			await page.getByRole('button', { name: 'Export backup' }).click();
+			const download = await downloading;
+			const at = Date.now();
+			const path = await download.path();
+			const status = page.getByRole('status').filter({ hasText: /^Exported/ });
+			await status.waitFor({ timeout: 60_000 });
+			const w = (await page.evaluate('window.__export')) as {
+				click: number;
+				tasks: [number, number][];
+				progress: number[];
+			};
+			const tasks = w.tasks.filter(([start]) => start >= w.click - 1 && start <= at);
+			return {
+				ms: at - w.click,
+				longestTask: Math.max(0, ...tasks.map(([, d]) => d)),
+				progressValues: new Set(w.progress).size,
+				bytes: statSync(path).size,
+				status: (await status.textContent()) ?? ''
+			};
+		},
+		{ init: EXPORT_WATCH, temporary: true }
 	);
 }
 

@@ -1,8 +1,10 @@
-// The settings page: scheduling settings persist and are validated; backup export, import
-// (valid and malformed) and reset work end to end in IndexedDB; the storage warnings show.
+// The settings page: scheduling settings persist and are validated; backup export (a job of the
+// backup worker, with a bar, or on the page without workers: the same file), import (valid and
+// malformed) and reset work end to end in IndexedDB; the storage warnings show.
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { yearBackup } from '../scripts/year-backup';
 import { backupWith } from './backup-fixture';
 
 /** The page has hydrated: a file chosen before would be lost (no handler yet). */
@@ -93,6 +95,116 @@ test('export downloads every record; reset asks first and then clears progress',
 	await expect(page.getByText('0 fact states, 0 log entries')).toBeVisible();
 });
 
+/** The exported file's text, but for the time it was exported at. */
+const unstamped = (text: string) => text.replace(/"exportedAt": "[^"]*"/, '"exportedAt": ""');
+
+/** Click (or press Enter on) "Export backup" and read the file downloaded. */
+async function exportText(page: Page, press: 'click' | 'Enter' = 'click'): Promise<string> {
+	const download = page.waitForEvent('download');
+	const button = page.getByRole('button', { name: 'Export backup' });
+	if (press === 'click') await button.click();
+	else {
+		await button.focus();
+		await page.keyboard.press('Enter');
+	}
+	return readFile((await (await download).path()) as string, 'utf8');
+}
+
+test('export runs off the page with a moving bar, and its file restores the same counts, worker or not @both', async ({
+	page,
+	context,
+	axe
+}) => {
+	test.setTimeout(120_000);
+	// 200 facts answered 10 times each, over 5 decks of the learner's own.
+	await page.goto('/settings');
+	await hydrated(page);
+	await page
+		.getByLabel('Backup file to import')
+		.setInputFiles(file('year.json', yearBackup(200, 5)));
+	await page.getByRole('radio', { name: /Replace/ }).check();
+	await page.getByRole('button', { name: 'Replace now' }).click();
+	const counts = '200 fact states, 2000 log entries, 0 kept aside';
+	await expect(page.getByText(counts)).toBeVisible({ timeout: 30_000 });
+
+	// Everything the page showed while the export ran: the bar, its steps, the button's state.
+	await page.evaluate(() => {
+		const seen = { bars: 0, steps: [] as string[], enabledWithBar: false };
+		(window as unknown as { seen: typeof seen }).seen = seen;
+		new MutationObserver(() => {
+			const bar = document.querySelector('progress[aria-label="Exporting the backup"]');
+			if (!bar) return;
+			seen.bars++;
+			const step = bar.nextElementSibling?.textContent ?? '';
+			if (seen.steps.at(-1) !== step) seen.steps.push(step);
+			const button = [...document.querySelectorAll('button')].find(
+				(b) => b.textContent?.trim() === 'Export backup'
+			);
+			if (button?.getAttribute('aria-disabled') !== 'true') seen.enabledWithBar = true;
+		}).observe(document.body, { subtree: true, childList: true, characterData: true });
+	});
+	const text = await exportText(page, 'Enter');
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Exported 200 fact states and 2000 log entries.' })
+	).toBeVisible();
+	const seen = await page.evaluate(
+		() => (window as unknown as { seen: { bars: number; steps: string[] } }).seen
+	);
+	expect(seen).toMatchObject({ enabledWithBar: false });
+	expect(seen.bars).toBeGreaterThanOrEqual(2);
+	expect(seen.steps).toEqual([
+		'Exporting the backup: reading your progress',
+		'Exporting the backup: writing the file'
+	]);
+	await expect(page.getByRole('progressbar')).toHaveCount(0);
+	// The keyboard's focus stayed on the button, which is usable again.
+	const button = page.getByRole('button', { name: 'Export backup' });
+	await expect(button).toBeFocused();
+	await expect(button).toBeEnabled();
+	const saved = JSON.parse(text);
+	expect([saved.states.length, saved.log.length, saved.decks.length]).toEqual([200, 2000, 5]);
+	expect(await axe()).toEqual([]);
+
+	// Where workers are unavailable, the page makes the same file itself.
+	const noWorker = await context.newPage();
+	await noWorker.addInitScript(() => Object.defineProperty(window, 'Worker', { value: undefined }));
+	await noWorker.goto('/settings');
+	await hydrated(noWorker);
+	await expect(noWorker.getByText(counts)).toBeVisible();
+	expect(unstamped(await exportText(noWorker))).toBe(unstamped(text));
+	// … and reads, then applies, a file itself (the file read is still at hand when applied).
+	await noWorker.getByLabel('Backup file to import').setInputFiles(file('exported.json', text));
+	await noWorker.getByRole('button', { name: 'Merge now' }).click();
+	await expect(
+		noWorker.getByText('Merged: you now have 2000 log entries over 200 facts.')
+	).toBeVisible();
+	// A failure says what failed and why; the button can be used again.
+	await noWorker.evaluate(() => {
+		IDBObjectStore.prototype.getAll = () => {
+			throw new DOMException('The disk could not be read', 'UnknownError');
+		};
+	});
+	await noWorker.getByRole('button', { name: 'Export backup' }).click();
+	// (The memory model's panel says on its own that it cannot count answers without workers.)
+	const failure = noWorker.getByRole('alert').filter({ hasText: 'not exported' });
+	await expect(failure).toHaveText(
+		"The backup was not exported: The browser's storage failed: The disk could not be read. Try again."
+	);
+	await expect(noWorker.getByRole('button', { name: 'Export backup' })).toBeEnabled();
+	await noWorker.close();
+
+	// The round trip: progress reset, then the exported file restored by Replace.
+	await page.getByRole('button', { name: 'Reset progress…' }).click();
+	await page.getByRole('button', { name: 'Yes, reset everything' }).click();
+	await expect(page.getByText('0 fact states, 0 log entries')).toBeVisible();
+	await page.getByLabel('Backup file to import').setInputFiles(file('exported.json', text));
+	await page.getByRole('radio', { name: /Replace/ }).check();
+	await page.getByRole('button', { name: 'Replace now' }).click();
+	await expect(page.getByText('Replaced: 2000 log entries over 200 facts.')).toBeVisible();
+	await expect(page.getByText(counts)).toBeVisible();
+	expect(unstamped(await exportText(page))).toBe(unstamped(text));
+});
+
 test('without IndexedDB the app warns that progress is not saved and offers an export', async ({
 	page
 }) => {
@@ -106,6 +218,14 @@ test('without IndexedDB the app warns that progress is not saved and offers an e
 	await expect(page).toHaveURL(/\/settings#backup$/);
 	await expect(page.getByText('Only in memory')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Export backup' })).toBeEnabled();
+	// What is kept in memory is exported on the page (a worker cannot see it).
+	await importBackup(page, 3, 'Replace');
+	const saved = JSON.parse(await exportText(page));
+	expect(saved.log.map((e: { id: string }) => e.id)).toEqual([
+		'fixture-0',
+		'fixture-1',
+		'fixture-2'
+	]);
 });
 
 test('a damaged stored record is reported, kept aside, and the page still works', async ({

@@ -1,6 +1,6 @@
 /**
- * The work on the stored data as a whole that touches every record: reading a backup file,
- * restoring it, "Check and rebuild", putting fitted FSRS weights in force (every state replayed),
+ * The work on the stored data as a whole that touches every record: exporting a backup (its
+ * file's bytes), reading a backup file, restoring it, "Check and rebuild", putting fitted FSRS weights in force (every state replayed),
  * and counting what is stored (reading every record so that damaged ones are set aside). Run in a worker (backup.worker.ts) so that the page stays
  * responsive, or on the page in steps when workers are unavailable; see docs/ARCHITECTURE.md,
  * "Work off the main thread". Inputs and results cross the worker's boundary, so they are
@@ -13,6 +13,7 @@ import {
 	type ImportResult,
 	type ParsedBackup
 } from '$lib/storage/backup';
+import { backupFile, exportBackup } from '$lib/storage/backup-export';
 import { BackupError } from '$lib/storage/errors';
 import type { JobTable } from './jobs';
 import { checkAndRebuild, type CheckReport, type Repairs } from '$lib/storage/rebuild';
@@ -29,6 +30,13 @@ export interface CheckedBackup {
 
 export type ReadOutcome = { ok: true; backup: CheckedBackup } | { ok: false; problems: string[] };
 
+/** Everything stored, as the backup file's bytes, and how many states and log entries it holds. */
+export interface ExportedBackup {
+	file: Blob;
+	states: number;
+	log: number;
+}
+
 export interface StoredCounts {
 	counts: { states: number; log: number; quarantined: number };
 	quarantined: QuarantinedRecord[];
@@ -36,6 +44,8 @@ export interface StoredCounts {
 
 /** Each job's input and result. */
 export type BackupJobTypes = {
+	/** The backup file of everything stored, exported at the time given. */
+	export: { input: Date; output: ExportedBackup };
 	read: { input: Blob; output: ReadOutcome };
 	restore: { input: { token: number; mode: ImportMode }; output: ImportResult };
 	check: { input: null; output: CheckReport };
@@ -54,6 +64,11 @@ export function backupJobs(repo: () => Promise<Repository>): JobTable<BackupJobT
 	const held = new Map<number, ParsedBackup>();
 	let next = 0;
 	return {
+		async export(now, onProgress) {
+			const backup = await exportBackup(await repo(), now, { onProgress });
+			const { states, log } = backup;
+			return { file: backupFile(backup, { onProgress }), states: states.length, log: log.length };
+		},
 		async read(file, onProgress) {
 			held.clear();
 			try {

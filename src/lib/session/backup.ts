@@ -3,18 +3,13 @@
  * reset progress, check the fact states against the log (and rebuild them), and report what
  * is stored (records, bytes, records set aside).
  */
-import {
-	exportBackup as exportFrom,
-	type Backup,
-	type ImportMode,
-	type ImportResult
-} from '$lib/storage/backup';
+import type { Backup, ImportMode, ImportResult } from '$lib/storage/backup';
 import type { OnProgress } from '$lib/storage/progress';
 import type { CheckReport } from '$lib/storage/rebuild';
 import { storageEstimate } from '$lib/storage/persistence';
 import type { QuarantinedRecord } from '$lib/storage/repository';
 import type { StoreName } from '$lib/storage/kv';
-import type { BackupJobTypes, CheckedBackup, ReadOutcome } from './backup-jobs';
+import type { BackupJobTypes, CheckedBackup, ExportedBackup, ReadOutcome } from './backup-jobs';
 import { JobQueue } from './jobs';
 import { noteWrite } from './preview';
 import { repository, storageHealth } from './storage.svelte';
@@ -23,6 +18,7 @@ export type {
 	Backup,
 	CheckedBackup,
 	CheckReport,
+	ExportedBackup,
 	ImportMode,
 	ImportResult,
 	OnProgress,
@@ -39,6 +35,19 @@ const jobs = new JobQueue<BackupJobTypes>(
 	async () => (await import('./backup-jobs')).backupJobs(repository)
 );
 
+/**
+ * Run a job in the worker, or on the page where this page keeps progress only in memory (no
+ * IndexedDB here): a worker could not see it, and would keep what it wrote to itself.
+ */
+async function run<K extends keyof BackupJobTypes & string>(
+	job: K,
+	input: BackupJobTypes[K]['input'],
+	onProgress?: OnProgress
+): Promise<BackupJobTypes[K]['output']> {
+	const inMemory = (await repository()).kv.backend === 'memory';
+	return jobs.run(job, input, onProgress, { onPage: inMemory });
+}
+
 /** Every store a restore writes (the worker's writes are not seen by the page's own watch). */
 const RESTORED: StoreName[] = ['states', 'log', 'settings', 'attempts', 'decks'];
 
@@ -53,14 +62,14 @@ async function afterWrite(stores: readonly StoreName[], changed = true): Promise
 	else await storageHealth.refresh();
 }
 
-/** Everything stored, as one backup file's content. */
-export async function exportBackup(now = new Date()): Promise<Backup> {
-	return exportFrom(await repository(), now);
+/** Everything stored, as the backup file's bytes, made off the page (the page only saves it). */
+export function exportBackup(now = new Date(), onProgress?: OnProgress): Promise<ExportedBackup> {
+	return run('export', now, onProgress);
 }
 
 /** A backup file, read and checked in full (off the page): what it holds, or every problem. */
 export function readBackup(file: Blob, onProgress?: OnProgress): Promise<ReadOutcome> {
-	return jobs.run('read', file, onProgress);
+	return run('read', file, onProgress);
 }
 
 /** Apply a checked backup, all or nothing (see storage/backup.ts importBackup). */
@@ -69,7 +78,7 @@ export async function importBackup(
 	mode: ImportMode,
 	onProgress?: OnProgress
 ): Promise<ImportResult> {
-	const result = await jobs.run('restore', { token: backup.token, mode }, onProgress);
+	const result = await run('restore', { token: backup.token, mode }, onProgress);
 	// A Replace brings the file's settings (and perhaps a fix of an unknown time zone).
 	await afterWrite(RESTORED);
 	return result;
@@ -77,7 +86,7 @@ export async function importBackup(
 
 /** The checked backup will not be applied: the memory it holds is let go. */
 export async function forgetBackup(): Promise<void> {
-	await jobs.run('forget', null);
+	await run('forget', null);
 }
 
 /**
@@ -85,7 +94,7 @@ export async function forgetBackup(): Promise<void> {
  * the settings page's "Check and rebuild".
  */
 export async function checkAndRebuild(onProgress?: OnProgress): Promise<CheckReport> {
-	const report = await jobs.run('check', null, onProgress);
+	const report = await run('check', null, onProgress);
 	const { added, changed, removed } = report;
 	await afterWrite(['states', 'log'], added.length + changed.length + removed.length > 0);
 	return report;
@@ -97,7 +106,7 @@ export async function checkAndRebuild(onProgress?: OnProgress): Promise<CheckRep
  * many facts' states changed.
  */
 export async function putWeightsInForce(weights: readonly number[] | null): Promise<number> {
-	const r = await jobs.run('weights', weights ? [...weights] : null);
+	const r = await run('weights', weights ? [...weights] : null);
 	await afterWrite(['states', 'settings']);
 	return r.changed.length + r.added.length + r.removed.length;
 }
@@ -120,7 +129,7 @@ export interface StoredStatus {
  */
 export async function checkStoredData(): Promise<StoredStatus> {
 	const [{ counts, quarantined }, bytes] = await Promise.all([
-		jobs.run('status', null),
+		run('status', null),
 		storageEstimate()
 	]);
 	await storageHealth.refresh();

@@ -5,7 +5,12 @@
  */
 export function downloadText(filename: string, text: string, type = 'application/json'): void {
 	const body = type === 'text/csv' ? `\uFEFF${text}` : text;
-	const url = URL.createObjectURL(new Blob([body], { type }));
+	downloadFile(filename, new Blob([body], { type }));
+}
+
+/** Save a file's bytes (made elsewhere, e.g. in a worker) through the browser's download. */
+export function downloadFile(filename: string, file: Blob): void {
+	const url = URL.createObjectURL(file);
 	const a = document.createElement('a');
 	a.href = url;
 	a.download = filename;

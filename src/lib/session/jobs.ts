@@ -89,19 +89,25 @@ export class JobQueue<T extends Types> {
 	#queue: Promise<unknown> = Promise.resolve();
 	#start: () => Worker;
 	#onPage: () => Promise<JobTable<T>>;
+	/** The page's table, made once: its jobs keep state between runs (a file read, then restored). */
+	#pageTable: Promise<JobTable<T>> | undefined;
 
 	constructor(start: () => Worker, onPage: () => Promise<JobTable<T>>) {
 		this.#start = start;
 		this.#onPage = onPage;
 	}
 
-	/** Run `job`; `onProgress` hears how far it is. Jobs run one after another. */
+	/**
+	 * Run `job`; `onProgress` hears how far it is. Jobs run one after another. `onPage`: this
+	 * one runs on the page even where the worker runs (data the worker cannot see).
+	 */
 	run<K extends keyof T & string>(
 		job: K,
 		input: T[K]['input'],
-		onProgress: OnProgress = () => {}
+		onProgress: OnProgress = () => {},
+		{ onPage = false } = {}
 	): Promise<T[K]['output']> {
-		const run = this.#queue.then(() => this.#runNow(job, input, onProgress));
+		const run = this.#queue.then(() => this.#runNow(job, input, onProgress, onPage));
 		this.#queue = run.catch(() => {});
 		return run;
 	}
@@ -109,11 +115,12 @@ export class JobQueue<T extends Types> {
 	async #runNow<K extends keyof T & string>(
 		job: K,
 		input: T[K]['input'],
-		onProgress: OnProgress
+		onProgress: OnProgress,
+		onPage = false
 	): Promise<T[K]['output']> {
-		const worker = this.#connect();
+		const worker = onPage ? null : this.#connect();
 		if (!worker) {
-			const table = await this.#onPage();
+			const table = await (this.#pageTable ??= this.#onPage());
 			await yieldToPage();
 			return table[job](input, (...p) => onProgress(...p));
 		}

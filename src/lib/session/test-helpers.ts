@@ -1,10 +1,14 @@
-/** Responses that answer any bank question rightly or wrongly, for session tests. */
+/**
+ * For session tests: responses that answer any bank question rightly or wrongly, storage that
+ * refuses writes, and a worker in memory.
+ */
 import { Rating } from 'ts-fsrs';
 import type { Question } from '$lib/bank/schema';
 import { choiceOptions, rightOptions } from '$lib/bank/format';
 import type { Response } from '$lib/srs/grade';
 import { StorageError } from '$lib/storage/errors';
 import { memoryKv, type Kv } from '$lib/storage/kv';
+import { serveJobs, type JobTable, type Types, type WorkerScope } from './jobs';
 
 /** Storage in memory that refuses every write to the review log, as a full disk does. */
 export function logRefusingKv(): Kv {
@@ -60,4 +64,31 @@ export function wrongResponse(q: Question): Response {
 			return { kind: 'choices', choices: [wrong] };
 		}
 	}
+}
+
+/**
+ * A worker and its global scope joined in memory (messages cloned as postMessage does), that
+ * serves `jobs`, or, with `broken`, fails to start as a module worker does in an old browser.
+ */
+export function fakeWorker<T extends Types>(jobs: JobTable<T>, broken = false): Worker {
+	const page = new EventTarget();
+	const inside = new EventTarget();
+	const scope: WorkerScope = {
+		postMessage: (m) =>
+			queueMicrotask(() =>
+				page.dispatchEvent(new MessageEvent('message', { data: structuredClone(m) }))
+			),
+		addEventListener: (type, listener) =>
+			inside.addEventListener(type, listener as unknown as EventListener)
+	};
+	serveJobs(scope, jobs);
+	return Object.assign(page, {
+		postMessage: (m: unknown) =>
+			queueMicrotask(() =>
+				broken
+					? page.dispatchEvent(new Event('error', { cancelable: true }))
+					: inside.dispatchEvent(new MessageEvent('message', { data: structuredClone(m) }))
+			),
+		terminate() {}
+	}) as unknown as Worker;
 }

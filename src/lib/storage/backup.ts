@@ -3,6 +3,7 @@
  * of decks being written) as one versioned JSON file. Import validates the whole file first, then applies all of it or
  * nothing: replace (the file's log, with the fact states rebuilt from it), or merge (the union
  * of both logs, replayed through the scheduler, never overwriting a stored record that differs).
+ * The export, and the file's text, are in backup-export.ts.
  */
 import * as z from 'zod/mini';
 import { memoryKey, replay } from '../srs/memory';
@@ -11,7 +12,8 @@ import { eventFromRecord } from './convert';
 import { isKnownZone, unknownZoneMessage } from './device-zone';
 import { canonical, diffStates, writeReplay } from './rebuild';
 import { counter, putsById, writeInSteps, writeLogRecords, type ProgressOptions } from './progress';
-import { clearLog, countEntries, rawEntries } from './log-days';
+import { clearLog, countEntries } from './log-days';
+import { BACKUP_FORMAT, BACKUP_STORES } from './backup-export';
 import {
 	readRecord,
 	SCHEMA_VERSION,
@@ -24,9 +26,10 @@ import { markAll } from './sync-outbox';
 import { weightsInForce } from './settings';
 
 export { placeParams } from './backup-params';
+export { BACKUP_FORMAT, exportBackup, type Backup } from './backup-export';
 import { readDraftRecord, draftToRecord, type DraftRecord } from './drafts';
 import type { Repository } from './repository';
-import { deckRecordForBackup, deckToRecord, readDeckRecord } from './decks';
+import { deckToRecord, readDeckRecord } from './decks';
 import { clearDerived, writeDerived } from './deck-summaries';
 import { readAttempt, type AttemptRecord } from './attempts';
 import {
@@ -35,17 +38,6 @@ import {
 	type SchedulingSettings
 } from '../srs/settings';
 
-export const BACKUP_FORMAT = 'current-affairs-recall-backup';
-
-const BACKUP_STORES = [
-	'states',
-	'log',
-	'settings',
-	'attempts',
-	'decks',
-	'drafts',
-	'quarantine'
-] as const;
 /** An import writes these, and what is derived from the decks (never in a file: see deck-summaries.ts). */
 const IMPORT_STORES = [...BACKUP_STORES, 'deck-summaries'] as const;
 
@@ -66,19 +58,6 @@ const EnvelopeSchema = z.object({
 	drafts: z.optional(z.array(z.unknown()))
 });
 
-export interface Backup {
-	format: typeof BACKUP_FORMAT;
-	schemaVersion: number;
-	exportedAt: string;
-	settings: { schemaVersion: number; settings: SchedulingSettings } | null;
-	params: Record<string, ScheduleParams>;
-	states: StateRecord[];
-	log: LogRecord[];
-	attempts: AttemptRecord[];
-	decks: DeckRecord[];
-	drafts: DraftRecord[];
-}
-
 /** A backup, read and validated in full: nothing is written until every record passed. */
 export interface ParsedBackup {
 	settings: SchedulingSettings | null;
@@ -88,33 +67,6 @@ export interface ParsedBackup {
 	attempts: AttemptRecord[];
 	decks: DeckRecord[];
 	drafts: DraftRecord[];
-}
-
-/** Everything stored, as one JSON-safe object. */
-export async function exportBackup(repo: Repository, now = new Date()): Promise<Backup> {
-	const params = Object.fromEntries(await repo.loadParams());
-	return repo.kv.run(BACKUP_STORES, 'readonly', async (tx) => {
-		const [states, log, settings, attempts, decks, drafts] = await Promise.all([
-			tx.entries('states'),
-			rawEntries(tx),
-			tx.get('settings', 'scheduling'),
-			tx.entries('attempts'),
-			tx.entries('decks'),
-			tx.values('drafts')
-		]);
-		return {
-			format: BACKUP_FORMAT,
-			schemaVersion: SCHEMA_VERSION,
-			exportedAt: now.toISOString(),
-			settings: (settings ?? null) as Backup['settings'],
-			params,
-			states: states.map(([, v]) => v as StateRecord),
-			log: log as LogRecord[],
-			attempts: attempts.map(([, v]) => v as AttemptRecord),
-			decks: decks.map(([, v]) => deckRecordForBackup(v as DeckRecord)),
-			drafts: drafts as DraftRecord[]
-		};
-	});
 }
 
 const MAX_PROBLEMS = 20;

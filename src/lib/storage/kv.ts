@@ -30,10 +30,10 @@ export interface KvTx {
 	/** Every [key, value] of a store in key order, optionally from a key on. */
 	entries(store: StoreName, from?: string): Promise<Array<[string, unknown]>>;
 	/**
-	 * Every value of a store in key order, optionally from a key on, without the keys (one
-	 * request: the cheapest read).
+	 * Every value of a store in key order, optionally from a key on and at most `count` of them,
+	 * without the keys (one request: the cheapest read).
 	 */
-	values(store: StoreName, from?: string): Promise<unknown[]>;
+	values(store: StoreName, from?: string, count?: number): Promise<unknown[]>;
 	count(store: StoreName): Promise<number>;
 	/** The keys of a store in order, optionally from a key on (cheaper than entries). */
 	keys(store: StoreName, from?: string): Promise<string[]>;
@@ -163,9 +163,9 @@ export function indexedDbKv(db: IDBDatabase): Kv {
 					]);
 					return keys.map((k, i) => [String(k), values[i]]);
 				},
-				values: (s, from) =>
+				values: (s, from, count) =>
 					promisifyRequest(
-						os(s).getAll(from === undefined ? undefined : IDBKeyRange.lowerBound(from))
+						os(s).getAll(from === undefined ? undefined : IDBKeyRange.lowerBound(from), count)
 					),
 				count: (s) => promisifyRequest(os(s).count()),
 				keys: async (s, from) =>
@@ -283,10 +283,11 @@ export function memoryKv(): Kv {
 							.filter(([k]) => from === undefined || k >= from)
 							.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 							.map(([k, v]) => [k, clone(v)] as [string, unknown]),
-					values: async (s, from) =>
+					values: async (s, from, count) =>
 						[...store(s).entries()]
 							.filter(([k]) => from === undefined || k >= from)
 							.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+							.slice(0, count)
 							.map(([, v]) => clone(v)),
 					count: async (s) => store(s).size,
 					keys: async (s, from) =>

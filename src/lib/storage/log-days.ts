@@ -233,11 +233,14 @@ export async function storedKeys(
  */
 export async function rawEntries(tx: KvTx, fromDay?: string): Promise<unknown[]> {
 	const out: unknown[] = [];
-	for (const raw of await tx.values('log', fromDay)) {
-		const entries = (raw as { entries?: unknown } | null)?.entries;
-		if (Array.isArray(entries)) out.push(...(entries as unknown[]));
-	}
+	for (const raw of await tx.values('log', fromDay)) out.push(...dayEntries(raw));
 	return out;
+}
+
+/** A stored day's entries, unchecked; none for a record that is not a day. */
+export function dayEntries(raw: unknown): unknown[] {
+	const entries = (raw as { entries?: unknown } | null)?.entries;
+	return Array.isArray(entries) ? (entries as unknown[]) : [];
 }
 
 /** How many entries the log holds, every day read (exact: a check before a merge's writes). */

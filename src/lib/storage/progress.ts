@@ -8,8 +8,11 @@ import type { KvTx, StoreName } from './kv';
 import { appendEntries, putAllEntries } from './log-days';
 import type { LogRecord } from './records';
 
-/** What the work is doing: reading the file, checking its records, replaying, writing. */
-export type Phase = 'reading' | 'checking' | 'replaying' | 'writing';
+/**
+ * What the work is doing: reading the file, checking its records, replaying, writing; for an
+ * export, gathering the stored records and encoding them as the file's text.
+ */
+export type Phase = 'reading' | 'checking' | 'replaying' | 'writing' | 'gathering' | 'encoding';
 
 /** Told `done` of `total` items of `phase`; called a few hundred times at most per phase. */
 export type OnProgress = (done: number, total: number, phase: Phase) => void;

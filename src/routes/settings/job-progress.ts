@@ -19,7 +19,9 @@ const STEPS: Record<Phase, string> = {
 	reading: 'reading the file',
 	checking: 'checking every record',
 	replaying: 'working out each fact’s schedule from your answers',
-	writing: 'saving'
+	writing: 'saving',
+	gathering: 'reading your progress',
+	encoding: 'writing the file'
 };
 
 /**

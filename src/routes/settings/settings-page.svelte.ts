@@ -19,7 +19,7 @@ import {
 import { tracker, type JobState } from './job-progress';
 import { saveFailure } from '$lib/session/save-error';
 import { repository, storageHealth } from '$lib/session/storage.svelte';
-import { downloadText } from '$lib/session/download';
+import { downloadFile } from '$lib/session/download';
 import { deviceTimeZone } from '$lib/session/device-zone';
 import {
 	defaultSettings,
@@ -178,11 +178,27 @@ export class SettingsPage {
 		this.errors = {};
 	}
 
+	/** Export everything stored as a backup file (made off the page) and save it. */
 	async exportFile(now = new Date()): Promise<void> {
-		const backup = await exportBackup(now);
-		const day = now.toISOString().slice(0, 10);
-		downloadText(`current-affairs-recall-backup-${day}.json`, JSON.stringify(backup, null, 1));
-		this.message = `Exported ${backup.states.length} fact states and ${backup.log.length} log entries.`;
+		if (this.busy) return;
+		this.busy = true;
+		const show = (job: JobState) => (this.job = { ...job, panel: 'backup' });
+		try {
+			const { file, states, log } = await exportBackup(
+				now,
+				tracker('Exporting the backup', { gathering: 1, encoding: 2 }, show)
+			);
+			const day = now.toISOString().slice(0, 10);
+			downloadFile(`current-affairs-recall-backup-${day}.json`, file);
+			this.error = null;
+			this.message = `Exported ${states} fact states and ${log} log entries.`;
+		} catch (e) {
+			this.message = '';
+			this.error = saveFailure('The backup was not exported', e);
+		} finally {
+			this.busy = false;
+			this.job = null;
+		}
 	}
 
 	/** Read and validate a chosen file; nothing is written until `applyImport`. */
