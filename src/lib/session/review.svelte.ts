@@ -24,6 +24,7 @@ import type { Repository } from '$lib/storage/repository';
 import { commitAnswer } from './answering';
 import { saveFailure } from './save-error';
 import { SaveState } from './save-state.svelte';
+import { afterFrame } from './after-frame';
 import { mark } from './marks';
 import { StudyQueue } from './study-queue';
 import { StudySource, type StudyDeck } from './study-source';
@@ -47,6 +48,19 @@ type Scheduler = Awaited<ReturnType<typeof loadScheduler>>;
 const RESUME_KEY = WEB_KEYS.reviewCurrent;
 /** How many facts after the one on screen have their decks read ahead. */
 const READ_AHEAD = 5;
+
+/** A next question found (ReviewSession#pick): the queue, its item, the facts read ahead. */
+interface Picked {
+	queue: Queue;
+	item: StudyItem | null;
+	ahead: QueueEntry[];
+}
+
+/** An answer's states applied to the session's copy, with the states they replaced. */
+interface Applied {
+	before: Array<[key: string, state: MemoryState | undefined]>;
+	counted: StudyAnswer['counted'];
+}
 
 type UndoStep = Pick<StudyAnswer, 'restores' | 'events' | 'counted'> & {
 	item: StudyItem;
@@ -161,14 +175,17 @@ export class ReviewSession {
 		mark('session');
 	}
 
-	/**
-	 * Show the next question: the queue's first fact (or the one on screen before a reload).
-	 * Reads the deck of the fact it shows if it is not read yet, and the decks of the few facts
-	 * after it in the background, so the next answer finds them read. The screen changes once:
-	 * `settle` (the counts of an answer; given the item to show next, null for the summary) and
-	 * the next question are set together, after the reads.
-	 */
+	/** Show the next question: the queue's first fact (see #pick), or the summary. */
 	async #next(preferKey?: string | null, settle?: (next: StudyItem | null) => void): Promise<void> {
+		this.#show(await this.#pick(preferKey), settle);
+	}
+
+	/**
+	 * The next question as the states are now: the queue's first fact (or the one on screen
+	 * before a reload) whose question can be asked. Reads the deck of the fact it finds if it is
+	 * not read yet; nothing on screen changes.
+	 */
+	async #pick(preferKey?: string | null): Promise<Picked> {
 		const now = this.#now();
 		const { timeZone, dayStartHour } = this.#settings;
 		const dayEnd = nextDayStart(now, timeZone, dayStartHour).getTime();
@@ -179,30 +196,38 @@ export class ReviewSession {
 			settings: this.#settings,
 			done: this.#done
 		});
-		const show = (next: StudyItem | null) => {
-			settle?.(next);
-			this.queue = queue;
-			this.result = null;
-			this.response = null;
-			this.intervals = null;
-		};
 		const entries = preferKey
 			? [...queue.entries].sort((a, b) => Number(b.key === preferKey) - Number(a.key === preferKey))
 			: queue.entries;
 		for (const [i, entry] of entries.entries()) {
 			await this.#study.load([entry]);
 			const item = this.#itemFor(entry, dayEnd);
-			if (!item) continue;
-			show(item);
-			this.current = item;
+			if (item) return { queue, item, ahead: entries.slice(i + 1, i + 1 + READ_AHEAD) };
+		}
+		return { queue, item: null, ahead: [] };
+	}
+
+	/**
+	 * Put what #pick found on screen. The screen changes once: `settle` (the counts of an answer;
+	 * given the item to show next, null for the summary) and the next question are set
+	 * together. The decks of the few facts after it are read once the frame is painted, so that
+	 * the next answer finds them read.
+	 */
+	#show({ queue, item, ahead }: Picked, settle?: (next: StudyItem | null) => void): void {
+		const now = this.#now();
+		settle?.(item);
+		this.queue = queue;
+		this.result = null;
+		this.response = null;
+		this.intervals = null;
+		this.current = item;
+		if (item) {
 			this.phase = 'question';
 			this.#shownAt = now.getTime();
-			this.#resume?.setItem(RESUME_KEY, entry.key);
-			void this.#study.load(entries.slice(i + 1, i + 1 + READ_AHEAD));
+			this.#resume?.setItem(RESUME_KEY, item.entry.key);
+			if (ahead.length) void afterFrame().then(() => this.#study.load(ahead));
 			return;
 		}
-		show(null);
-		this.current = null;
 		this.phase = 'done';
 		this.#resume?.removeItem(RESUME_KEY);
 		this.summary = {
@@ -285,30 +310,44 @@ export class ReviewSession {
 					item.question.type === 'flashcard'
 						? grade(item.question, { kind: 'rating', rating })
 						: this.result!;
-				const { restores, events, counted } = await this.#write(item, rating, result);
+				const { answer, next } = await this.#write(item, rating, result);
+				const { restores, events, counted } = answer;
 				const correct = result.facts[item.entry.fact] ?? false;
 				this.#undo.push({ item, restores, events, counted, correct });
-				await this.#next(null, (next) => {
-					beforeNext?.(next);
+				this.#show(next, (shown) => {
+					beforeNext?.(shown);
 					this.#undoSteps = this.#undo.length;
 					this.reviewed += 1;
 					if (correct) this.correct += 1;
 				});
+				mark('rate-shown');
 			} catch (e) {
 				this.error = saveFailure('Your answer was not saved', e);
 			}
 		});
 	}
 
-	/** Write the answer; on a conflict with another tab, it is applied on top of that tab's. */
-	async #write(item: StudyItem, rating: Grade, result: GradeResult): Promise<StudyAnswer> {
-		const { studyAnswer, studyRatings, timeAfter } = await this.#loadScheduler();
+	/**
+	 * Write the answer (on a conflict with another tab, it is applied on top of that tab's) and
+	 * find the question after it. That question is looked for while the write is in flight, with
+	 * the answer's states applied as they will be once it is stored (nothing on screen changes
+	 * until it is): if the write fails they are taken back; if the answer had to be computed
+	 * again on top of another tab's, the next question is looked for again.
+	 */
+	async #write(
+		item: StudyItem,
+		rating: Grade,
+		result: GradeResult
+	): Promise<{ answer: StudyAnswer; next: Picked }> {
+		const { studyAnswer, studyRatings, timeAfter } =
+			this.#scheduler ?? (await this.#loadScheduler());
 		const now = this.#now();
 		const durationMs = Math.max(0, now.getTime() - this.#shownAt);
 		const ratings = studyRatings(item.question.facts, item.entry.fact, rating, result.facts);
 		const keys = [...ratings.keys()].map((f) => memoryKey(item.deck.id, f));
-		const compute = (states: ReadonlyMap<string, MemoryState>, retry: number) =>
-			studyAnswer({
+		let first: StudyAnswer | undefined;
+		const compute = (states: ReadonlyMap<string, MemoryState>, retry: number) => {
+			const answer = studyAnswer({
 				deck: item.deck,
 				question: item.question,
 				ratings,
@@ -320,11 +359,49 @@ export class ReviewSession {
 				settings: this.#settings,
 				newId: this.#newId
 			});
-		const answer = await commitAnswer(this.#repo, keys, compute, { states: this.#states });
-		for (const c of answer.changes) this.#setState(memoryKey(c.next.deck, c.next.fact), c.next);
+			first ??= answer;
+			return answer;
+		};
+		const committing = commitAnswer(this.#repo, keys, compute, { states: this.#states });
+		mark('rate-sent');
+		// Given the states, commitAnswer computes the first try and sends its writes at once.
+		let applied = first && this.#apply(first);
+		let picking = first && this.#pick(null);
+		picking?.catch(() => {});
+		let answer: StudyAnswer;
+		try {
+			answer = await committing;
+			mark('rate-stored');
+		} catch (e) {
+			if (applied) this.#takeBack(applied);
+			throw e;
+		}
+		if (answer !== first) {
+			if (applied) this.#takeBack(applied);
+			applied = this.#apply(answer);
+			picking = this.#pick(null);
+		}
+		return { answer, next: await (picking ?? this.#pick(null)) };
+	}
+
+	/** The answer's states and day's counts, as this session knows them; what they replace. */
+	#apply(answer: StudyAnswer): Applied {
+		const before: Applied['before'] = [];
+		for (const c of answer.changes) {
+			const key = memoryKey(c.next.deck, c.next.fact);
+			before.push([key, this.#states.get(key)]);
+			this.#setState(key, c.next);
+		}
 		this.#done.newToday += answer.counted.newToday;
 		this.#done.reviewsToday += answer.counted.reviewsToday;
-		return answer;
+		return { before, counted: answer.counted };
+	}
+
+	/** An answer applied (#apply) was not stored: what it replaced comes back. */
+	#takeBack({ before, counted }: Applied): void {
+		for (const [key, state] of [...before].reverse()) this.#setState(key, state);
+		this.#done.newToday -= counted.newToday;
+		this.#done.reviewsToday -= counted.reviewsToday;
 	}
 
 	/** Take back the last answer: its states and log entries go, and its question shows again. */
