@@ -179,7 +179,7 @@ try {
 
 	if (want('rating')) {
 		section('Answering at scale: rating → next question rendered');
-		const times = await answers(app.origin, year, 40);
+		const { times, steps } = await answers(app.origin, year, 40);
 		// The least any stored answer costs here: one put committed, then a frame (a bare page).
 		const commits = await rawCommit(app.origin, newProfile(), 40);
 		figure(
@@ -194,6 +194,13 @@ try {
 		budget('rating-to-next-p95-ms', percentile(times, 0.95), 33, {
 			detail: `highest ${Math.max(...times).toFixed(1)}; the floor's p95 ${percentile(commits, 0.95).toFixed(1)}`
 		});
+		// Where the time goes: from the key to the answer's writes sent, stored (committed), the
+		// next question set, and in the page (then the frame: the budget's figure).
+		const named = Object.entries(steps).sort(([, a], [, b]) => median(a) - median(b));
+		if (named.length)
+			console.log(
+				`marks rating: ${named.map(([step, ms]) => `${step} ${median(ms).toFixed(1)} (p95 ${percentile(ms, 0.95).toFixed(1)})`).join(', ')}, frame ${median(times).toFixed(1)}`
+			);
 	}
 
 	if (want('import')) {

@@ -270,11 +270,22 @@ export async function importDecks(
 	return out;
 }
 
+/** The steps of a rating the app marks (`recall:rate-*`, session/review.svelte.ts). */
+export const RATING_STEPS = ['rate-sent', 'rate-stored', 'rate-shown'] as const;
+
+/** Each rating's time to its next question's frame, and to each step on the way (ms). */
+export interface Answers {
+	times: number[];
+	/** By step (RATING_STEPS, then `on-screen`: the next question in the page), ms each. */
+	steps: Record<string, number[]>;
+}
+
 /**
  * On /study at scale: choose option A, then rate Good (3), `count` times; each time, ms from the
- * rating key (seen before the app's own handler) to the next question's frame rendered.
+ * rating key (seen before the app's own handler) to the next question's frame rendered, and to
+ * the app's marks on the way and the next question's id in the page.
  */
-export async function answers(origin: string, profile: string, count: number): Promise<number[]> {
+export async function answers(origin: string, profile: string, count: number): Promise<Answers> {
 	return withBrowser(
 		copyProfile(profile),
 		async ({ page }) => {
@@ -283,15 +294,22 @@ export async function answers(origin: string, profile: string, count: number): P
 				.locator('html[data-hydrated] article[data-question-id]')
 				.waitFor({ timeout: 180_000 });
 			await page.evaluate(`(() => {
-			const t = (window.__answer = { start: 0, times: [] });
+			const t = (window.__answer = { start: 0, times: [], steps: {} });
+			const steps = ${JSON.stringify(RATING_STEPS)};
 			const id = () => document.querySelector('article[data-question-id]')?.dataset.questionId;
 			let shown = id();
 			addEventListener('keydown', (e) => { if (e.key === '3') t.start = performance.now(); }, true);
+			const note = (step, ms) => (t.steps[step] ??= []).push(ms);
 			new MutationObserver(() => {
 				const now = id();
 				if (now && now !== shown && t.start) {
 					const start = t.start;
 					t.start = 0;
+					note('on-screen', performance.now() - start);
+					for (const step of steps) {
+						const at = performance.getEntriesByName('recall:' + step).at(-1)?.startTime;
+						if (at !== undefined && at >= start) note(step, at - start);
+					}
 					requestAnimationFrame(() => {
 						const ch = new MessageChannel();
 						ch.port1.onmessage = () => t.times.push(performance.now() - start);
@@ -310,7 +328,9 @@ export async function answers(origin: string, profile: string, count: number): P
 				check();
 			})`);
 			}
-			return (await page.evaluate('window.__answer.times')) as number[];
+			return (await page.evaluate(
+				'({ times: window.__answer.times, steps: window.__answer.steps })'
+			)) as Answers;
 		},
 		{ temporary: true }
 	);

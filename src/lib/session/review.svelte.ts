@@ -11,14 +11,13 @@ import { WEB_KEYS } from './web-keys';
 import type { Grade } from 'ts-fsrs';
 import { Rating } from '$lib/srs/fsrs-enums';
 import type { StudyAnswer } from '$lib/srs/answer';
-import { questionFor } from '$lib/srs/choose';
-import { dayStart, nextDayStart } from '$lib/srs/day';
+import { dayStart } from '$lib/srs/day';
 import { examMode } from '$lib/srs/exam-dates';
 import { grade, suggestedRating, type GradeResult, type Response } from '$lib/srs/grade';
 import { intervalTexts } from '$lib/srs/intervals';
 import { memoryKey } from '$lib/srs/keys';
 import type { MemoryState } from '$lib/srs/memory';
-import type { Queue, QueueEntry } from '$lib/srs/queue';
+import type { Queue } from '$lib/srs/queue';
 import { scheduleParams, type SchedulingSettings } from '$lib/srs/settings';
 import type { Repository } from '$lib/storage/repository';
 import { commitAnswer } from './answering';
@@ -26,6 +25,8 @@ import { saveFailure } from './save-error';
 import { SaveState } from './save-state.svelte';
 import { afterFrame } from './after-frame';
 import { mark } from './marks';
+import { pickNext, type Picked } from './next-question';
+import { SessionMemory } from './session-memory';
 import { StudyQueue } from './study-queue';
 import { StudySource, type StudyDeck } from './study-source';
 import type { ReviewOptions, SessionReads, SessionSummary, StudyItem } from './review-types';
@@ -46,21 +47,6 @@ const loadScheduler = () =>
 	}));
 type Scheduler = Awaited<ReturnType<typeof loadScheduler>>;
 const RESUME_KEY = WEB_KEYS.reviewCurrent;
-/** How many facts after the one on screen have their decks read ahead. */
-const READ_AHEAD = 5;
-
-/** A next question found (ReviewSession#pick): the queue, its item, the facts read ahead. */
-interface Picked {
-	queue: Queue;
-	item: StudyItem | null;
-	ahead: QueueEntry[];
-}
-
-/** An answer's states applied to the session's copy, with the states they replaced. */
-interface Applied {
-	before: Array<[key: string, state: MemoryState | undefined]>;
-	counted: StudyAnswer['counted'];
-}
 
 type UndoStep = Pick<StudyAnswer, 'restores' | 'events' | 'counted'> & {
 	item: StudyItem;
@@ -75,11 +61,11 @@ export class ReviewSession {
 	/** The facts studied, in study order, and their decks and questions as they are read. */
 	readonly #study: StudySource;
 	#settings!: SchedulingSettings;
-	#states = new Map<string, MemoryState>();
 	readonly #queue: StudyQueue;
+	/** The facts' states and the day's counts, as stored. */
+	readonly #memory: SessionMemory;
 	#scheduling: Promise<Scheduler> | null = null;
 	#scheduler: Scheduler | null = null;
-	#done = { newToday: 0, reviewsToday: 0 };
 	#undo: UndoStep[] = [];
 	#undoSteps = $state(0); // #undo's length, for the page
 	/** A rating or an undo being saved (shown only once it is slow). */
@@ -109,6 +95,7 @@ export class ReviewSession {
 		const studied = options.deck ? decks.filter((d) => d.id === options.deck) : decks;
 		this.#study = new StudySource(studied, options);
 		this.#queue = new StudyQueue(this.#study.facts);
+		this.#memory = new SessionMemory(this.#queue);
 	}
 
 	/** A save has been under way for a while (see SaveState). */
@@ -125,20 +112,14 @@ export class ReviewSession {
 		return this.#settings;
 	}
 
-	#setState(key: string, s: MemoryState | undefined) {
-		if (s) this.#states.set(key, s);
-		else this.#states.delete(key);
-		this.#queue.changed(key);
-	}
-
 	/** How many facts have a stored state (of any deck, read at start). */
 	get storedStates(): number {
-		return this.#states.size;
+		return this.#memory.states.size;
 	}
 
 	/** A fact's current memory, as this session knows it. */
 	stateOf(key: string): MemoryState | undefined {
-		return this.#states.get(key);
+		return this.#memory.states.get(key);
 	}
 
 	#loadScheduler(): Promise<Scheduler> {
@@ -163,7 +144,7 @@ export class ReviewSession {
 			const early = await reads.counts;
 			return early?.from === from.getTime() ? early.counts : this.#repo.todayCounts(from);
 		});
-		[this.#settings, this.#states, this.#done] = await Promise.all([
+		[this.#settings, this.#memory.states, this.#memory.done] = await Promise.all([
 			reads.settings,
 			reads.states,
 			counts
@@ -180,31 +161,13 @@ export class ReviewSession {
 		this.#show(await this.#pick(preferKey), settle);
 	}
 
-	/**
-	 * The next question as the states are now: the queue's first fact (or the one on screen
-	 * before a reload) whose question can be asked. Reads the deck of the fact it finds if it is
-	 * not read yet; nothing on screen changes.
-	 */
-	async #pick(preferKey?: string | null): Promise<Picked> {
-		const now = this.#now();
-		const { timeZone, dayStartHour } = this.#settings;
-		const dayEnd = nextDayStart(now, timeZone, dayStartHour).getTime();
-		const queue = this.#queue.build({
-			now,
-			dayEnd,
-			states: this.#states,
-			settings: this.#settings,
-			done: this.#done
-		});
-		const entries = preferKey
-			? [...queue.entries].sort((a, b) => Number(b.key === preferKey) - Number(a.key === preferKey))
-			: queue.entries;
-		for (const [i, entry] of entries.entries()) {
-			await this.#study.load([entry]);
-			const item = this.#itemFor(entry, dayEnd);
-			if (item) return { queue, item, ahead: entries.slice(i + 1, i + 1 + READ_AHEAD) };
-		}
-		return { queue, item: null, ahead: [] };
+	/** The next question as the states are now (see pickNext); nothing on screen changes. */
+	#pick(preferKey?: string | null): Promise<Picked> {
+		return pickNext(
+			{ queue: this.#queue, study: this.#study, memory: this.#memory, settings: this.#settings },
+			this.#now(),
+			preferKey
+		);
 	}
 
 	/**
@@ -234,15 +197,8 @@ export class ReviewSession {
 			reviewed: this.reviewed,
 			correct: this.correct,
 			ms: now.getTime() - this.#startedAt,
-			nextDue: this.#queue.nextDue(this.#states, now)
+			nextDue: this.#queue.nextDue(this.#memory.states, now)
 		};
-	}
-
-	#itemFor(entry: QueueEntry, dayEnd: number): StudyItem | null {
-		const found = this.#study.fact(entry.key);
-		const question =
-			found && questionFor(entry.deck, entry.fact, found.questions, this.#states, dayEnd);
-		return question ? { entry, deck: found.deck, fact: found.fact, question } : null;
 	}
 
 	#resumeKey(): string | null {
@@ -287,7 +243,7 @@ export class ReviewSession {
 		}
 		const { newMemory, previewCards } = scheduler;
 		const now = this.#now();
-		const state = this.#states.get(item.entry.key) ?? newMemory(item.deck.id, item.fact.id);
+		const state = this.#memory.states.get(item.entry.key) ?? newMemory(item.deck.id, item.fact.id);
 		const cards = previewCards(state.card, now, scheduleParams(this.#settings));
 		this.intervals = intervalTexts(cards, now);
 	}
@@ -362,10 +318,10 @@ export class ReviewSession {
 			first ??= answer;
 			return answer;
 		};
-		const committing = commitAnswer(this.#repo, keys, compute, { states: this.#states });
+		const committing = commitAnswer(this.#repo, keys, compute, { states: this.#memory.states });
 		mark('rate-sent');
 		// Given the states, commitAnswer computes the first try and sends its writes at once.
-		let applied = first && this.#apply(first);
+		const applied = first && this.#memory.apply(first);
 		let picking = first && this.#pick(null);
 		picking?.catch(() => {});
 		let answer: StudyAnswer;
@@ -373,35 +329,15 @@ export class ReviewSession {
 			answer = await committing;
 			mark('rate-stored');
 		} catch (e) {
-			if (applied) this.#takeBack(applied);
+			if (applied) this.#memory.takeBack(applied);
 			throw e;
 		}
 		if (answer !== first) {
-			if (applied) this.#takeBack(applied);
-			applied = this.#apply(answer);
+			if (applied) this.#memory.takeBack(applied);
+			this.#memory.apply(answer);
 			picking = this.#pick(null);
 		}
 		return { answer, next: await (picking ?? this.#pick(null)) };
-	}
-
-	/** The answer's states and day's counts, as this session knows them; what they replace. */
-	#apply(answer: StudyAnswer): Applied {
-		const before: Applied['before'] = [];
-		for (const c of answer.changes) {
-			const key = memoryKey(c.next.deck, c.next.fact);
-			before.push([key, this.#states.get(key)]);
-			this.#setState(key, c.next);
-		}
-		this.#done.newToday += answer.counted.newToday;
-		this.#done.reviewsToday += answer.counted.reviewsToday;
-		return { before, counted: answer.counted };
-	}
-
-	/** An answer applied (#apply) was not stored: what it replaced comes back. */
-	#takeBack({ before, counted }: Applied): void {
-		for (const [key, state] of [...before].reverse()) this.#setState(key, state);
-		this.#done.newToday -= counted.newToday;
-		this.#done.reviewsToday -= counted.reviewsToday;
 	}
 
 	/** Take back the last answer: its states and log entries go, and its question shows again. */
@@ -413,9 +349,7 @@ export class ReviewSession {
 				await this.#repo.undo(step.restores, step.events);
 				this.#undo.pop();
 				this.#undoSteps = this.#undo.length;
-				for (const r of step.restores) this.#setState(r.key, r.previous ?? undefined);
-				this.#done.newToday -= step.counted.newToday;
-				this.#done.reviewsToday -= step.counted.reviewsToday;
+				this.#memory.restore(step.restores, step.counted);
 				this.reviewed -= 1;
 				if (step.correct) this.correct -= 1;
 				this.current = step.item;
