@@ -112,6 +112,29 @@ export async function rawCommit(origin: string, profile: string, n: number): Pro
 }
 
 /**
+ * The floor of a rating started by a key: `n` times, the key 3 pressed in a bare page on the
+ * app's origin, one record put and committed, a line changed and the next frame rendered (ms
+ * each, from the key).
+ */
+export async function rawKeyCommit(origin: string, profile: string, n: number): Promise<number[]> {
+	return withTab(profile, async ({ page }) => {
+		await page.goto(`${origin}/__bench/raw.html`);
+		await page.waitForFunction(() => 'keyCommit' in window);
+		await page.evaluate('window.keyCommit()');
+		for (let i = 0; i < n; i++) {
+			await page.keyboard.press('3');
+			await page.evaluate(`new Promise((resolve) => {
+				const check = () => (window.keyCommits.length > ${i} ? resolve(0) : setTimeout(check, 5));
+				check();
+			})`);
+			// A pause of its own before the next key, as a learner reads the next question.
+			await page.waitForTimeout(Math.random() * 20);
+		}
+		return (await page.evaluate('window.keyCommits')) as number[];
+	});
+}
+
+/**
  * Page-side timing of a file chosen, then confirmed: when the input changed, when the confirm
  * button (its name matching `confirm`) appeared, when it was clicked, and when the status line
  * matched `done`. Also the longest task (Long Tasks API) and each `<progress>` value seen in a
