@@ -101,10 +101,9 @@ window.rawCommit = async (n) => {
 	db.close();
 	return times;
 };
-// The same, started by a key (1–4) as a rating is: after a key, the browser runs the tasks that
-// are not input (a storage request's answer, a timer) only once it has rendered the next frame,
-// so a write's commit is known a frame later than without a key. Each press's time is pushed to
-// window.keyCommits.
+// The same, started by a key (1–4) as a rating is, so that the rating is compared with a write
+// that follows the same input (the key's own events and frame). Each press's time, from the
+// key, is pushed to window.keyCommits.
 window.keyCommit = async () => {
 	const db = await new Promise((ok, no) => { const r = indexedDB.open('bench-commit-floor', 1); r.onupgradeneeded = () => r.result.createObjectStore('days'); r.onsuccess = () => ok(r.result); r.onerror = () => no(r.error); });
 	const day = Array.from({ length: 100 }, (_, i) => ({ id: 'e' + i, deck: 'deck-' + (i % 7), fact: 'fact-' + i, at: Date.now(), rating: 3, kind: 'review' }));

@@ -202,7 +202,7 @@ try {
 			'key-commit-and-frame-floor-ms',
 			{ values: keyed },
 			'ms',
-			'the same, started by a key (the answer to a write comes after the next frame)'
+			'the same, started by the key 3, bare page'
 		);
 		budget('rating-to-next-median-ms', median(times), 16, {
 			detail: `n=${times.length}, lowest ${Math.min(...times).toFixed(1)}; ${(median(times) / median(commits)).toFixed(2)}× the commit-and-frame floor's median, ${(median(times) / median(keyed)).toFixed(2)}× the keyed floor's`
