@@ -123,6 +123,29 @@ export async function rawCommit(origin: string, profile: string, n: number): Pro
 }
 
 /**
+ * The floor of a rating started by a key: `n` times, the key 3 pressed in a bare page on the
+ * app's origin, one record put and committed, a line changed and the next frame rendered (ms
+ * each, from the key).
+ */
+export async function rawKeyCommit(origin: string, profile: string, n: number): Promise<number[]> {
+	return withTab(profile, async ({ page }) => {
+		await page.goto(`${origin}/__bench/raw.html`);
+		await page.waitForFunction(() => 'keyCommit' in window);
+		await page.evaluate('window.keyCommit()');
+		for (let i = 0; i < n; i++) {
+			await page.keyboard.press('3');
+			await page.evaluate(`new Promise((resolve) => {
+				const check = () => (window.keyCommits.length > ${i} ? resolve(0) : setTimeout(check, 5));
+				check();
+			})`);
+			// A pause of its own before the next key, as a learner reads the next question.
+			await page.waitForTimeout(Math.random() * 20);
+		}
+		return (await page.evaluate('window.keyCommits')) as number[];
+	});
+}
+
+/**
  * Page-side timing of a file chosen, then confirmed: when the input changed, when the confirm
  * button (its name matching `confirm`) appeared, when it was clicked, and when the status line
  * matched `done`. Also the longest task (Long Tasks API) and each `<progress>` value seen in a
@@ -341,11 +364,22 @@ export async function importDecks(
 	return out;
 }
 
+/** The steps of a rating the app marks (`recall:rate-*`, session/review.svelte.ts). */
+export const RATING_STEPS = ['rate-sent', 'rate-stored', 'rate-shown'] as const;
+
+/** Each rating's time to its next question's frame, and to each step on the way (ms). */
+export interface Answers {
+	times: number[];
+	/** By step (RATING_STEPS, then `on-screen`: the next question in the page), ms each. */
+	steps: Record<string, number[]>;
+}
+
 /**
  * On /study at scale: choose option A, then rate Good (3), `count` times; each time, ms from the
- * rating key (seen before the app's own handler) to the next question's frame rendered.
+ * rating key (seen before the app's own handler) to the next question's frame rendered, and to
+ * the app's marks on the way and the next question's id in the page.
  */
-export async function answers(origin: string, profile: string, count: number): Promise<number[]> {
+export async function answers(origin: string, profile: string, count: number): Promise<Answers> {
 	return withBrowser(
 		copyProfile(profile),
 		async ({ page }) => {
@@ -354,15 +388,22 @@ export async function answers(origin: string, profile: string, count: number): P
 				.locator('html[data-hydrated] article[data-question-id]')
 				.waitFor({ timeout: 180_000 });
 			await page.evaluate(`(() => {
-			const t = (window.__answer = { start: 0, times: [] });
+			const t = (window.__answer = { start: 0, times: [], steps: {} });
+			const steps = ${JSON.stringify(RATING_STEPS)};
 			const id = () => document.querySelector('article[data-question-id]')?.dataset.questionId;
 			let shown = id();
 			addEventListener('keydown', (e) => { if (e.key === '3') t.start = performance.now(); }, true);
+			const note = (step, ms) => (t.steps[step] ??= []).push(ms);
 			new MutationObserver(() => {
 				const now = id();
 				if (now && now !== shown && t.start) {
 					const start = t.start;
 					t.start = 0;
+					note('on-screen', performance.now() - start);
+					for (const step of steps) {
+						const at = performance.getEntriesByName('recall:' + step).at(-1)?.startTime;
+						if (at !== undefined && at >= start) note(step, at - start);
+					}
 					requestAnimationFrame(() => {
 						const ch = new MessageChannel();
 						ch.port1.onmessage = () => t.times.push(performance.now() - start);
@@ -381,7 +422,9 @@ export async function answers(origin: string, profile: string, count: number): P
 				check();
 			})`);
 			}
-			return (await page.evaluate('window.__answer.times')) as number[];
+			return (await page.evaluate(
+				'({ times: window.__answer.times, steps: window.__answer.steps })'
+			)) as Answers;
 		},
 		{ temporary: true }
 	);

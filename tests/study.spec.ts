@@ -41,6 +41,7 @@ test(
 			await expect(page.getByRole('button', { name: 'Good' })).toHaveClass(/suggested/);
 			await page.keyboard.press('Space');
 			await expect(page.getByText(`Done ${i + 1}`, { exact: true })).toBeVisible();
+			await expect(page.locator('#question-heading')).toBeFocused();
 		}
 		const saved = await logCount(page);
 		expect(saved).toBeGreaterThanOrEqual(3);
@@ -83,9 +84,17 @@ test.describe('on a touch screen', () => {
 			expect(box.width).toBeGreaterThanOrEqual(44);
 			expect(box.y + box.height).toBeGreaterThan(viewport.height - 100);
 		}
+		// Read to the end of the feedback, then rate: the next question shows from its heading,
+		// which has the focus (a screen reader reads it next).
+		await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+		const scrolled = await page.evaluate(() => window.scrollY);
+		const heading = page.locator('#question-heading');
+		if (scrolled > 0) await expect(heading).not.toBeInViewport();
 		await page.getByRole('button', { name: 'Good' }).tap();
 		await expect(page.getByText('Done 1', { exact: true })).toBeVisible();
 		expect((await currentQuestion(page)).id).not.toBe(q.id);
+		await expect(heading).toBeFocused();
+		await expect(heading).toBeInViewport();
 		const answered = await finish(page, 'touch');
 		expect(answered).toBeGreaterThan(3);
 		await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible();

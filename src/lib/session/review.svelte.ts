@@ -11,20 +11,22 @@ import { WEB_KEYS } from './web-keys';
 import type { Grade } from 'ts-fsrs';
 import { Rating } from '$lib/srs/fsrs-enums';
 import type { StudyAnswer } from '$lib/srs/answer';
-import { questionFor } from '$lib/srs/choose';
-import { dayStart, nextDayStart } from '$lib/srs/day';
+import { dayStart } from '$lib/srs/day';
 import { examMode } from '$lib/srs/exam-dates';
 import { grade, suggestedRating, type GradeResult, type Response } from '$lib/srs/grade';
 import { intervalTexts } from '$lib/srs/intervals';
 import { memoryKey } from '$lib/srs/keys';
 import type { MemoryState } from '$lib/srs/memory';
-import type { Queue, QueueEntry } from '$lib/srs/queue';
+import type { Queue } from '$lib/srs/queue';
 import { scheduleParams, type SchedulingSettings } from '$lib/srs/settings';
 import type { Repository } from '$lib/storage/repository';
 import { commitAnswer } from './answering';
 import { saveFailure } from './save-error';
 import { SaveState } from './save-state.svelte';
+import { afterFrame } from './after-frame';
 import { mark } from './marks';
+import { pickNext, type Picked } from './next-question';
+import { SessionMemory } from './session-memory';
 import { StudyQueue } from './study-queue';
 import { StudySource, type StudyDeck } from './study-source';
 import type { ReviewOptions, SessionReads, SessionSummary, StudyItem } from './review-types';
@@ -45,8 +47,6 @@ const loadScheduler = () =>
 	}));
 type Scheduler = Awaited<ReturnType<typeof loadScheduler>>;
 const RESUME_KEY = WEB_KEYS.reviewCurrent;
-/** How many facts after the one on screen have their decks read ahead. */
-const READ_AHEAD = 5;
 
 type UndoStep = Pick<StudyAnswer, 'restores' | 'events' | 'counted'> & {
 	item: StudyItem;
@@ -61,11 +61,11 @@ export class ReviewSession {
 	/** The facts studied, in study order, and their decks and questions as they are read. */
 	readonly #study: StudySource;
 	#settings!: SchedulingSettings;
-	#states = new Map<string, MemoryState>();
 	readonly #queue: StudyQueue;
+	/** The facts' states and the day's counts, as stored. */
+	readonly #memory: SessionMemory;
 	#scheduling: Promise<Scheduler> | null = null;
 	#scheduler: Scheduler | null = null;
-	#done = { newToday: 0, reviewsToday: 0 };
 	#undo: UndoStep[] = [];
 	#undoSteps = $state(0); // #undo's length, for the page
 	/** A rating or an undo being saved (shown only once it is slow). */
@@ -95,6 +95,7 @@ export class ReviewSession {
 		const studied = options.deck ? decks.filter((d) => d.id === options.deck) : decks;
 		this.#study = new StudySource(studied, options);
 		this.#queue = new StudyQueue(this.#study.facts);
+		this.#memory = new SessionMemory(this.#queue);
 	}
 
 	/** A save has been under way for a while (see SaveState). */
@@ -111,20 +112,14 @@ export class ReviewSession {
 		return this.#settings;
 	}
 
-	#setState(key: string, s: MemoryState | undefined) {
-		if (s) this.#states.set(key, s);
-		else this.#states.delete(key);
-		this.#queue.changed(key);
-	}
-
 	/** How many facts have a stored state (of any deck, read at start). */
 	get storedStates(): number {
-		return this.#states.size;
+		return this.#memory.states.size;
 	}
 
 	/** A fact's current memory, as this session knows it. */
 	stateOf(key: string): MemoryState | undefined {
-		return this.#states.get(key);
+		return this.#memory.states.get(key);
 	}
 
 	#loadScheduler(): Promise<Scheduler> {
@@ -149,7 +144,7 @@ export class ReviewSession {
 			const early = await reads.counts;
 			return early?.from === from.getTime() ? early.counts : this.#repo.todayCounts(from);
 		});
-		[this.#settings, this.#states, this.#done] = await Promise.all([
+		[this.#settings, this.#memory.states, this.#memory.done] = await Promise.all([
 			reads.settings,
 			reads.states,
 			counts
@@ -161,63 +156,49 @@ export class ReviewSession {
 		mark('session');
 	}
 
-	/**
-	 * Show the next question: the queue's first fact (or the one on screen before a reload).
-	 * Reads the deck of the fact it shows if it is not read yet, and the decks of the few facts
-	 * after it in the background, so the next answer finds them read. The screen changes once:
-	 * `settle` (the counts of an answer; given the item to show next, null for the summary) and
-	 * the next question are set together, after the reads.
-	 */
+	/** Show the next question: the queue's first fact (see #pick), or the summary. */
 	async #next(preferKey?: string | null, settle?: (next: StudyItem | null) => void): Promise<void> {
+		this.#show(await this.#pick(preferKey), settle);
+	}
+
+	/** The next question as the states are now (see pickNext); nothing on screen changes. */
+	#pick(preferKey?: string | null): Promise<Picked> {
+		return pickNext(
+			{ queue: this.#queue, study: this.#study, memory: this.#memory, settings: this.#settings },
+			this.#now(),
+			preferKey
+		);
+	}
+
+	/**
+	 * Put what #pick found on screen. The screen changes once: `settle` (the counts of an answer;
+	 * given the item to show next, null for the summary) and the next question are set
+	 * together. The decks of the few facts after it are read once the frame is painted, so that
+	 * the next answer finds them read.
+	 */
+	#show({ queue, item, ahead }: Picked, settle?: (next: StudyItem | null) => void): void {
 		const now = this.#now();
-		const { timeZone, dayStartHour } = this.#settings;
-		const dayEnd = nextDayStart(now, timeZone, dayStartHour).getTime();
-		const queue = this.#queue.build({
-			now,
-			dayEnd,
-			states: this.#states,
-			settings: this.#settings,
-			done: this.#done
-		});
-		const show = (next: StudyItem | null) => {
-			settle?.(next);
-			this.queue = queue;
-			this.result = null;
-			this.response = null;
-			this.intervals = null;
-		};
-		const entries = preferKey
-			? [...queue.entries].sort((a, b) => Number(b.key === preferKey) - Number(a.key === preferKey))
-			: queue.entries;
-		for (const [i, entry] of entries.entries()) {
-			await this.#study.load([entry]);
-			const item = this.#itemFor(entry, dayEnd);
-			if (!item) continue;
-			show(item);
-			this.current = item;
+		settle?.(item);
+		this.queue = queue;
+		this.result = null;
+		this.response = null;
+		this.intervals = null;
+		this.current = item;
+		if (item) {
 			this.phase = 'question';
 			this.#shownAt = now.getTime();
-			this.#resume?.setItem(RESUME_KEY, entry.key);
-			void this.#study.load(entries.slice(i + 1, i + 1 + READ_AHEAD));
+			this.#resume?.setItem(RESUME_KEY, item.entry.key);
+			if (ahead.length) void afterFrame().then(() => this.#study.load(ahead));
 			return;
 		}
-		show(null);
-		this.current = null;
 		this.phase = 'done';
 		this.#resume?.removeItem(RESUME_KEY);
 		this.summary = {
 			reviewed: this.reviewed,
 			correct: this.correct,
 			ms: now.getTime() - this.#startedAt,
-			nextDue: this.#queue.nextDue(this.#states, now)
+			nextDue: this.#queue.nextDue(this.#memory.states, now)
 		};
-	}
-
-	#itemFor(entry: QueueEntry, dayEnd: number): StudyItem | null {
-		const found = this.#study.fact(entry.key);
-		const question =
-			found && questionFor(entry.deck, entry.fact, found.questions, this.#states, dayEnd);
-		return question ? { entry, deck: found.deck, fact: found.fact, question } : null;
 	}
 
 	#resumeKey(): string | null {
@@ -262,7 +243,7 @@ export class ReviewSession {
 		}
 		const { newMemory, previewCards } = scheduler;
 		const now = this.#now();
-		const state = this.#states.get(item.entry.key) ?? newMemory(item.deck.id, item.fact.id);
+		const state = this.#memory.states.get(item.entry.key) ?? newMemory(item.deck.id, item.fact.id);
 		const cards = previewCards(state.card, now, scheduleParams(this.#settings));
 		this.intervals = intervalTexts(cards, now);
 	}
@@ -285,30 +266,44 @@ export class ReviewSession {
 					item.question.type === 'flashcard'
 						? grade(item.question, { kind: 'rating', rating })
 						: this.result!;
-				const { restores, events, counted } = await this.#write(item, rating, result);
+				const { answer, next } = await this.#write(item, rating, result);
+				const { restores, events, counted } = answer;
 				const correct = result.facts[item.entry.fact] ?? false;
 				this.#undo.push({ item, restores, events, counted, correct });
-				await this.#next(null, (next) => {
-					beforeNext?.(next);
+				this.#show(next, (shown) => {
+					beforeNext?.(shown);
 					this.#undoSteps = this.#undo.length;
 					this.reviewed += 1;
 					if (correct) this.correct += 1;
 				});
+				mark('rate-shown');
 			} catch (e) {
 				this.error = saveFailure('Your answer was not saved', e);
 			}
 		});
 	}
 
-	/** Write the answer; on a conflict with another tab, it is applied on top of that tab's. */
-	async #write(item: StudyItem, rating: Grade, result: GradeResult): Promise<StudyAnswer> {
-		const { studyAnswer, studyRatings, timeAfter } = await this.#loadScheduler();
+	/**
+	 * Write the answer (on a conflict with another tab, it is applied on top of that tab's) and
+	 * find the question after it. That question is looked for while the write is in flight, with
+	 * the answer's states applied as they will be once it is stored (nothing on screen changes
+	 * until it is): if the write fails they are taken back; if the answer had to be computed
+	 * again on top of another tab's, the next question is looked for again.
+	 */
+	async #write(
+		item: StudyItem,
+		rating: Grade,
+		result: GradeResult
+	): Promise<{ answer: StudyAnswer; next: Picked }> {
+		const { studyAnswer, studyRatings, timeAfter } =
+			this.#scheduler ?? (await this.#loadScheduler());
 		const now = this.#now();
 		const durationMs = Math.max(0, now.getTime() - this.#shownAt);
 		const ratings = studyRatings(item.question.facts, item.entry.fact, rating, result.facts);
 		const keys = [...ratings.keys()].map((f) => memoryKey(item.deck.id, f));
-		const compute = (states: ReadonlyMap<string, MemoryState>, retry: number) =>
-			studyAnswer({
+		let first: StudyAnswer | undefined;
+		const compute = (states: ReadonlyMap<string, MemoryState>, retry: number) => {
+			const answer = studyAnswer({
 				deck: item.deck,
 				question: item.question,
 				ratings,
@@ -320,11 +315,29 @@ export class ReviewSession {
 				settings: this.#settings,
 				newId: this.#newId
 			});
-		const answer = await commitAnswer(this.#repo, keys, compute, { states: this.#states });
-		for (const c of answer.changes) this.#setState(memoryKey(c.next.deck, c.next.fact), c.next);
-		this.#done.newToday += answer.counted.newToday;
-		this.#done.reviewsToday += answer.counted.reviewsToday;
-		return answer;
+			first ??= answer;
+			return answer;
+		};
+		const committing = commitAnswer(this.#repo, keys, compute, { states: this.#memory.states });
+		mark('rate-sent');
+		// Given the states, commitAnswer computes the first try and sends its writes at once.
+		const applied = first && this.#memory.apply(first);
+		let picking = first && this.#pick(null);
+		picking?.catch(() => {});
+		let answer: StudyAnswer;
+		try {
+			answer = await committing;
+			mark('rate-stored');
+		} catch (e) {
+			if (applied) this.#memory.takeBack(applied);
+			throw e;
+		}
+		if (answer !== first) {
+			if (applied) this.#memory.takeBack(applied);
+			this.#memory.apply(answer);
+			picking = this.#pick(null);
+		}
+		return { answer, next: await (picking ?? this.#pick(null)) };
 	}
 
 	/** Take back the last answer: its states and log entries go, and its question shows again. */
@@ -336,9 +349,7 @@ export class ReviewSession {
 				await this.#repo.undo(step.restores, step.events);
 				this.#undo.pop();
 				this.#undoSteps = this.#undo.length;
-				for (const r of step.restores) this.#setState(r.key, r.previous ?? undefined);
-				this.#done.newToday -= step.counted.newToday;
-				this.#done.reviewsToday -= step.counted.reviewsToday;
+				this.#memory.restore(step.restores, step.counted);
 				this.reviewed -= 1;
 				if (step.correct) this.correct -= 1;
 				this.current = step.item;

@@ -149,7 +149,62 @@ describe('a review session', () => {
 		expect(events.filter((e) => e.fact === fact)).toHaveLength(2);
 		const state = (await repo.loadStates()).get(`${deck.id}/${fact}`);
 		expect(state?.events).toBe(2);
+		// The tab whose answer went on top of the other's knows the state it stored.
+		expect([a.stateOf(`${deck.id}/${fact}`), b.stateOf(`${deck.id}/${fact}`)]).toContainEqual(
+			state
+		);
 		expect(await repo.loadStates()).toEqual(await repo.rebuildFromLog());
+	});
+
+	test('the next question is found while the answer is written, and shows once it is stored', async () => {
+		const repo = await freshRepo();
+		const s = await session(repo);
+		const first = s.current!;
+		let store!: () => void;
+		const commit = repo.commit.bind(repo);
+		const spy = vi.spyOn(repo, 'commit').mockImplementationOnce(async (changes, events) => {
+			await new Promise<void>((resolve) => (store = resolve));
+			return commit(changes, events);
+		});
+		s.answer(rightResponse(first.question));
+		const rating = s.rate();
+		await vi.waitFor(() => expect(spy).toHaveBeenCalled());
+		// The answer is not stored yet: the screen has not moved.
+		expect(s.current).toBe(first);
+		expect(s.phase).toBe('feedback');
+		expect(s.reviewed).toBe(0);
+		store();
+		await rating;
+		expect(s.current?.entry.key).not.toBe(first.entry.key);
+		expect((await repo.readLog()).events).toHaveLength(first.question.facts.length);
+		expect(s.stateOf(first.entry.key)).toEqual((await repo.loadStates()).get(first.entry.key));
+	});
+
+	test('an answer that is not stored leaves the session as it was, and is stored once when rated again', async () => {
+		const repo = await freshRepo();
+		const s = await session(repo);
+		const first = s.current!;
+		const remaining = s.remaining;
+		vi.spyOn(repo, 'commit').mockRejectedValueOnce(new Error('The disk is full'));
+		s.answer(rightResponse(first.question));
+		await s.rate();
+		expect(s.error).toMatch(/^Your answer was not saved/);
+		expect(s.phase).toBe('feedback');
+		expect(s.current).toBe(first);
+		expect(s.reviewed).toBe(0);
+		// The states the answer would have given were taken back, and the queue with them.
+		for (const f of first.question.facts) expect(s.stateOf(`${deck.id}/${f}`)).toBeUndefined();
+		expect(s.remaining).toBe(remaining);
+		await s.rate();
+		expect(s.error).toBeNull();
+		expect(s.reviewed).toBe(1);
+		expect((await repo.readLog()).events).toHaveLength(first.question.facts.length);
+		const stored = await repo.loadStates();
+		for (const f of first.question.facts)
+			expect(s.stateOf(`${deck.id}/${f}`)).toEqual(stored.get(`${deck.id}/${f}`));
+		// The day's counts were taken back too: the new fact is counted once.
+		const again = await session(repo);
+		expect(again.remaining).toBe(s.remaining);
 	});
 
 	test('a fact answered Again comes back in the same session', async () => {

@@ -5,6 +5,7 @@ import type { Deck } from '$lib/bank/schema';
 import { statementHash } from '$lib/srs/keys';
 import { makeSettings } from '$lib/srs/test-helpers';
 import { Repository } from '$lib/storage/repository';
+import { afterFrame } from './after-frame';
 import { ReviewSession } from './review.svelte';
 import type { LazyDeck } from './study-source';
 import { rightResponse } from './test-helpers';
@@ -45,8 +46,10 @@ describe('a session over decks read on demand', () => {
 		const s = await start(decks);
 		expect(s.current?.deck.id).toBe('d0');
 		expect(s.current?.fact.id).toBe('shanti');
-		expect(loads[0]).toBe('d0');
+		// Its own deck only, until the question is on screen (after the frame, in the app).
+		expect(loads).toEqual(['d0']);
 		// The five facts after the first are in decks d0 to d2: those are read ahead, no more.
+		await afterFrame();
 		expect(new Set(loads)).toEqual(new Set(['d0', 'd1', 'd2']));
 		expect(s.remaining).toBe(20);
 	});

@@ -3,6 +3,8 @@ import { Rating } from 'ts-fsrs';
 import { StaleRecordError } from './errors';
 import { indexedDbKv, memoryKv, openIndexedDb, revOf, STATES_REV, type Kv } from './kv';
 import { dayOf, putDay, rawEntries } from './log-days';
+import { apply, newMemory } from '../srs/memory';
+import { makeReview, makeSettings } from '../srs/test-helpers';
 import { Repository } from './repository';
 import { answer } from './test-helpers';
 
@@ -138,6 +140,42 @@ describe('writing an answer in one round trip', () => {
 			});
 			const a3 = await answer(repo, 'f2', Rating.Good, at(2));
 			expect((await stored(kv)).entries).toEqual([a2.event.id, a3.event.id]);
+		}
+	);
+});
+
+describe('the parameters an answer was scheduled with', () => {
+	test.each(backends)(
+		'%s: a set is stored with the first answer that uses it and not written again; a new set is',
+		async (_, open) => {
+			const kv = await open();
+			const scopes: string[][] = [];
+			const repo = new Repository({
+				backend: kv.backend,
+				close: () => kv.close(),
+				run(stores, mode, body, options) {
+					if (mode === 'readwrite') scopes.push([...stores]);
+					return kv.run(stores, mode, body, options);
+				}
+			});
+			const write = (fact: string, minutes: number, settings = makeSettings()) => {
+				const state = newMemory('d', fact);
+				const event = makeReview(at(minutes), Rating.Good, { fact }, settings);
+				return repo.commit([{ expected: null, next: apply(state, event) }], [event]);
+			};
+			await write('f0', 0);
+			await write('f1', 1);
+			const fitted = makeSettings({ desiredRetention: 0.85 });
+			await write('f2', 2, fitted);
+			await write('f3', 3, fitted);
+			expect(scopes.map((s) => s.includes('settings'))).toEqual([true, false, true, false]);
+			expect((await repo.loadParams()).size).toBe(2);
+			// Every entry is read back with the set it was scheduled with.
+			const { events, bad } = await repo.readLog();
+			expect(bad).toBe(0);
+			expect(events.map((e) => e.kind === 'review' && e.params.desiredRetention)).toEqual([
+				0.9, 0.9, 0.85, 0.85
+			]);
 		}
 	);
 });

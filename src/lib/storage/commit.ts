@@ -16,10 +16,14 @@ import { StaleRecordError } from './errors';
 import { STATES_REV, statesAt, unchanged, type Kv, type KvTx, type StoreName } from './kv';
 import { markLog } from './sync-outbox';
 import { appendEntries, dayOf, groupByDay, putDay, withEntries } from './log-days';
-import { paramsKey, paramsToRecord, type LogRecord } from './records';
+import { paramsKey, paramsToRecord, type LogRecord, type ParamsRecord } from './records';
 
-/** What an answer writes in: the states, the log, the parameters (settings), the quarantine. */
-const STORES: StoreName[] = ['states', 'log', 'settings', 'meta', 'quarantine'];
+/**
+ * What an answer writes in: the states and the log (kv.ts adds the days' times and the outbox),
+ * the revision (meta), the parameters (settings) when they are not stored yet, and the quarantine
+ * when the day is read (a day that cannot be read is set aside).
+ */
+const STORES: StoreName[] = ['states', 'log', 'meta'];
 
 /** A fact state to write, with the revision (`lastEvent`) it was computed from. */
 export interface StateChange {
@@ -37,6 +41,11 @@ interface LastDay {
 export class AnswerWriter {
 	readonly #kv: Kv;
 	#last: LastDay | null = null;
+	/**
+	 * The ids of the parameter sets this writer has stored: a set is never removed once stored
+	 * (entries name it), so an answer with the same set does not write it again.
+	 */
+	readonly #paramsStored = new Set<string>();
 
 	constructor(kv: Kv) {
 		this.#kv = kv;
@@ -55,14 +64,24 @@ export class AnswerWriter {
 		const records = changes.map((c) => [keyOf(c), stateToRecord(c.next)] as const);
 		const logged = events.map(eventToRecord);
 		const expected = changes.map((c) => [keyOf(c), c.expected] as const);
+		const params = new Map<string, ParamsRecord>();
+		logged.forEach((record, i) => {
+			const e = events[i];
+			if (
+				e.kind === 'review' &&
+				record.kind === 'review' &&
+				!this.#paramsStored.has(record.paramsId)
+			)
+				params.set(record.paramsId, paramsToRecord(e.params));
+		});
+		const stores: StoreName[] = params.size ? [...STORES, 'settings'] : STORES;
 		const put = (tx: KvTx) => {
-			logged.forEach((record, i) => {
-				const e = events[i];
-				if (e.kind === 'review' && record.kind === 'review')
-					tx.put('settings', paramsKey(record.paramsId), paramsToRecord(e.params));
-			});
+			for (const [id, record] of params) tx.put('settings', paramsKey(id), record);
 			for (const [key, record] of records) tx.put('states', key, record);
 			markLog(tx, logged);
+		};
+		const stored = () => {
+			for (const id of params.keys()) this.#paramsStored.add(id);
 		};
 		const last = this.#last;
 		this.#last = null;
@@ -70,7 +89,7 @@ export class AnswerWriter {
 		if (last && entries)
 			try {
 				await this.#kv.run(
-					STORES,
+					stores,
 					'readwrite',
 					async (tx) => {
 						// The check of the states goes out first, then every write, the revision's
@@ -81,29 +100,36 @@ export class AnswerWriter {
 						putDay(tx, last.day, entries);
 						await checked;
 					},
-					{ rev: last.rev }
+					{ rev: last.rev, commitEarly: true }
 				);
 				this.#last = { rev: last.rev + 1, day: last.day, entries };
+				stored();
 				return last.rev;
 			} catch (e) {
 				// Another writer came between: written again below, the long way.
 				if (!(e instanceof StaleRecordError && e.key === STATES_REV)) throw e;
 			}
 		let written = new Map<string, unknown[]>();
-		const rev = await this.#kv.run(STORES, 'readwrite', async (tx) => {
-			// The check of the states and the read of the log's day go out together: one round
-			// trip, then the writes. A stale state is what the answer fails with first (it is
-			// computed again on top), before a duplicate entry (it was stored before).
-			const checked = unchanged(tx, expected);
-			const appended = appendEntries(tx, logged);
-			appended.catch(() => {});
-			const rev = await checked;
-			written = await appended;
-			put(tx);
-			return rev;
-		});
+		const rev = await this.#kv.run(
+			[...stores, 'quarantine'],
+			'readwrite',
+			async (tx) => {
+				// The check of the states and the read of the log's day go out together: one round
+				// trip, then the writes. A stale state is what the answer fails with first (it is
+				// computed again on top), before a duplicate entry (it was stored before).
+				const checked = unchanged(tx, expected);
+				const appended = appendEntries(tx, logged);
+				appended.catch(() => {});
+				const rev = await checked;
+				written = await appended;
+				put(tx);
+				return rev;
+			},
+			{ commitEarly: true }
+		);
 		const day = [...written].at(-1);
 		if (day) this.#last = { rev: rev + 1, day: day[0], entries: day[1] };
+		stored();
 		return rev;
 	}
 }

@@ -67,6 +67,12 @@ export interface RunOptions {
 	 * and StaleRecordError(STATES_REV) thrown (after any error of the body's own).
 	 */
 	rev?: number;
+	/**
+	 * Commit as soon as the body has returned (and the revision is checked), instead of once the
+	 * answers to every write have come back to the page: the writes still all land, or none.
+	 * Only for a body that makes no request after it returns.
+	 */
+	commitEarly?: boolean;
 }
 
 /**
@@ -205,6 +211,7 @@ export function indexedDbKv(db: IDBDatabase): Kv {
 			}
 			try {
 				if (rev && expected === undefined) api.put('meta', STATES_REV, revOf(await rev) + 1);
+				if (options.commitEarly) tx.commit();
 				await done;
 			} catch (e) {
 				// A write of the body's that failed (a duplicate key) aborts the transaction: its
