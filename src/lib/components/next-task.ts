@@ -9,21 +9,3 @@ export function nextTask(): Promise<void> {
 	if (scheduler?.yield) return scheduler.yield();
 	return new Promise((resolve) => setTimeout(resolve, 0));
 }
-
-/**
- * A promise that settles in a task after the next frame has been rendered: work that must not
- * delay what the page has just put on screen (a task queued sooner may run before that frame).
- * A hidden page renders no frames: it settles after `fallbackMs` then.
- */
-export function afterFrame(fallbackMs = 100): Promise<void> {
-	return new Promise((resolve) => {
-		const timer = setTimeout(resolve, fallbackMs);
-		if (typeof requestAnimationFrame !== 'function') return;
-		requestAnimationFrame(() =>
-			setTimeout(() => {
-				clearTimeout(timer);
-				resolve();
-			}, 0)
-		);
-	});
-}
