@@ -137,7 +137,6 @@ export class ReviewSession {
 	async start(reads: SessionReads = ReviewSession.read(this.#repo)): Promise<void> {
 		const now = this.#now();
 		this.#startedAt = now.getTime();
-		void this.#loadScheduler();
 		// The day's counts need only the settings: read while the states are.
 		const counts = reads.settings.then(async (s) => {
 			const from = dayStart(now, s.timeZone, s.dayStartHour);
@@ -154,6 +153,9 @@ export class ReviewSession {
 			this.#queue.examOrder = (await import('$lib/srs/exam-order')).examOrder;
 		await this.#next(this.#resumeKey());
 		mark('session');
+		// The scheduler (ts-fsrs) is needed from the first answer on: loaded once the first
+		// question's frame is drawn, not in the way of it (an answer before then waits for it).
+		void afterFrame().then(() => this.#loadScheduler());
 	}
 
 	/** Show the next question: the queue's first fact (see #pick), or the summary. */
