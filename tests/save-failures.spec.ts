@@ -15,8 +15,32 @@ test.beforeEach(async ({ page }) => {
 	await installWriteFailures(page);
 });
 
-/** Once the page's scripts run (a click before does nothing). */
-const live = (page: Page) => page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+/**
+ * Once the page's scripts run (a click before does nothing) and the app has its database: its
+ * first open writes a record, and a write refused then would leave it keeping progress in memory
+ * (the storage banner), not failing the write the test means to fail. On a loaded machine that
+ * open can come after hydration.
+ */
+async function live(page: Page) {
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	await expect.poll(() => page.evaluate(databaseWritten), { timeout: 15_000 }).toBe(true);
+}
+
+/** In the page: the app's database exists and holds its meta record. */
+const databaseWritten = async () => {
+	if (!(await indexedDB.databases()).some((d) => d.name === 'current-affairs-recall')) return false;
+	return new Promise<boolean>((resolve) => {
+		const open = indexedDB.open('current-affairs-recall');
+		open.onerror = () => resolve(false);
+		open.onsuccess = () => {
+			const db = open.result;
+			if (!db.objectStoreNames.contains('meta')) return void (db.close(), resolve(false));
+			const count = db.transaction('meta').objectStore('meta').count();
+			count.onsuccess = () => (db.close(), resolve(count.result > 0));
+			count.onerror = () => (db.close(), resolve(false));
+		};
+	});
+};
 
 test('a rating on /study: the question and its feedback stay, and the same key saves it once', async ({
 	page
