@@ -1,6 +1,6 @@
 /** Valid backup files built with the app's own scheduler and record code. */
 import { Rating } from 'ts-fsrs';
-import { apply, newMemory, paramsId, replay, type MemoryEvent } from '../src/lib/srs/memory';
+import { paramsId, replay, type MemoryEvent } from '../src/lib/srs/memory';
 import { makeReview } from '../src/lib/srs/test-helpers';
 import { eventToRecord, stateToRecord } from '../src/lib/storage/convert';
 import { SCHEMA_VERSION } from '../src/lib/storage/records';
@@ -8,30 +8,15 @@ import { BACKUP_FORMAT } from '../src/lib/storage/backup';
 
 /** `n` facts, one answer each. */
 export function backupWith(n: number) {
-	const states = [];
-	const log = [];
-	const params: Record<string, unknown> = {};
-	for (let i = 0; i < n; i++) {
-		const fact = `fact-${i}`;
-		const event = makeReview(new Date(Date.UTC(2026, 0, 13, 10, i)), Rating.Good, {
-			deck: 'india-us-2026-01',
-			fact,
-			id: `fixture-${i}`
-		});
-		const state = apply(newMemory('india-us-2026-01', fact), event);
-		states.push(stateToRecord(state));
-		params[paramsId(event.params)] = event.params;
-		log.push(eventToRecord(event));
-	}
-	return {
-		format: BACKUP_FORMAT,
-		schemaVersion: SCHEMA_VERSION,
-		exportedAt: new Date().toISOString(),
-		settings: null,
-		params,
-		states,
-		log
-	};
+	return backupOfLog(
+		Array.from({ length: n }, (_, i) =>
+			makeReview(new Date(Date.UTC(2026, 0, 13, 10, i)), Rating.Good, {
+				deck: 'india-us-2026-01',
+				fact: `fact-${i}`,
+				id: `fixture-${i}`
+			})
+		)
+	);
 }
 
 /** A valid backup file holding a whole review log (and its replay as the states). */
