@@ -33,22 +33,22 @@ export { AssertionReasonSchema } from '../question-types/assertion_reason';
 const IsoDate = z.iso.date();
 
 export const TopicSchema = z.strictObject({
-	id: SlugSchema,
-	label: Text
+	id: SlugSchema(),
+	label: Text()
 });
 
 export const FactSchema = z.strictObject({
-	id: SlugSchema,
+	id: SlugSchema(),
 	/** One true statement, in plain words. */
-	statement: Text.check(
+	statement: Text().check(
 		z.describe(
 			'One true statement, in plain words. Anchor relative time to a date ("on Monday, 12 January 2026", "in February 2026", "as of 13 January 2026"): the lint refuses today, next month, a weekday, currently, recently… without one.'
 		)
 	),
 	/** Verbatim from the source text (whitespace and curly quotes aside). */
-	quote: Text,
+	quote: Text(),
 	/** Ids from the deck's closed `topics` list. */
-	topics: z.array(SlugSchema).check(z.minLength(1)),
+	topics: z.array(SlugSchema()).check(z.minLength(1)),
 	/** The date the fact was true as of (usually the source's date). */
 	asOf: IsoDate,
 	/** True for figures that may change, such as a tariff rate. */
@@ -60,8 +60,8 @@ export const QuestionSchema = z.discriminatedUnion('type', questionSchemas());
 
 export const SourceSchema = z.strictObject({
 	/** The source's headline-style title. */
-	title: Text,
-	publisher: z.optional(Text),
+	title: Text(),
+	publisher: z.optional(Text()),
 	/** Publication date of the source. */
 	published: IsoDate,
 	/** The source text file, relative to the deck file; quotes are checked against it. */
@@ -92,9 +92,9 @@ export const DeckSchema = z
 	.strictObject({
 		/** Editors use this to find the JSON Schema; the app ignores it. */
 		$schema: z.optional(z.string()),
-		id: SlugSchema,
-		title: Text,
-		description: z.optional(Text),
+		id: SlugSchema(),
+		title: Text(),
+		description: z.optional(Text()),
 		/** BCP 47 language tag. */
 		language: z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)),
 		version: z.int().check(z.minimum(1)),

@@ -171,7 +171,7 @@ describe('every type: a draft from facts alone', () => {
 		for (const n of [min, max]) {
 			const facts = [...FACTS, ...FACTS].slice(0, n).map((f, i) => ({ ...f, id: `${f.id}-${i}` }));
 			const q = draftQuestion(type, { id: `draft-${type.replace(/_/g, '-')}`, facts });
-			const parsed = z.safeParse(QUESTION_TYPE_DEFS[type].schema, q);
+			const parsed = z.safeParse(QUESTION_TYPE_DEFS[type].schema(), q);
 			expect(parsed.success, `${type} from ${n}: ${parsed.error?.message}`).toBe(true);
 			expect(q.facts).toEqual(facts.map((f) => f.id));
 		}

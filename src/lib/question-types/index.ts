@@ -40,7 +40,7 @@ export const QUESTION_TYPE_DEFS = {
 type Defs = typeof QUESTION_TYPE_DEFS;
 
 /** The question of each type, as its own schema gives it. */
-export type QuestionOfType = { [K in QuestionTypeId]: z.infer<Defs[K]['schema']> };
+export type QuestionOfType = { [K in QuestionTypeId]: z.infer<ReturnType<Defs[K]['schema']>> };
 /** Any question (the same type as the bank's `Question`). */
 export type AnyQuestion = QuestionOfType[QuestionTypeId];
 
@@ -54,10 +54,10 @@ export type ChoiceQuestion = QuestionOfType[ChoiceTypeId];
 export const defOf = <Q extends AnyQuestion>(q: Q) =>
 	QUESTION_TYPE_DEFS[q.type] as unknown as QuestionTypeDef<Q>;
 
-/** The schemas of all types, in the order of QUESTION_TYPES, for the bank's union. */
+/** The schemas of all types (each built now if not yet), in the order of QUESTION_TYPES, for the bank's union. */
 export const questionSchemas = () => {
-	type Schema = Defs[QuestionTypeId]['schema'];
-	return QUESTION_TYPES.map((t) => QUESTION_TYPE_DEFS[t].schema) as [Schema, ...Schema[]];
+	type Schema = ReturnType<Defs[QuestionTypeId]['schema']>;
+	return QUESTION_TYPES.map((t) => QUESTION_TYPE_DEFS[t].schema()) as [Schema, ...Schema[]];
 };
 
 export const TYPE_LABELS = Object.fromEntries(

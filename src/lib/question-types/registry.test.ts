@@ -106,7 +106,7 @@ describe.each(QUESTION_TYPES)('%s', (id) => {
 	const def = defOf(q);
 
 	test('its sample parses with its schema and is of its type', () => {
-		expect(z.parse(QUESTION_TYPE_DEFS[id].schema, q)).toEqual(q);
+		expect(z.parse(QUESTION_TYPE_DEFS[id].schema(), q)).toEqual(q);
 		expect(q.type).toBe(id);
 	});
 

@@ -6,6 +6,7 @@
  * zone are passed in. See docs/ARCHITECTURE.md, "Exam dates".
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../question-types/shared/lazy-schema';
 import { fromVirtual, studyDay } from './day';
 
 const DAY = 86_400_000;
@@ -18,38 +19,42 @@ const isCalendarDate = (s: string) => {
 	return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === s;
 };
 
-export const ExamDateSchema = z.strictObject({
-	name: z.string().check(
-		z.refine((s) => s.trim().length > 0, 'must name the exam, e.g. "UPSC Prelims 2026"'),
-		z.maxLength(100, 'must be at most 100 characters')
-	),
-	/** The exam's day, YYYY-MM-DD, in the learner's time zone. */
-	date: z
-		.string()
-		.check(
-			z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-05-24'),
-			z.refine(isCalendarDate, 'is not a day of the calendar')
+export const ExamDateSchema = lazySchema(() =>
+	z.strictObject({
+		name: z.string().check(
+			z.refine((s) => s.trim().length > 0, 'must name the exam, e.g. "UPSC Prelims 2026"'),
+			z.maxLength(100, 'must be at most 100 characters')
 		),
-	/** The probability of recall wanted on the exam's morning (0.5–0.99). */
-	target: z
-		.number()
-		.check(z.minimum(0.5, 'must be at least 50%'), z.maximum(0.99, 'must be at most 99%'))
-});
+		/** The exam's day, YYYY-MM-DD, in the learner's time zone. */
+		date: z
+			.string()
+			.check(
+				z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-05-24'),
+				z.refine(isCalendarDate, 'is not a day of the calendar')
+			),
+		/** The probability of recall wanted on the exam's morning (0.5–0.99). */
+		target: z
+			.number()
+			.check(z.minimum(0.5, 'must be at least 50%'), z.maximum(0.99, 'must be at most 99%'))
+	})
+);
 
-export const ExamPlanSchema = z.strictObject({
-	exams: z.array(ExamDateSchema).check(z.maxLength(10, 'at most 10 exams')),
-	/** Exam mode lasts this many days before an exam (0: never). */
-	modeDays: z
-		.int()
-		.check(z.minimum(0, 'must be 0 (off) or more'), z.maximum(60, 'must be at most 60 days')),
-	/** In exam mode the daily limits (new facts and reviews) rise by this percentage. */
-	limitsRaise: z
-		.int()
-		.check(z.minimum(0, 'must be 0 or more'), z.maximum(300, 'must be at most 300%'))
-});
+export const ExamPlanSchema = lazySchema(() =>
+	z.strictObject({
+		exams: z.array(ExamDateSchema()).check(z.maxLength(10, 'at most 10 exams')),
+		/** Exam mode lasts this many days before an exam (0: never). */
+		modeDays: z
+			.int()
+			.check(z.minimum(0, 'must be 0 (off) or more'), z.maximum(60, 'must be at most 60 days')),
+		/** In exam mode the daily limits (new facts and reviews) rise by this percentage. */
+		limitsRaise: z
+			.int()
+			.check(z.minimum(0, 'must be 0 or more'), z.maximum(300, 'must be at most 300%'))
+	})
+);
 
-export type ExamDate = z.infer<typeof ExamDateSchema>;
-export type ExamPlan = z.infer<typeof ExamPlanSchema>;
+export type ExamDate = z.infer<ReturnType<typeof ExamDateSchema>>;
+export type ExamPlan = z.infer<ReturnType<typeof ExamPlanSchema>>;
 
 /** No exam, exam mode the last 14 days, limits raised by half. */
 export function defaultExamPlan(): ExamPlan {

@@ -41,7 +41,7 @@ describe('exam dates in settings', () => {
 			exams: [{ name: ' ', date: '2026-02-30', target: 1.2 }],
 			modeDays: -1
 		});
-		const result = z.safeParse(ExamPlanSchema, bad);
+		const result = z.safeParse(ExamPlanSchema(), bad);
 		expect(result.success).toBe(false);
 		const messages = Object.fromEntries(
 			result.error!.issues.map((i) => [i.path.join('.'), i.message])
@@ -53,7 +53,7 @@ describe('exam dates in settings', () => {
 			modeDays: 'must be 0 (off) or more'
 		});
 		const date = z.safeParse(
-			ExamPlanSchema,
+			ExamPlanSchema(),
 			plan({ exams: [{ ...plan().exams[0], date: '24/5' }] })
 		);
 		expect(date.error!.issues[0].message).toBe('must be a date like 2026-05-24');
@@ -61,8 +61,8 @@ describe('exam dates in settings', () => {
 
 	test('settings stored before exam dates still read, and new ones keep their plan', () => {
 		const { examPlan: _none, ...old } = settings();
-		expect(z.safeParse(SchedulingSettingsSchema, old).success).toBe(true);
-		expect(z.parse(SchedulingSettingsSchema, settings()).examPlan).toEqual(plan());
+		expect(z.safeParse(SchedulingSettingsSchema(), old).success).toBe(true);
+		expect(z.parse(SchedulingSettingsSchema(), settings()).examPlan).toEqual(plan());
 	});
 });
 

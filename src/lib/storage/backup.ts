@@ -121,7 +121,7 @@ export function parseBackup(text: string, { onProgress }: ProgressOptions = {}):
 	}
 	const params = new Map<string, ScheduleParams>();
 	for (const [id, p] of Object.entries(file.params)) {
-		const read = z.safeParse(ScheduleParamsSchema, p);
+		const read = z.safeParse(ScheduleParamsSchema(), p);
 		if (read.success && !isKnownZone(read.data.timeZone))
 			note(`params.${id}.timeZone: ${unknownZoneMessage(read.data.timeZone)}`);
 		else if (read.success) params.set(id, read.data);

@@ -14,18 +14,23 @@
  * does not change the first question (session/preview.ts).
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../question-types/shared/lazy-schema';
 import type { Repository } from './repository';
 
 const KEY = 'decks';
 
-const CopySchema = z.object({ version: z.string().check(z.minLength(1)), text: z.string() });
+const CopySchema = lazySchema(() =>
+	z.object({ version: z.string().check(z.minLength(1)), text: z.string() })
+);
 
-const DecksSchema = z.array(
-	z.looseObject({
-		id: z.string(),
-		facts: z.array(z.unknown()),
-		questions: z.array(z.looseObject({ id: z.string(), type: z.string() }))
-	})
+const DecksSchema = lazySchema(() =>
+	z.array(
+		z.looseObject({
+			id: z.string(),
+			facts: z.array(z.unknown()),
+			questions: z.array(z.looseObject({ id: z.string(), type: z.string() }))
+		})
+	)
 );
 
 /** The stored copy's decks if it is of `version` and whole; null otherwise (or unreadable). */
@@ -39,10 +44,10 @@ export async function readBuiltinCopy(
 	} catch {
 		return null;
 	}
-	const copy = CopySchema.safeParse(raw);
+	const copy = CopySchema().safeParse(raw);
 	if (!copy.success || copy.data.version !== version) return null;
 	try {
-		const decks = DecksSchema.safeParse(JSON.parse(copy.data.text));
+		const decks = DecksSchema().safeParse(JSON.parse(copy.data.text));
 		return decks.success ? decks.data : null;
 	} catch {
 		return null;

@@ -13,6 +13,7 @@
  * damaged or derived under other rules is derived again from its deck when read (decks.ts).
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../question-types/shared/lazy-schema';
 import { summarise } from '../bank/summary';
 import { RULES_VERSION } from '../bank/rules-version';
 import { QUESTION_TYPES } from '../bank/question-types';
@@ -28,49 +29,51 @@ import type { DeckRecord } from './records';
  */
 export const SUMMARY_LAYOUT = 2;
 
-const IsoDate = z.iso.date();
+const IsoDate = lazySchema(() => z.iso.date());
 
-export const DeckSummaryRecordSchema = z.strictObject({
-	schemaVersion: Version,
-	/** What it was derived with: this layout, these deck rules (bank/rules-version.ts). */
-	layout: z.number(),
-	rules: z.number(),
-	/** The deck record's `checked` hash when derived: the deck it describes. */
-	checked: z.string(),
-	id: z.string().check(z.minLength(1)),
-	title: z.string(),
-	description: z.optional(z.string()),
-	asOf: IsoDate,
-	source: z.strictObject({
+export const DeckSummaryRecordSchema = lazySchema(() =>
+	z.strictObject({
+		schemaVersion: Version(),
+		/** What it was derived with: this layout, these deck rules (bank/rules-version.ts). */
+		layout: z.number(),
+		rules: z.number(),
+		/** The deck record's `checked` hash when derived: the deck it describes. */
+		checked: z.string(),
+		id: z.string().check(z.minLength(1)),
 		title: z.string(),
-		publisher: z.optional(z.string()),
-		published: IsoDate,
-		url: z.optional(z.string())
-	}),
-	topics: z.array(z.strictObject({ id: z.string(), label: z.string() })),
-	summary: z.strictObject({
-		facts: Count,
-		questions: Count,
-		perType: z.record(z.enum(QUESTION_TYPES), Count),
-		factsTestedTwice: Count,
-		volatileFacts: Count
-	}),
-	/** Fact i: its id `ids[i]`, statement hash `hashes[i]`, topic ids `topics[i]` (space-separated). */
-	facts: z
-		.strictObject({
-			ids: z.array(z.string()),
-			hashes: z.array(z.string()),
-			topics: z.array(z.string())
-		})
-		.check(
-			z.refine(
-				(f) => f.hashes.length === f.ids.length && f.topics.length === f.ids.length,
-				'facts: ids, hashes and topics must be lists of the same length'
-			)
-		),
-	importedAt: Iso
-});
-export type DeckSummaryRecord = z.infer<typeof DeckSummaryRecordSchema>;
+		description: z.optional(z.string()),
+		asOf: IsoDate(),
+		source: z.strictObject({
+			title: z.string(),
+			publisher: z.optional(z.string()),
+			published: IsoDate(),
+			url: z.optional(z.string())
+		}),
+		topics: z.array(z.strictObject({ id: z.string(), label: z.string() })),
+		summary: z.strictObject({
+			facts: Count(),
+			questions: Count(),
+			perType: z.record(z.enum(QUESTION_TYPES), Count()),
+			factsTestedTwice: Count(),
+			volatileFacts: Count()
+		}),
+		/** Fact i: its id `ids[i]`, statement hash `hashes[i]`, topic ids `topics[i]` (space-separated). */
+		facts: z
+			.strictObject({
+				ids: z.array(z.string()),
+				hashes: z.array(z.string()),
+				topics: z.array(z.string())
+			})
+			.check(
+				z.refine(
+					(f) => f.hashes.length === f.ids.length && f.topics.length === f.ids.length,
+					'facts: ids, hashes and topics must be lists of the same length'
+				)
+			),
+		importedAt: Iso()
+	})
+);
+export type DeckSummaryRecord = z.infer<ReturnType<typeof DeckSummaryRecordSchema>>;
 
 /** The summary of a deck (one the validator passed) stored as `record`. */
 export function summaryOf(record: DeckRecord, deck: Deck): DeckSummaryRecord {
@@ -122,7 +125,7 @@ export function clearDerived(tx: KvTx): void {
 
 /** A stored summary, checked, and current only if derived with this layout and these rules. */
 export function readSummary(raw: unknown): Read<DeckSummaryRecord> {
-	const read = readRecordWith('deck-summary', DeckSummaryRecordSchema, raw);
+	const read = readRecordWith('deck-summary', DeckSummaryRecordSchema(), raw);
 	if (!read.ok) return read;
 	if (read.value.layout !== SUMMARY_LAYOUT || read.value.rules !== RULES_VERSION)
 		return { ok: false, error: 'derived under other rules' };

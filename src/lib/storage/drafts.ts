@@ -7,6 +7,7 @@
  * transaction.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../question-types/shared/lazy-schema';
 import { readDraft, type DeckDraft, type DraftOrigin } from '../bank/draft/model';
 import { memoryKey } from '../srs/keys';
 import type { MemoryEvent } from '../srs/memory';
@@ -19,18 +20,20 @@ import type { Repository, StateChange } from './repository';
 import { setAside, sortRows } from './set-aside';
 import { docIds, markChanged, markLog } from './sync-outbox';
 
-export const DraftRecordSchema = z.strictObject({
-	schemaVersion: Version,
-	savedAt: Iso,
-	/** The draft, checked by the bank's schema (bank/draft/model.ts `readDraft`). */
-	draft: z.unknown()
-});
+export const DraftRecordSchema = lazySchema(() =>
+	z.strictObject({
+		schemaVersion: Version(),
+		savedAt: Iso(),
+		/** The draft, checked by the bank's schema (bank/draft/model.ts `readDraft`). */
+		draft: z.unknown()
+	})
+);
 
-export type DraftRecord = z.infer<typeof DraftRecordSchema>;
+export type DraftRecord = z.infer<ReturnType<typeof DraftRecordSchema>>;
 
 /** Migrate and validate a stored draft. */
 export function readDraftRecord(raw: unknown): Read<{ draft: DeckDraft; savedAt: string }> {
-	const read = readRecordWith('draft', DraftRecordSchema, raw);
+	const read = readRecordWith('draft', DraftRecordSchema(), raw);
 	if (!read.ok) return read;
 	const draft = readDraft(read.value.draft);
 	if (!draft.ok) return { ok: false, error: `draft.${draft.error}` };

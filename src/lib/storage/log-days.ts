@@ -7,6 +7,7 @@
  * bad one is set aside alone, the rest of its day staying.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../question-types/shared/lazy-schema';
 import { StorageError } from './errors';
 import type { KvTx } from './kv';
 import { readRecordWith, SCHEMA_VERSION, Version, type Read } from './migrate';
@@ -14,15 +15,15 @@ import { logKey, readRecord, type LogRecord } from './records';
 import { putQuarantine } from './set-aside';
 import { markLog } from './sync-outbox';
 
-const DayKey = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
-
-export const LogDayRecordSchema = z.strictObject({
-	schemaVersion: Version,
-	day: DayKey,
-	/** The day's entries (LogRecords, each with its own version), in key order. */
-	entries: z.array(z.unknown())
-});
-export type LogDayRecord = z.infer<typeof LogDayRecordSchema>;
+export const LogDayRecordSchema = lazySchema(() =>
+	z.strictObject({
+		schemaVersion: Version(),
+		day: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+		/** The day's entries (LogRecords, each with its own version), in key order. */
+		entries: z.array(z.unknown())
+	})
+);
+export type LogDayRecord = z.infer<ReturnType<typeof LogDayRecordSchema>>;
 
 /** The UTC day an entry belongs to, which is its record's key. */
 export function dayOf(at: Date | string): string {
@@ -38,7 +39,7 @@ export function rawKey(raw: unknown): string | null {
 
 /** A stored day record, checked (its entries are checked one by one: readDays). */
 export function readDay(raw: unknown): Read<LogDayRecord> {
-	return readRecordWith('logDay', LogDayRecordSchema, raw);
+	return readRecordWith('logDay', LogDayRecordSchema(), raw);
 }
 
 export const dayRecord = (day: string, entries: unknown[]): LogDayRecord => ({

@@ -5,13 +5,14 @@
  * a record kind in a module of its own (attempts.ts) needs nothing else from storage.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../question-types/shared/lazy-schema';
 
 /** The current layout of every stored record and of backup files. */
 export const SCHEMA_VERSION = 2;
 
-export const Iso = z.iso.datetime({ offset: true });
-export const Version = z.literal(SCHEMA_VERSION);
-export const Count = z.int().check(z.minimum(0));
+export const Iso = lazySchema(() => z.iso.datetime({ offset: true }));
+export const Version = lazySchema(() => z.literal(SCHEMA_VERSION));
+export const Count = lazySchema(() => z.int().check(z.minimum(0)));
 
 export type RecordKind =
 	| 'state'

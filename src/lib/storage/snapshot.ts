@@ -143,7 +143,7 @@ function decodeRows(
  * has its hash (unchanged since it was written from checked records); else null.
  */
 function snapshotRows(raw: unknown, rev: number): { rev: number; rows: StateRow[] } | null {
-	const parsed = z.safeParse(SnapshotRecordSchema, raw);
+	const parsed = z.safeParse(SnapshotRecordSchema(), raw);
 	if (!parsed.success) return null;
 	const s = parsed.data;
 	if (s.rev !== rev || hashText(s.states) !== s.hash) return null;

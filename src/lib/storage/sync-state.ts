@@ -5,6 +5,7 @@
  * Never in a backup, never synced.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../question-types/shared/lazy-schema';
 import type { Kv, KvTx } from './kv';
 import { clearLog } from './log-days';
 import { markAll } from './sync-outbox';
@@ -12,27 +13,29 @@ import { markAll } from './sync-outbox';
 export const SYNC_META = 'sync';
 export const SETTINGS_CHANGED = 'settings-changed';
 
-const SyncMetaSchema = z.object({
-	/** The account these figures belong to. */
-	account: z.string(),
-	/** The server's update sequence the last pull reached (null: no pull finished yet). */
-	seq: z.nullable(z.union([z.string(), z.number()])),
-	/** When the last sync (pull and push) finished. */
-	syncedAt: z.nullable(z.string()),
-	/** The settings came from another device: its name and when it changed them. */
-	settingsFrom: z.optional(z.nullable(z.object({ device: z.string(), at: z.string() })))
-});
-export type SyncMeta = z.infer<typeof SyncMetaSchema>;
+const SyncMetaSchema = lazySchema(() =>
+	z.object({
+		/** The account these figures belong to. */
+		account: z.string(),
+		/** The server's update sequence the last pull reached (null: no pull finished yet). */
+		seq: z.nullable(z.union([z.string(), z.number()])),
+		/** When the last sync (pull and push) finished. */
+		syncedAt: z.nullable(z.string()),
+		/** The settings came from another device: its name and when it changed them. */
+		settingsFrom: z.optional(z.nullable(z.object({ device: z.string(), at: z.string() })))
+	})
+);
+export type SyncMeta = z.infer<ReturnType<typeof SyncMetaSchema>>;
 
-const ChangedSchema = z.object({ updatedAt: z.string(), device: z.string() });
-export type SettingsChanged = z.infer<typeof ChangedSchema>;
+const ChangedSchema = lazySchema(() => z.object({ updatedAt: z.string(), device: z.string() }));
+export type SettingsChanged = z.infer<ReturnType<typeof ChangedSchema>>;
 
 const fresh = (account: string): SyncMeta => ({ account, seq: null, syncedAt: null });
 
 /** The bookkeeping of `account` (fresh when none, damaged, or another account's). */
 export async function readSyncMeta(kv: Kv, account: string): Promise<SyncMeta> {
 	const raw = await kv.run(['meta'], 'readonly', (tx) => tx.get('meta', SYNC_META));
-	const read = SyncMetaSchema.safeParse(raw);
+	const read = SyncMetaSchema().safeParse(raw);
 	return read.success && read.data.account === account ? read.data : fresh(account);
 }
 
@@ -55,7 +58,7 @@ export async function clearSyncMeta(kv: Kv): Promise<void> {
 
 /** When and on which device the settings were last changed (null: never on record). */
 export async function settingsChanged(tx: KvTx): Promise<SettingsChanged | null> {
-	const read = ChangedSchema.safeParse(await tx.get('meta', SETTINGS_CHANGED));
+	const read = ChangedSchema().safeParse(await tx.get('meta', SETTINGS_CHANGED));
 	return read.success ? read.data : null;
 }
 
@@ -103,7 +106,7 @@ export function deviceName(): string {
  */
 export async function startAccount(kv: Kv, account: string): Promise<void> {
 	await kv.run(['outbox', 'meta'], 'readwrite', async (tx) => {
-		const read = SyncMetaSchema.safeParse(await tx.get('meta', SYNC_META));
+		const read = SyncMetaSchema().safeParse(await tx.get('meta', SYNC_META));
 		if (read.success && read.data.account === account) return;
 		markAll(tx);
 		tx.put('meta', SYNC_META, fresh(account));

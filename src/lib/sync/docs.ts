@@ -91,7 +91,7 @@ export function checkDoc(raw: unknown): Checked {
 				return refuse(`entry.id: "${entry.value.id}" is not the document's ("${id}")`);
 			if (body.params === undefined)
 				return ok({ id, deleted: false, body: { kind: 'log', entry: entry.value } });
-			const params = z.safeParse(ScheduleParamsSchema, body.params);
+			const params = z.safeParse(ScheduleParamsSchema(), body.params);
 			if (!params.success) return refuse(zodError(params.error, 'params'));
 			if (!isKnownZone(params.data.timeZone))
 				return refuse(`params.timeZone: ${unknownZoneMessage(params.data.timeZone)}`);
@@ -135,7 +135,7 @@ export function checkDoc(raw: unknown): Checked {
 		}
 		case 'settings': {
 			if (id !== 'settings') return refuse(`_id: the settings' document is "settings"`);
-			const settings = z.safeParse(SchedulingSettingsSchema, body.settings);
+			const settings = z.safeParse(SchedulingSettingsSchema(), body.settings);
 			if (!settings.success) return refuse(zodError(settings.error, 'settings'));
 			if (!isKnownZone(settings.data.timeZone))
 				return refuse(`settings.timeZone: ${unknownZoneMessage(settings.data.timeZone)}`);

@@ -94,7 +94,7 @@ export function fromDraft(
 		}
 	};
 	const errors: Record<string, string> = {};
-	const parsed = z.safeParse(SchedulingSettingsSchema, candidate);
+	const parsed = z.safeParse(SchedulingSettingsSchema(), candidate);
 	if (!parsed.success)
 		for (const issue of parsed.error.issues) errors[fieldOf(issue.path)] ??= issue.message;
 	if (!errors.timeZone && !isValidTimeZone(d.timeZone))

@@ -3,6 +3,7 @@
  * and whether the second explains the first; the four options are the exam's fixed wording.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../shared/lazy-schema';
 import {
 	JUDGED_COLUMNS,
 	JudgedPart,
@@ -26,17 +27,19 @@ import {
 
 const STYLES = ['assertion_reason', 'statement_i_ii'] as const;
 
-export const AssertionReasonSchema = z.strictObject({
-	...QuestionBase,
-	type: z.literal('assertion_reason'),
-	/** "Assertion (A) / Reason (R)" or the newer "Statement-I / Statement-II" wording. */
-	style: z.enum(STYLES),
-	assertion: JudgedPart,
-	reason: JudgedPart,
-	/** Whether the reason correctly explains the assertion (only meaningful when both are true). */
-	explains: z.boolean()
-});
-export type AssertionReason = z.infer<typeof AssertionReasonSchema>;
+export const AssertionReasonSchema = lazySchema(() =>
+	z.strictObject({
+		...QuestionBase(),
+		type: z.literal('assertion_reason'),
+		/** "Assertion (A) / Reason (R)" or the newer "Statement-I / Statement-II" wording. */
+		style: z.enum(STYLES),
+		assertion: JudgedPart(),
+		reason: JudgedPart(),
+		/** Whether the reason correctly explains the assertion (only meaningful when both are true). */
+		explains: z.boolean()
+	})
+);
+export type AssertionReason = z.infer<ReturnType<typeof AssertionReasonSchema>>;
 
 /** The index of the right option (derived from the parts). */
 export function arAnswer(q: AssertionReason): number {

@@ -1,5 +1,6 @@
 /** Fill in the blank: the learner types a word; any accepted answer counts. */
 import * as z from 'zod/mini';
+import { lazySchema } from '../shared/lazy-schema';
 import {
 	QuestionBase,
 	TEXTS,
@@ -15,13 +16,15 @@ import {
 	type QuestionTypeDef
 } from '../shared';
 
-export const ClozeSchema = z.strictObject({
-	...QuestionBase,
-	type: z.literal('cloze'),
-	/** The prompt holds one blank written as `___` (three or more underscores). */
-	accepted: z.array(Text).check(z.minLength(1))
-});
-export type Cloze = z.infer<typeof ClozeSchema>;
+export const ClozeSchema = lazySchema(() =>
+	z.strictObject({
+		...QuestionBase(),
+		type: z.literal('cloze'),
+		/** The prompt holds one blank written as `___` (three or more underscores). */
+		accepted: z.array(Text()).check(z.minLength(1))
+	})
+);
+export type Cloze = z.infer<ReturnType<typeof ClozeSchema>>;
 
 export const cloze = {
 	...typeBase('cloze', 'cz', 'Fill in the blank'),

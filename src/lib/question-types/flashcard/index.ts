@@ -1,17 +1,20 @@
 /** A flashcard: the learner recalls the back and rates themself. */
 import * as z from 'zod/mini';
+import { lazySchema } from '../shared/lazy-schema';
 import { Rating } from '../../srs/fsrs-enums';
 import { QuestionBase, Text } from '../shared/fields';
 import { CHOICES_ANSWER, TEXT, cellsCsv, typeBase, whole } from '../shared';
 import type { QuestionTypeDef } from '../shared';
 
-export const FlashcardSchema = z.strictObject({
-	...QuestionBase,
-	type: z.literal('flashcard'),
-	/** The back of the card. */
-	answer: Text
-});
-export type Flashcard = z.infer<typeof FlashcardSchema>;
+export const FlashcardSchema = lazySchema(() =>
+	z.strictObject({
+		...QuestionBase(),
+		type: z.literal('flashcard'),
+		/** The back of the card. */
+		answer: Text()
+	})
+);
+export type Flashcard = z.infer<ReturnType<typeof FlashcardSchema>>;
 
 export const flashcard = {
 	...typeBase('flashcard', 'fc', 'Flashcard'),

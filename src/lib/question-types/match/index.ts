@@ -1,5 +1,6 @@
 /** Match the columns: pair each left item with its right one; each pair names its fact. */
 import * as z from 'zod/mini';
+import { lazySchema } from '../shared/lazy-schema';
 import {
 	Columns,
 	QuestionBase,
@@ -15,16 +16,18 @@ import {
 	type QuestionTypeDef
 } from '../shared';
 
-export const MatchSchema = z.strictObject({
-	...QuestionBase,
-	type: z.literal('match'),
-	columns: Columns,
-	/** The correct pairs; the app shuffles the right-hand column. */
-	pairs: z
-		.array(z.strictObject({ left: Text, right: Text, fact: SlugSchema }))
-		.check(z.minLength(3), z.maxLength(6))
-});
-export type Match = z.infer<typeof MatchSchema>;
+export const MatchSchema = lazySchema(() =>
+	z.strictObject({
+		...QuestionBase(),
+		type: z.literal('match'),
+		columns: Columns(),
+		/** The correct pairs; the app shuffles the right-hand column. */
+		pairs: z
+			.array(z.strictObject({ left: Text(), right: Text(), fact: SlugSchema() }))
+			.check(z.minLength(3), z.maxLength(6))
+	})
+);
+export type Match = z.infer<ReturnType<typeof MatchSchema>>;
 
 export const match = {
 	...typeBase('match', 'mt', 'Match the columns'),

@@ -1,5 +1,6 @@
 /** Multiple choice: one right option among two to six. */
 import * as z from 'zod/mini';
+import { lazySchema } from '../shared/lazy-schema';
 import {
 	Index,
 	Options,
@@ -11,13 +12,15 @@ import {
 	type QuestionTypeDef
 } from '../shared';
 
-export const McqSchema = z.strictObject({
-	...QuestionBase,
-	type: z.literal('mcq'),
-	options: Options,
-	answer: Index
-});
-export type Mcq = z.infer<typeof McqSchema>;
+export const McqSchema = lazySchema(() =>
+	z.strictObject({
+		...QuestionBase(),
+		type: z.literal('mcq'),
+		options: Options(),
+		answer: Index()
+	})
+);
+export type Mcq = z.infer<ReturnType<typeof McqSchema>>;
 
 export const mcq = {
 	...typeBase('mcq', 'mc', 'Multiple choice'),

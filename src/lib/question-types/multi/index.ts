@@ -1,5 +1,6 @@
 /** Select all that apply: the learner must choose exactly the right options. */
 import * as z from 'zod/mini';
+import { lazySchema } from '../shared/lazy-schema';
 import {
 	Index,
 	Options,
@@ -12,14 +13,16 @@ import {
 	type QuestionTypeDef
 } from '../shared';
 
-export const MultiSchema = z.strictObject({
-	...QuestionBase,
-	type: z.literal('multi'),
-	options: Options.check(z.minLength(3)),
-	/** Every correct option; the learner must select exactly these. */
-	answers: z.array(Index).check(z.minLength(1))
-});
-export type Multi = z.infer<typeof MultiSchema>;
+export const MultiSchema = lazySchema(() =>
+	z.strictObject({
+		...QuestionBase(),
+		type: z.literal('multi'),
+		options: Options().check(z.minLength(3)),
+		/** Every correct option; the learner must select exactly these. */
+		answers: z.array(Index()).check(z.minLength(1))
+	})
+);
+export type Multi = z.infer<ReturnType<typeof MultiSchema>>;
 
 export const multi = {
 	...typeBase('multi', 'ms', 'Select all that apply'),

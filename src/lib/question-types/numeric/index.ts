@@ -1,5 +1,6 @@
 /** A number: the learner types it; within the tolerance counts. */
 import * as z from 'zod/mini';
+import { lazySchema } from '../shared/lazy-schema';
 import {
 	OPTIONAL_TEXT,
 	QuestionBase,
@@ -14,16 +15,18 @@ import {
 	type QuestionTypeDef
 } from '../shared';
 
-export const NumericSchema = z.strictObject({
-	...QuestionBase,
-	type: z.literal('numeric'),
-	answer: z.number(),
-	/** Accepted distance from the answer; 0 asks for the exact figure. */
-	tolerance: z.number().check(z.minimum(0)),
-	/** Shown beside the input, e.g. "%" or "billion US dollars". */
-	unit: z.optional(Text)
-});
-export type Numeric = z.infer<typeof NumericSchema>;
+export const NumericSchema = lazySchema(() =>
+	z.strictObject({
+		...QuestionBase(),
+		type: z.literal('numeric'),
+		answer: z.number(),
+		/** Accepted distance from the answer; 0 asks for the exact figure. */
+		tolerance: z.number().check(z.minimum(0)),
+		/** Shown beside the input, e.g. "%" or "billion US dollars". */
+		unit: z.optional(Text())
+	})
+);
+export type Numeric = z.infer<ReturnType<typeof NumericSchema>>;
 
 export const numeric = {
 	...typeBase('numeric', 'nu', 'Number'),

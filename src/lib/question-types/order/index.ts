@@ -1,5 +1,6 @@
 /** Put in order: place the items in sequence; each item names its fact. */
 import * as z from 'zod/mini';
+import { lazySchema } from '../shared/lazy-schema';
 import {
 	QuestionBase,
 	SlugSchema,
@@ -12,15 +13,17 @@ import {
 	type QuestionTypeDef
 } from '../shared';
 
-export const OrderSchema = z.strictObject({
-	...QuestionBase,
-	type: z.literal('order'),
-	/** The items in their correct order; the app shuffles them. */
-	items: z
-		.array(z.strictObject({ text: Text, fact: SlugSchema }))
-		.check(z.minLength(3), z.maxLength(6))
-});
-export type Order = z.infer<typeof OrderSchema>;
+export const OrderSchema = lazySchema(() =>
+	z.strictObject({
+		...QuestionBase(),
+		type: z.literal('order'),
+		/** The items in their correct order; the app shuffles them. */
+		items: z
+			.array(z.strictObject({ text: Text(), fact: SlugSchema() }))
+			.check(z.minLength(3), z.maxLength(6))
+	})
+);
+export type Order = z.infer<ReturnType<typeof OrderSchema>>;
 
 const texts = (q: Order) => q.items.map((it) => it.text);
 

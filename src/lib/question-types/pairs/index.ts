@@ -7,19 +7,19 @@ import { Columns, SlugSchema, Text, judgedParts } from '../shared/fields';
 import { judgedSchema, judgedType } from '../shared/judged';
 import { TEXTS, numberedLines, typeBase, type QuestionTypeDef } from '../shared';
 
-const PairPart = z.strictObject({
-	left: Text,
-	right: Text,
-	fact: SlugSchema,
-	/** Whether the pair as printed is correctly matched. */
-	correct: z.boolean()
-});
-
-export const PairsSchema = judgedSchema('pairs', {
-	columns: Columns,
-	pairs: judgedParts(PairPart)
-});
-export type Pairs = z.infer<typeof PairsSchema>;
+export const PairsSchema = judgedSchema('pairs', () => ({
+	columns: Columns(),
+	pairs: judgedParts(
+		z.strictObject({
+			left: Text(),
+			right: Text(),
+			fact: SlugSchema(),
+			/** Whether the pair as printed is correctly matched. */
+			correct: z.boolean()
+		})
+	)
+}));
+export type Pairs = z.infer<ReturnType<typeof PairsSchema>>;
 
 /** A pair as the card's front and the deck's checks see it. */
 const pairText = (p: Pairs['pairs'][number], dash = ' — ') => `${p.left}${dash}${p.right}`;

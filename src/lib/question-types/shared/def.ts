@@ -36,7 +36,8 @@ export interface QuestionTypeDef<Q extends { type: string; facts: string[] }> {
 	code: string;
 	/** The type's name on screen. */
 	label: string;
-	schema: z.ZodMiniType<Q>;
+	/** Its schema, built on first use (see lazy-schema.ts). */
+	schema(): z.ZodMiniType<Q>;
 	/** Whether a mock test may hold it (a flashcard is self-rated: no). */
 	inTests: boolean;
 	/** Grade a response that is not blank (the caller handles blanks); per-fact outcomes. */

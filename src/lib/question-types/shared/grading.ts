@@ -8,25 +8,27 @@
 import * as z from 'zod/mini';
 import type { Grade } from 'ts-fsrs';
 import { Rating } from '../../srs/fsrs-enums';
-
-const Indices = z.array(z.int().check(z.minimum(-1)));
+import { lazySchema } from './lazy-schema';
 
 /** What the learner did. `choices` holds option indices; more than one where one is asked is wrong. */
-export const ResponseSchema = z.discriminatedUnion('kind', [
-	z.strictObject({ kind: z.literal('blank') }),
-	z.strictObject({
-		kind: z.literal('rating'),
-		rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)])
-	}),
-	z.strictObject({ kind: z.literal('choices'), choices: Indices }),
-	z.strictObject({ kind: z.literal('boolean'), value: z.boolean() }),
-	z.strictObject({ kind: z.literal('text'), text: z.string().check(z.maxLength(1000)) }),
-	/** match: for each left item (in bank order), the index of the right item chosen (bank order). */
-	z.strictObject({ kind: z.literal('pairing'), pairing: Indices }),
-	/** order: the bank indices of the items in the order the learner placed them. */
-	z.strictObject({ kind: z.literal('sequence'), sequence: Indices })
-]);
-export type Response = z.infer<typeof ResponseSchema>;
+export const ResponseSchema = lazySchema(() => {
+	const Indices = z.array(z.int().check(z.minimum(-1)));
+	return z.discriminatedUnion('kind', [
+		z.strictObject({ kind: z.literal('blank') }),
+		z.strictObject({
+			kind: z.literal('rating'),
+			rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)])
+		}),
+		z.strictObject({ kind: z.literal('choices'), choices: Indices }),
+		z.strictObject({ kind: z.literal('boolean'), value: z.boolean() }),
+		z.strictObject({ kind: z.literal('text'), text: z.string().check(z.maxLength(1000)) }),
+		/** match: for each left item (in bank order), the index of the right item chosen (bank order). */
+		z.strictObject({ kind: z.literal('pairing'), pairing: Indices }),
+		/** order: the bank indices of the items in the order the learner placed them. */
+		z.strictObject({ kind: z.literal('sequence'), sequence: Indices })
+	]);
+});
+export type Response = z.infer<ReturnType<typeof ResponseSchema>>;
 
 export type Outcome = 'correct' | 'wrong' | 'blank';
 

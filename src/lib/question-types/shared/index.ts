@@ -4,6 +4,7 @@ export * from './check';
 export * from './csv';
 export * from './def';
 export * from './fields';
+export * from './lazy-schema';
 export * from './grading';
 export * from './text';
 export * from './upsc';

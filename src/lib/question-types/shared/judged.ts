@@ -8,6 +8,7 @@ import { partsIn, type ChoicePart, type QuestionTypeDef } from './def';
 import { CountOption, Index, QuestionBase, WhichOption, judgedParts } from './fields';
 import { byPartsMarkedAsWhole, single, whole, type GradeResult, type Response } from './grading';
 import { checkJudged } from './judged-check';
+import { lazySchema } from './lazy-schema';
 import {
 	cellsCsv,
 	list,
@@ -33,26 +34,29 @@ export interface JudgedPartOf {
 }
 
 /**
- * The schema of a statements or pairs type: its own `fields` (the parts) between the mode and
- * the options, in "which" and "how many" modes.
+ * The schema of a statements or pairs type, built on first use: its own `fields` (the parts)
+ * between the mode and the options, in "which" and "how many" modes.
  */
 export function judgedSchema<T extends string, F extends z.core.$ZodLooseShape>(
 	type: T,
-	fields: F
+	fields: () => F
 ) {
-	const mode = <M extends z.core.SomeType, O extends z.core.SomeType>(mode: M, option: O) =>
-		z.strictObject({
-			...QuestionBase,
-			type: z.literal(type),
-			mode,
-			...fields,
-			options: judgedParts(option),
-			answer: Index
-		});
-	return z.discriminatedUnion('mode', [
-		mode(z.literal('which'), WhichOption),
-		mode(z.literal('how_many'), CountOption)
-	]);
+	return lazySchema(() => {
+		const own = fields();
+		const mode = <M extends z.core.SomeType, O extends z.core.SomeType>(mode: M, option: O) =>
+			z.strictObject({
+				...QuestionBase(),
+				type: z.literal(type),
+				mode,
+				...own,
+				options: judgedParts(option),
+				answer: Index()
+			});
+		return z.discriminatedUnion('mode', [
+			mode(z.literal('which'), WhichOption()),
+			mode(z.literal('how_many'), CountOption())
+		]);
+	});
 }
 
 /** Grade the option chosen, and each part by what that option claims of it. */

@@ -7,10 +7,10 @@ import { JudgedPart, judgedParts } from '../shared/fields';
 import { judgedSchema, judgedType } from '../shared/judged';
 import { JUDGED_COLUMNS, numberedLines, typeBase, type QuestionTypeDef } from '../shared';
 
-export const StatementsSchema = judgedSchema('statements', {
-	statements: judgedParts(JudgedPart)
-});
-export type Statements = z.infer<typeof StatementsSchema>;
+export const StatementsSchema = judgedSchema('statements', () => ({
+	statements: judgedParts(JudgedPart())
+}));
+export type Statements = z.infer<ReturnType<typeof StatementsSchema>>;
 
 export const statements = {
 	...typeBase('statements', 'st', 'Statements'),

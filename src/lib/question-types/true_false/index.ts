@@ -1,17 +1,20 @@
 /** True or false: judge one statement. */
 import * as z from 'zod/mini';
+import { lazySchema } from '../shared/lazy-schema';
 import { QuestionBase, Text } from '../shared/fields';
 import { BOOLEAN, CHOICES_ANSWER, TEXT, cellsCsv, typeBase, whole } from '../shared';
 import type { QuestionTypeDef } from '../shared';
 
-export const TrueFalseSchema = z.strictObject({
-	...QuestionBase,
-	type: z.literal('true_false'),
-	/** The statement to judge; the prompt is the instruction. */
-	statement: Text,
-	answer: z.boolean()
-});
-export type TrueFalse = z.infer<typeof TrueFalseSchema>;
+export const TrueFalseSchema = lazySchema(() =>
+	z.strictObject({
+		...QuestionBase(),
+		type: z.literal('true_false'),
+		/** The statement to judge; the prompt is the instruction. */
+		statement: Text(),
+		answer: z.boolean()
+	})
+);
+export type TrueFalse = z.infer<ReturnType<typeof TrueFalseSchema>>;
 
 export const true_false = {
 	...typeBase('true_false', 'tf', 'True or false'),
