@@ -185,10 +185,11 @@ export default defineConfig({
 							test: /src[\\/]lib[\\/](srs[\\/](day|fsrs-enums|learned|keys)|storage[\\/]web-keys|session[\\/](web-keys|preview|deck-links)|components[\\/](dates|next-task))\.ts$/
 						},
 						// zod (the schemas every stored record and deck is read with), with the app's messages
-						// for it and the question types' ids: storage and the question types both need them.
+						// for it, the question types' ids and `lazySchema` (schemas built on first use):
+						// storage and the question types both need them.
 						{
 							name: 'schemas',
-							test: /node_modules[\\/]zod[\\/]v4[\\/](core|mini|locales[\\/]en)[\\/]|src[\\/]lib[\\/](bank[\\/]messages|question-types[\\/]ids)\.ts$/
+							test: /node_modules[\\/]zod[\\/]v4[\\/](core|mini|locales[\\/]en)[\\/]|src[\\/]lib[\\/](bank[\\/]messages|question-types[\\/](ids|shared[\\/]lazy-schema))\.ts$/
 						},
 						// What every page that reads storage at once loads with it: the repository and its
 						// stores, the record schemas, the deck summaries, the settings, the words for a refused

@@ -18,8 +18,3 @@ export const QUESTION_TYPES = [
 ] as const;
 
 export type QuestionTypeId = (typeof QUESTION_TYPES)[number];
-
-// Storage and the question types both build their schemas with this on first use; imported here,
-// it goes in the same start-up chunk as the ids and zod (vite.config.ts, `schemas`) rather than
-// in storage's, which a page that only shows questions (a deck's page) does not load.
-export { lazySchema } from './shared/lazy-schema';
