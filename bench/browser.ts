@@ -104,9 +104,10 @@ async function setUp(
 ) {
 	if (init) await page.addInitScript(init);
 	const cdp = await context.newCDPSession(page);
-	// DevTools' Network domain only for a cold visit (to turn the cache off). On, it costs every
-	// visit, the floors' too, 25–30 ms of the page's main thread here that a learner's browser does
-	// not spend; the throttled link (below) is emulated without it.
+	// DevTools' Network domain only for a cold visit (to turn the cache off): it is instrumentation
+	// a learner's browser does not run (on the empty page here, 10–15 ms unthrottled and 35–50 ms
+	// throttled in some runs, within the noise in others). The throttled link (below) is emulated
+	// without it.
 	if (cold) {
 		await cdp.send('Network.enable');
 		await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
