@@ -4,7 +4,7 @@
  * is the same), and a bare page on the app's origin that reads the fact-state store raw.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -49,6 +49,42 @@ export default { plugins: [sveltekit()], logLevel: 'warn' };`,
 	execFileSync(process.execPath, [vite(root), 'build'], { cwd: dir, stdio: 'ignore' });
 	writeFileSync(stamp, kit);
 	return join(dir, 'build');
+}
+
+/**
+ * The empty SvelteKit page carrying one of the app's pages' prerendered markup and CSS (built
+ * anew each run from `appBuild`), as a returning learner's first paint has them (`<html
+ * data-no-preview>`: the prerendered question hidden), beside kit's root and not hydrated. Its
+ * `onMount` less the empty page's is what parsing, styling, laying out and painting that page
+ * costs before any of its code runs (a figure beside `/study`'s budgets, README, Speed).
+ */
+export function emptyWithMarkup(
+	root: string,
+	emptyBuild: string,
+	appBuild: string,
+	page: string
+): string {
+	const dir = join(root, 'bench-results', 'empty-markup');
+	rmSync(dir, { recursive: true, force: true });
+	cpSync(emptyBuild, dir, { recursive: true });
+	const app = readFileSync(join(appBuild, page), 'utf8');
+	const styles = app.match(/<style[^>]*>[\s\S]*?<\/style>/g) ?? [];
+	const kitRoot = '<div style="display: contents">';
+	const start = app.indexOf(kitRoot, app.indexOf('<body'));
+	const end = app.indexOf('<script', start);
+	const file = join(dir, 'index.html');
+	const empty = readFileSync(file, 'utf8');
+	if (!styles.length || start < 0 || end < 0 || !/<html lang="en">/.test(empty))
+		throw new Error(`bench: ${page} or the empty page is not laid out as expected`);
+	const markup = app.slice(start + kitRoot.length, end);
+	writeFileSync(
+		file,
+		empty
+			.replace('<html lang="en">', '<html lang="en" data-no-preview>')
+			.replace('</head>', `${styles.join('')}</head>`)
+			.replace('<body>', `<body><div>${markup}</div>`)
+	);
+	return dir;
 }
 
 /**

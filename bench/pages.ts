@@ -50,7 +50,9 @@ export async function measurePages(
 	emptyOrigin: string,
 	runs: number,
 	log: (line: string) => void,
-	cold = false
+	cold = false,
+	/** The empty page with /study's markup and CSS (bench/build.ts `emptyWithMarkup`). */
+	markupOrigin?: string
 ): Promise<void> {
 	const c = cold ? '-cold' : '';
 	const want = new Set(PAGES.filter((p) => wanted.includes(p)));
@@ -67,6 +69,9 @@ export async function measurePages(
 	const floors = {
 		mount: m(`empty-onMount${c}`, () => emptyOnMount(emptyOrigin, false, cold)),
 		mount4: m(`empty-onMount-throttled${c}`, () => emptyOnMount(emptyOrigin, true, cold)),
+		markup: m(`empty-with-study-markup-onMount${c}`, () =>
+			emptyOnMount(markupOrigin as string, false, cold)
+		),
 		rawReturning: rawM(`raw-read-returning${c}`, a.returning, false),
 		rawReturning4: rawM(`raw-read-returning-throttled${c}`, a.returning, true),
 		rawYear: rawM(`raw-read-year${c}`, a.year, false),
@@ -76,6 +81,7 @@ export async function measurePages(
 		...(has('study-returning', 'study-year', 'home-year') ? [floors.mount] : []),
 		...(has('study-returning-throttled', 'study-year-throttled') ? [floors.mount4] : []),
 		...(has('study-returning') ? [floors.rawReturning] : []),
+		...(has('study-returning') && markupOrigin ? [floors.markup] : []),
 		...(has('study-returning-throttled') ? [floors.rawReturning4] : []),
 		...(has('study-year', 'home-year') ? [floors.rawYear] : []),
 		...(has('study-year-throttled') ? [floors.rawYear4] : [])
@@ -169,6 +175,13 @@ export async function measurePages(
 			F(floors.rawReturning4, floors.mount4),
 			'ms',
 			'CPU 4× slower, 150 ms RTT, 1.6 Mbit/s'
+		);
+	if (floorsWanted.has(floors.markup))
+		figure(
+			`study-markup${c}`,
+			median(floors.markup.values) - median(floors.mount.values),
+			'ms',
+			"/study's markup and CSS painted, unhydrated, on the empty page: its onMount less the empty page's"
 		);
 	if (floorsWanted.has(floors.rawYear)) figure(`F-year${c}`, F(floors.rawYear, floors.mount));
 	if (floorsWanted.has(floors.rawYear4)) figure(`F4-year${c}`, F(floors.rawYear4, floors.mount4));

@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { serveStatic } from '../tests/static-server';
 import {
 	benchCertificate,
+	emptyWithMarkup,
 	buildApp,
 	buildEmptyKit,
 	rawReadPage,
@@ -86,6 +87,13 @@ const app = await serveStatic(appBuild, {
 const empty = await serveStatic(emptyBuild, {
 	gzip: true,
 	port: APP_PORT + 1,
+	tls,
+	immutable: true
+});
+/** The empty page with /study's markup and CSS (bench/build.ts), for the returning budgets. */
+const markup = await serveStatic(emptyWithMarkup(root, emptyBuild, appBuild, 'study.html'), {
+	gzip: true,
+	port: APP_PORT + 3,
 	tls,
 	immutable: true
 });
@@ -189,9 +197,9 @@ try {
 	if (want(...PAGES)) {
 		section("Floors and pages, in rounds: a returning visit (the app's files kept)");
 		const log = (line: string) => console.log(line);
-		await measurePages([...options.only], targets, empty.origin, RUNS, log);
+		await measurePages([...options.only], targets, empty.origin, RUNS, log, false, markup.origin);
 		section('Floors and pages, in rounds: cold (cache off, as after an update)');
-		await measurePages([...options.only], targets, empty.origin, RUNS, log, true);
+		await measurePages([...options.only], targets, empty.origin, RUNS, log, true, markup.origin);
 	}
 	// Answers and imports copy the year's profile: its browser is closed first.
 	await closeTabs();
@@ -320,6 +328,7 @@ try {
 	await closeTabs();
 	app.close();
 	empty.close();
+	markup.close();
 	other?.close();
 	removeProfiles();
 }
