@@ -293,7 +293,7 @@ describe('the built-in deck', () => {
 
 	test('is valid and has no lint errors', () => {
 		expect(validateIssues(raw, source)).toMatchObject({ ok: true });
-		const deck = z.parse(DeckSchema, raw);
+		const deck = z.parse(DeckSchema(), raw);
 		expect(
 			lintDeck(deck)
 				.filter((f) => f.severity === 'error')

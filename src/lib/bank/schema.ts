@@ -9,10 +9,15 @@
  * tests. Each part of a composite question (a statement, a pair, the assertion, the reason,
  * an item to order, a pair to match) names its own fact, so that grading can update each
  * fact on its own when the answer reveals a judgment on each part.
+ *
+ * Every schema is built on first use (`lazySchema`, see question-types/shared/lazy-schema.ts):
+ * `DeckSchema()` builds the deck's, its parts and the 11 question types' then, not at import, so
+ * a page that only reads trusted decks from storage never builds them.
  */
 import * as z from 'zod/mini';
 import { QUESTION_TYPES, questionSchemas } from '../question-types';
 import { SlugSchema, Text } from '../question-types/shared';
+import { lazySchema } from '../question-types/shared/lazy-schema';
 // zod/mini ships without messages ("Invalid input" for everything); deck authors need real ones.
 import './messages';
 
@@ -30,52 +35,61 @@ export { StatementsSchema } from '../question-types/statements';
 export { PairsSchema } from '../question-types/pairs';
 export { AssertionReasonSchema } from '../question-types/assertion_reason';
 
-const IsoDate = z.iso.date();
+/** One instance shared by the schemas below, as before they were lazy. */
+const IsoDate = lazySchema(() => z.iso.date());
 
-export const TopicSchema = z.strictObject({
-	id: SlugSchema(),
-	label: Text()
-});
+export const TopicSchema = lazySchema(() =>
+	z.strictObject({
+		id: SlugSchema(),
+		label: Text()
+	})
+);
 
-export const FactSchema = z.strictObject({
-	id: SlugSchema(),
-	/** One true statement, in plain words. */
-	statement: Text().check(
-		z.describe(
-			'One true statement, in plain words. Anchor relative time to a date ("on Monday, 12 January 2026", "in February 2026", "as of 13 January 2026"): the lint refuses today, next month, a weekday, currently, recently… without one.'
-		)
-	),
-	/** Verbatim from the source text (whitespace and curly quotes aside). */
-	quote: Text(),
-	/** Ids from the deck's closed `topics` list. */
-	topics: z.array(SlugSchema()).check(z.minLength(1)),
-	/** The date the fact was true as of (usually the source's date). */
-	asOf: IsoDate,
-	/** True for figures that may change, such as a tariff rate. */
-	volatile: z.boolean()
-});
+export const FactSchema = lazySchema(() =>
+	z.strictObject({
+		id: SlugSchema(),
+		/** One true statement, in plain words. */
+		statement: Text().check(
+			z.describe(
+				'One true statement, in plain words. Anchor relative time to a date ("on Monday, 12 January 2026", "in February 2026", "as of 13 January 2026"): the lint refuses today, next month, a weekday, currently, recently… without one.'
+			)
+		),
+		/** Verbatim from the source text (whitespace and curly quotes aside). */
+		quote: Text(),
+		/** Ids from the deck's closed `topics` list. */
+		topics: z.array(SlugSchema()).check(z.minLength(1)),
+		/** The date the fact was true as of (usually the source's date). */
+		asOf: IsoDate(),
+		/** True for figures that may change, such as a tariff rate. */
+		volatile: z.boolean()
+	})
+);
 
 /** Any question: the union of the registered types' schemas, told apart by `type`. */
-export const QuestionSchema = z.discriminatedUnion('type', questionSchemas());
+export const QuestionSchema = lazySchema(() => z.discriminatedUnion('type', questionSchemas()));
 
-export const SourceSchema = z.strictObject({
-	/** The source's headline-style title. */
-	title: Text(),
-	publisher: z.optional(Text()),
-	/** Publication date of the source. */
-	published: IsoDate,
-	/** The source text file, relative to the deck file; quotes are checked against it. */
-	file: z.optional(
-		z.string().check(z.regex(/^[\w.-]+\.txt$/, 'must be a .txt file name beside the deck'))
-	),
-	/**
-	 * The source text itself, for a deck that travels as one file (an import or an export);
-	 * a deck gives `file` or `text`, and quotes are checked against it.
-	 */
-	text: z.optional(z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(5_000_000))),
-	/** Where the source is read; a link the app shows, so only a web address. */
-	url: z.optional(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }))
-});
+export const SourceSchema = lazySchema(() =>
+	z.strictObject({
+		/** The source's headline-style title. */
+		title: Text(),
+		publisher: z.optional(Text()),
+		/** Publication date of the source. */
+		published: IsoDate(),
+		/** The source text file, relative to the deck file; quotes are checked against it. */
+		file: z.optional(
+			z.string().check(z.regex(/^[\w.-]+\.txt$/, 'must be a .txt file name beside the deck'))
+		),
+		/**
+		 * The source text itself, for a deck that travels as one file (an import or an export);
+		 * a deck gives `file` or `text`, and quotes are checked against it.
+		 */
+		text: z.optional(z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(5_000_000))),
+		/** Where the source is read; a link the app shows, so only a web address. */
+		url: z.optional(
+			z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
+		)
+	})
+);
 
 /** The lint rules beyond the schema, for editors showing the JSON Schema (see src/lib/bank/lint.ts). */
 const DECK_RULES =
@@ -88,29 +102,31 @@ const DECK_RULES =
 	'exactly one option fits the parts\' truth values: option words such as "1 and 3 only" or "Only two" must say what the option claims, and an assertion and a reason that are both true must not restate the same fact. ' +
 	'See docs/csv-format.md.';
 
-export const DeckSchema = z
-	.strictObject({
-		/** Editors use this to find the JSON Schema; the app ignores it. */
-		$schema: z.optional(z.string()),
-		id: SlugSchema(),
-		title: Text(),
-		description: z.optional(Text()),
-		/** BCP 47 language tag. */
-		language: z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)),
-		version: z.int().check(z.minimum(1)),
-		asOf: IsoDate,
-		source: SourceSchema,
-		/** The closed list of topics that facts may name. */
-		topics: z.array(TopicSchema).check(z.minLength(1)),
-		facts: z.array(FactSchema).check(z.minLength(1)),
-		questions: z.array(QuestionSchema).check(z.minLength(1))
-	})
-	.check(z.describe(DECK_RULES));
+export const DeckSchema = lazySchema(() =>
+	z
+		.strictObject({
+			/** Editors use this to find the JSON Schema; the app ignores it. */
+			$schema: z.optional(z.string()),
+			id: SlugSchema(),
+			title: Text(),
+			description: z.optional(Text()),
+			/** BCP 47 language tag. */
+			language: z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)),
+			version: z.int().check(z.minimum(1)),
+			asOf: IsoDate(),
+			source: SourceSchema(),
+			/** The closed list of topics that facts may name. */
+			topics: z.array(TopicSchema()).check(z.minLength(1)),
+			facts: z.array(FactSchema()).check(z.minLength(1)),
+			questions: z.array(QuestionSchema()).check(z.minLength(1))
+		})
+		.check(z.describe(DECK_RULES))
+);
 
-export type Topic = z.infer<typeof TopicSchema>;
-export type Fact = z.infer<typeof FactSchema>;
-export type Question = z.infer<typeof QuestionSchema>;
+export type Topic = z.infer<ReturnType<typeof TopicSchema>>;
+export type Fact = z.infer<ReturnType<typeof FactSchema>>;
+export type Question = z.infer<ReturnType<typeof QuestionSchema>>;
 export type QuestionType = Question['type'];
-export type Deck = z.infer<typeof DeckSchema>;
-export type Source = z.infer<typeof SourceSchema>;
+export type Deck = z.infer<ReturnType<typeof DeckSchema>>;
+export type Source = z.infer<ReturnType<typeof SourceSchema>>;
 export type QuestionOf<T extends QuestionType> = Extract<Question, { type: T }>;

@@ -47,7 +47,7 @@ export function validateIssues(
 	sourceText: string,
 	options: ValidateOptions = {}
 ): IssuesResult {
-	const parsed = z.safeParse(DeckSchema, raw);
+	const parsed = z.safeParse(DeckSchema(), raw);
 	if (!parsed.success) {
 		const issues = parsed.error.issues.map((issue) =>
 			note(

@@ -15,7 +15,7 @@ import { logRefusingKv, rightResponse, wrongResponse } from './test-helpers';
 let deck: Deck;
 beforeAll(() => {
 	deck = z.parse(
-		DeckSchema,
+		DeckSchema(),
 		JSON.parse(readFileSync('questions/india-us-2026-01/deck.json', 'utf8'))
 	);
 });

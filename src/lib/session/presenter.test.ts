@@ -14,7 +14,7 @@ import { Presenter } from './presenter.svelte';
 let deck: Deck;
 beforeAll(() => {
 	deck = z.parse(
-		DeckSchema,
+		DeckSchema(),
 		JSON.parse(readFileSync('questions/india-us-2026-01/deck.json', 'utf8'))
 	);
 });

@@ -24,7 +24,7 @@ import {
 } from './exam';
 
 const deck = z.parse(
-	DeckSchema,
+	DeckSchema(),
 	JSON.parse(readFileSync('src/lib/srs/exam-links.deck.json', 'utf8'))
 );
 

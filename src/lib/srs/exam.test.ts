@@ -16,7 +16,7 @@ import { sample as mcqSample } from '../question-types/mcq/sample';
 import { sample as statementsSample } from '../question-types/statements/sample';
 
 const deck: Deck = z.parse(
-	DeckSchema,
+	DeckSchema(),
 	JSON.parse(readFileSync('questions/india-us-2026-01/deck.json', 'utf8'))
 );
 const mcq = mcqSample.question;

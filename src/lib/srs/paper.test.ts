@@ -5,7 +5,7 @@ import { DeckSchema, type Deck } from '../bank/schema';
 import { buildPaper, defaultConfig, paperCapacity, UPSC_TYPES, type ExamConfig } from './exam';
 
 const deck: Deck = z.parse(
-	DeckSchema,
+	DeckSchema(),
 	JSON.parse(readFileSync('questions/india-us-2026-01/deck.json', 'utf8'))
 );
 const factsOf = new Map(deck.questions.map((q) => [q.id, q.facts]));

@@ -1,8 +1,10 @@
 /**
- * The modules a page evaluates at start (storage, the settings, exam dates, the question types)
- * build no zod schema until one is used (question-types/shared/lazy-schema.ts): every zod/mini
- * function that builds a schema or a check is counted here.
+ * The modules a page evaluates at start (storage, its decks, the settings, exam dates, the
+ * question types, the bank's deck schema and validator) build no zod schema until one is used
+ * (question-types/shared/lazy-schema.ts): every zod/mini function that builds a schema or a
+ * check is counted here.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, vi } from 'vitest';
 
 let built = 0;
@@ -28,9 +30,10 @@ vi.mock('zod/mini', async (importOriginal) => {
 	return { ...counted(z), iso: counted(z.iso) };
 });
 
-test('importing storage, the settings and the question types builds no zod schema', async () => {
+test('importing storage, the settings, the question types and the bank builds no zod schema', async () => {
 	await Promise.all([
 		import('./repository'),
+		import('./decks'),
 		import('./records'),
 		import('./migrate'),
 		import('./deck-summaries'),
@@ -43,6 +46,10 @@ test('importing storage, the settings and the question types builds no zod schem
 		import('../srs/grade'),
 		import('../bank/summary'),
 		import('../bank/format'),
+		import('../bank/schema'),
+		import('../bank/validate'),
+		import('../bank/json-schema'),
+		import('../bank/draft/to-deck'),
 		import('../question-types')
 	]);
 	expect(built).toBe(0);
@@ -74,4 +81,41 @@ test('a schema is built on first use, once, with its parts, and validates as bef
 	StateRecordSchema();
 	expect(built).toBeGreaterThan(afterLog);
 	expect(QUESTION_TYPE_DEFS.mcq.schema()).toBe(QUESTION_TYPE_DEFS.mcq.schema());
+});
+
+test('the deck schema is built on first use, once, and validates a deck as before', async () => {
+	const { DeckSchema, QuestionSchema, FactSchema } = await import('../bank/schema');
+	const { validateDeck, validateIssues } = await import('../bank/validate');
+	const root = new URL('../../../', import.meta.url);
+	const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
+	const deck = JSON.parse(read('questions/india-us-2026-01/deck.json'));
+	const source = read('questions/india-us-2026-01/source.txt');
+	const before = built;
+
+	expect(validateIssues(deck, source)).toEqual({ ok: true, deck });
+	const afterDeck = built;
+	expect(afterDeck).toBeGreaterThan(before);
+	// The deck's parts were built with it; asking again builds nothing.
+	expect(DeckSchema()).toBe(DeckSchema());
+	expect(QuestionSchema()).toBe(QuestionSchema());
+	expect(FactSchema()).toBe(FactSchema());
+	expect(built).toBe(afterDeck);
+
+	// A bad field is still named, by its path and in the printed line.
+	const bad = structuredClone(deck);
+	bad.facts[1].asOf = 'soon';
+	bad.questions[0].type = 'essay';
+	const issues = validateIssues(bad, source);
+	expect(issues.ok).toBe(false);
+	if (issues.ok) return;
+	expect(issues.issues.map((i) => i.path)).toEqual([
+		['facts', 1, 'asOf'],
+		['questions', 0, 'type']
+	]);
+	const lines = validateDeck(bad, source, 'deck.json');
+	expect(lines.problems).toEqual([
+		`deck.json: fact "${deck.facts[1].id}": asOf: Invalid ISO date`,
+		`deck.json: question "${deck.questions[0].id}": type: must be one of "flashcard", "mcq", "multi", "true_false", "cloze", "numeric", "match", "order", "statements", "pairs", "assertion_reason" (got "essay")`
+	]);
+	expect(built).toBe(afterDeck);
 });

@@ -249,7 +249,7 @@ describe('draftToDeck', () => {
 		const check = draftToDeck(complete());
 		expect(check.issues.filter((i) => i.rule === 'invalid')).toEqual([]);
 		const deck = check.deck!;
-		expect(z.safeParse(DeckSchema, deck).success).toBe(true);
+		expect(z.safeParse(DeckSchema(), deck).success).toBe(true);
 		expect(deck).toMatchObject({
 			id: 'india-us-talks-january-2026',
 			version: 1,
@@ -338,7 +338,7 @@ describe('deckToDraft', () => {
 	let sourceText: string;
 	beforeAll(() => {
 		deck = z.parse(
-			DeckSchema,
+			DeckSchema(),
 			JSON.parse(readFileSync('questions/india-us-2026-01/deck.json', 'utf8'))
 		);
 		sourceText = readFileSync('questions/india-us-2026-01/source.txt', 'utf8');

@@ -88,7 +88,11 @@ type Lists = 'topics' | 'facts' | 'questions';
  * checks over them are placed at the draft's index.
  */
 function completeItems(raw: Record<string, unknown>) {
-	const schemas = { topics: TopicSchema, facts: FactSchema, questions: QuestionSchema } as const;
+	const schemas = {
+		topics: TopicSchema(),
+		facts: FactSchema(),
+		questions: QuestionSchema()
+	} as const;
 	const from: Record<Lists, number[]> = { topics: [], facts: [], questions: [] };
 	const deck = { ...raw } as Record<string, unknown>;
 	for (const list of ['topics', 'facts', 'questions'] as const) {
@@ -129,7 +133,7 @@ export function draftToDeck(
 	const invalid = (i: Issue) =>
 		issues.push({ ...i, path: draftPath(i.path), severity: 'error', rule: 'invalid' });
 
-	const parsed = z.safeParse(DeckSchema, raw);
+	const parsed = z.safeParse(DeckSchema(), raw);
 	let checkable: Deck;
 	let remap = (p: IssuePath) => p;
 	if (parsed.success) checkable = parsed.data;
